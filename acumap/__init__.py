@@ -1,0 +1,1 @@
+"""AcuMap core: data, body model, regions and figures. Pure Python; never imports streamlit."""

@@ -1,0 +1,84 @@
+"""Read the diagram outlines in `assets/*.svg` as path data for Plotly layout shapes.
+
+The SVGs are drawn in the diagrams' own centimetre coordinates (see docs/coordinates.md), so a path's `d`
+goes straight into a Plotly shape. Plotly accepts only absolute M L H V C Q S T Z commands; anything else is
+reported as a DataError naming the file and the path, rather than drawn wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from acumap.data import DataError, DataProblem
+
+ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
+ASSET_FILES = {"back": "body_back.svg", "hand": "hand.svg", "leg": "leg.svg", "head": "head.svg"}
+PATH_CLASSES = ("outline", "bone", "crease", "detail")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_ALLOWED = re.compile(r"^[MLHVCQSTZ0-9eE.,\s+-]*$")
+
+
+@dataclass(frozen=True)
+class OutlinePath:
+    """One drawn contour: its id, its kind (outline, bone, crease, detail) and its SVG path data."""
+
+    id: str
+    kind: str
+    d: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A diagram's outlines and its viewBox (x, y, width, height) in its own coordinates."""
+
+    view: str
+    paths: tuple[OutlinePath, ...]
+    view_box: tuple[float, float, float, float]
+
+
+def load_drawing(view: str, asset_dir: Path | str = ASSET_DIR) -> Drawing:
+    """Parse the SVG of a view; raise DataError naming the file and path id on anything unusable."""
+    name = ASSET_FILES[view]
+    path = Path(asset_dir) / name
+    try:
+        root = ET.parse(path).getroot()
+    except FileNotFoundError:
+        raise DataError([DataProblem(name, None, None, f"file not found at {path}")]) from None
+    except ET.ParseError as exc:
+        raise DataError([DataProblem(name, exc.position[0], None, f"not valid SVG/XML ({exc})")]) from None
+    problems: list[DataProblem] = []
+    try:
+        box = tuple(float(v) for v in root.attrib.get("viewBox", "").replace(",", " ").split())
+    except ValueError:
+        box = ()
+    if len(box) != 4:
+        problems.append(DataProblem(name, None, "viewBox", "the <svg> needs a viewBox of four numbers"))
+        box = (0.0, 0.0, 1.0, 1.0)
+    paths: list[OutlinePath] = []
+    for element in root.iter(f"{_SVG_NS}path"):
+        pid = element.attrib.get("id", "")
+        d = " ".join(element.attrib.get("d", "").split())
+        kind = element.attrib.get("class", "outline")
+        where = pid or f"path #{len(paths) + 1}"
+        if not d:
+            problems.append(DataProblem(name, None, "d", f"{where} has no path data"))
+            continue
+        if not _ALLOWED.match(d):
+            problems.append(
+                DataProblem(name, None, "d", f"{where} uses commands Plotly cannot draw (only M L H V C Q S T Z)")
+            )
+            continue
+        if kind not in PATH_CLASSES:
+            problems.append(DataProblem(name, None, "class", f"{where} has unknown class {kind!r}"))
+            continue
+        paths.append(OutlinePath(pid, kind, d, element.attrib.get("data-label")))
+    if not paths and not problems:
+        problems.append(DataProblem(name, None, None, "the drawing has no <path> elements"))
+    if problems:
+        raise DataError(problems)
+    x, y, w, h = box
+    return Drawing(view, tuple(paths), (x, y, w, h))

@@ -1,0 +1,25 @@
+"""AcuMap: router only. Page config, the navigation, and the shared sidebar."""
+
+import streamlit as st
+
+from acumap.safety import DISCLAIMER
+from ui.text import md
+
+st.set_page_config(
+    page_title="AcuMap: acupuncture points for neck and back pain",
+    page_icon="🩻",
+    layout="wide",
+    initial_sidebar_state="collapsed",
+)
+
+pages = [
+    st.Page("pages/body_map.py", title="Body map", icon="🗺️", default=True),
+    st.Page("pages/safety.py", title="Safety & sources", icon="🩺", url_path="safety"),
+]
+page = st.navigation(pages, position="top")
+
+with st.sidebar:
+    st.markdown("### AcuMap")
+    st.caption(md(DISCLAIMER))
+
+page.run()

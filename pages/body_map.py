@@ -1,0 +1,71 @@
+"""The body map: the back with its pain regions, the distal views, and the panel that explains them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from acumap.figures import VIEW_TITLES, MapState, back_figure, view_figure
+from acumap.regions import choice_ids, parse_region
+from ui import loading, panels, state
+
+atlas = loading.atlas()
+back = loading.drawing("back")
+state.init_from_url(atlas)
+for notice in state.take_notices():
+    st.toast(notice, icon="ℹ️")
+    st.info(notice, icon="ℹ️")
+
+choice = state.region_choice()
+pid = state.point_id()
+map_state = MapState(region=choice, point_id=pid)
+
+top = st.columns([0.42, 0.34, 0.24], vertical_alignment="bottom")
+top[0].markdown("#### AcuMap · points for neck and back pain")
+options = ["", *choice_ids()]
+top[1].selectbox(
+    "Region",
+    options,
+    key=state.REGION_SELECT,
+    format_func=lambda rid: "Overview: all points" if not rid else parse_region(rid).label,  # type: ignore[union-attr]
+    on_change=state.on_region_select,
+    label_visibility="collapsed",
+)
+top[2].button("Clear selection", key="clear", on_click=state.clear, use_container_width=True,
+              disabled=choice is None and pid is None)
+
+left, middle, right = st.columns([0.43, 0.22, 0.35])
+with left:
+    st.plotly_chart(
+        back_figure(atlas, back, map_state),
+        key="back_chart",
+        on_select=lambda: state.on_chart_select("back_chart"),
+        selection_mode="points",
+        config={"displayModeBar": False, "responsive": True},
+        use_container_width=True,
+    )
+    st.caption(
+        "Back view: the person's left is on your left. Lines at 0.5, 1.5 (main Bladder line) and 3 cun from "
+        "the midline; 3 cun reaches the inner edge of the shoulder blade."
+    )
+with middle:
+    for view, height in (("hand", 280), ("leg", 170), ("head", 170)):
+        drawing = loading.drawing(view)
+        st.markdown(f"**{VIEW_TITLES[view]}**")
+        st.plotly_chart(
+            view_figure(atlas, drawing, map_state, height=height),
+            key=f"{view}_chart",
+            on_select=lambda v=view: state.on_chart_select(f"{v}_chart"),
+            selection_mode="points",
+            config={"displayModeBar": False, "responsive": True},
+            use_container_width=True,
+        )
+with right:
+    point = atlas.point(pid) if pid and atlas.has_point(pid) else None
+    if point is not None:
+        panels.point_panel(atlas, point, choice)
+    elif choice is not None:
+        panels.region_panel(atlas, choice)
+    else:
+        panels.overview_panel(atlas)
+
+state.sync_url()

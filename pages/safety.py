@@ -1,0 +1,45 @@
+"""Safety, landmarks and sources: what AcuMap is for, when to see a doctor, how sure the landmarks are."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from acumap import anatomy
+from acumap.safety import ASHI_NOTE, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS
+from ui import loading
+from ui.text import md
+
+atlas = loading.atlas()
+
+st.title("Safety, landmarks and sources")
+st.warning(md(DISCLAIMER), icon="🩺")
+
+st.header("When back or neck pain needs a doctor")
+st.markdown("\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
+
+st.header("Cautions marked on the points")
+for tag, text in CAUTION_TAG_TEXT.items():
+    names = ", ".join(p.code if p.view != "back" or p.code != "EX-B2" else p.id for p in atlas.points if tag in p.caution_tags)
+    st.markdown(f"**{md(text)}**  \n{md(names) if names else 'No point in the atlas.'}")
+
+st.header("Counting vertebrae: what is taught, and what studies found")
+for lm in anatomy.LANDMARKS:
+    st.markdown(f"**{md(lm.label)}**: {md(lm.taught)}  \n*{md(lm.found)}*")
+st.caption(
+    "Heights of the spinous processes on the map follow skin-surface measurements from C7 to the posterior "
+    "superior iliac spines (Ernst et al., BMC Research Notes 2013;6:58). Widths use proportional bone cun "
+    "(B-cun): 3 cun from the midline to the inner border of the shoulder blade, 8 cun to the tip of the "
+    "acromion. Sideways distances are measured from the midline, not from the edge of the spine."
+)
+
+st.header("Ashi points")
+st.markdown(md(ASHI_NOTE))
+
+st.header("Sources")
+st.markdown(
+    "- World Health Organization, *WHO Standard Acupuncture Point Locations in the Western Pacific Region* (2008): "
+    "every location.\n"
+    "- Deadman, Al-Khafaji and Baker, *A Manual of Acupuncture*, 2nd ed.: needling depth and cautions.\n"
+    "- Ernst et al., *BMC Research Notes* 2013;6:58: the vertical spacing of the spinous processes.\n"
+    "- Each point row names its own source; see the point's details."
+)

@@ -1,0 +1,76 @@
+"""Cached loading of the atlas and drawings, and a friendly stop when data is broken."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
+from acumap.data import DATA_DIR, Atlas, DataError, load_atlas
+
+
+def data_dir() -> Path:
+    """ACUMAP_DATA_DIR lets tests and forks point the app at other tables."""
+    return Path(os.environ.get("ACUMAP_DATA_DIR", str(DATA_DIR)))
+
+
+def asset_dir() -> Path:
+    return Path(os.environ.get("ACUMAP_ASSET_DIR", str(ASSET_DIR)))
+
+
+@st.cache_resource(show_spinner=False)
+def _atlas(path: str, stamp: tuple[float, ...]) -> Atlas:
+    return load_atlas(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _drawing(view: str, path: str, stamp: float) -> Drawing:
+    return load_drawing(view, path)
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def show_data_error(err: DataError) -> None:
+    """Tell, in words, what is wrong and where; then stop the page (no traceback)."""
+    lines = "\n".join(f"- **{p.file}**" + (f", line {p.row}" if p.row is not None else "")
+                      + (f", column `{p.column}`" if p.column else "") + f": {_plain(p.message)}"
+                      for p in err.problems[:30])
+    more = f"\n\n…and {len(err.problems) - 30} more." if len(err.problems) > 30 else ""
+    st.error(
+        "**AcuMap cannot show the map: a data file has a problem.**\n\n" + lines + more
+        + "\n\nFix the file(s) named above and reload the page.",
+        icon="🛑",
+    )
+    st.stop()
+
+
+def _plain(message: str) -> str:
+    from ui.text import md
+
+    return md(message)
+
+
+def atlas() -> Atlas:
+    base = data_dir()
+    stamp = tuple(_mtime(base / name) for name in ("points.csv", "region_points.csv"))
+    try:
+        return _atlas(str(base), stamp)
+    except DataError as err:
+        show_data_error(err)
+        raise  # unreachable: st.stop() raises
+
+
+def drawing(view: str) -> Drawing:
+    base = asset_dir()
+    try:
+        return _drawing(view, str(base), _mtime(base / ASSET_FILES[view]))
+    except DataError as err:
+        show_data_error(err)
+        raise

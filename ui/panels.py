@@ -1,0 +1,99 @@
+"""Panels beside the map: a region's points, one point's details, the overview and the safety box."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from acumap.data import Atlas, Point
+from acumap.regions import BASE_SPANS, RegionChoice
+from acumap.safety import ASHI_NOTE, CAUTION_TAG_LABEL, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS
+from acumap.selection import highlights
+from ui import state
+from ui.text import md
+
+ROLE_BADGE = {"local": "● LOCAL", "distal": "◆ DISTAL"}
+ROLE_COLOUR = {"local": "orange", "distal": "blue"}
+
+
+def _badge(role: str) -> str:
+    return f":{ROLE_COLOUR[role]}-background[**{ROLE_BADGE[role]}**]"
+
+
+def _tags(point: Point) -> str:
+    return "  ".join(f":red-background[⚠ {CAUTION_TAG_LABEL[t]}]" for t in point.caution_tags)
+
+
+def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
+    found = highlights(atlas, choice)
+    local = [h for h in found if h.role == "local"]
+    distal = [h for h in found if h.role == "distal"]
+    st.subheader(md(choice.label))
+    st.caption(f"{md(BASE_SPANS[choice.base])} · {len(local)} local, {len(distal)} distal points")
+    with st.container(height=470, key="region_points"):
+        for h in found:
+            p = h.point
+            with st.container(border=True, key=f"card_{p.id}"):
+                st.markdown(
+                    f"{_badge(h.role)} **{md(p.code)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}"
+                )
+                st.markdown(f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}")
+                caution = md(p.cautions)
+                tags = _tags(p)
+                st.markdown(f"**Care:** {caution}" + (f"  \n{tags}" if tags else ""))
+                st.button(f"Details of {p.code}", key=f"show_{p.id}", on_click=state.set_point, args=(p.id,))
+        st.info(md(ASHI_NOTE), icon="👆")
+
+
+def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None:
+    role_line = ""
+    if choice is not None:
+        for h in highlights(atlas, choice):
+            if h.point.id == point.id:
+                role_line = f"{_badge(h.role)} for the {md(choice.label.lower())}: {md(h.why)}"
+    st.subheader(f"{md(point.code)} · {md(point.pinyin)} {md(point.hanzi)}")
+    st.markdown(f"**{md(point.english)}** · {md(point.meridian)} channel")
+    if role_line:
+        st.markdown(role_line)
+    with st.container(height=420, key="point_details"):
+        st.markdown(f"**Where it lies:** {md(point.location)}")
+        st.markdown(f"**Why it is used:** {md(point.use)}")
+        st.markdown(f"**Needling:** {md(point.needling)}")
+        st.markdown(f"**Care:** {md(point.cautions)}")
+        for tag in point.caution_tags:
+            st.warning(md(CAUTION_TAG_TEXT[tag]), icon="⚠️")
+        used = [link for link in atlas.links if link.point_id == point.id]
+        if used:
+            st.markdown(
+                "**Used for:** " + "; ".join(f"{md(link.region.replace('_', ' '))} ({link.role})" for link in used)
+            )
+        st.caption(f"Source: {md(point.source)}")
+    cols = st.columns(2)
+    cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), use_container_width=True)
+    cols[1].button("Overview", key="point_clear", on_click=state.clear, use_container_width=True)
+
+
+def overview_panel(atlas: Atlas) -> None:
+    st.subheader("Where does it hurt?")
+    st.markdown(
+        "Click a region of the back (or pick one from the menu) to light up the points used there: "
+        ":orange-background[**● local**] points on the painful area and :blue-background[**◆ distal**] "
+        "points on the hand, leg or head that are used with them. Click any point for its details; "
+        "click the region again to come back here."
+    )
+    counts = {}
+    for p in atlas.points:
+        counts[p.view] = counts.get(p.view, 0) + 1
+    st.caption(
+        f"{len(atlas.points)} points: "
+        + ", ".join(f"{n} on the {view}" for view, n in counts.items())
+        + ". Locations follow the WHO Standard Acupuncture Point Locations (2008)."
+    )
+    safety_box()
+
+
+def safety_box() -> None:
+    st.warning(
+        md(DISCLAIMER) + "\n\n**See a doctor first if back or neck pain comes with:**\n"
+        + "\n".join(f"- {md(flag)}" for flag in RED_FLAGS),
+        icon="🩺",
+    )

@@ -1,0 +1,100 @@
+"""The visible state (region, point) lives in st.session_state and is mirrored to the URL.
+
+So every view is a link: it can be shared, bookmarked and reloaded. Unknown link values are ignored with a
+notice, never a crash.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from acumap.data import Atlas
+from acumap.regions import RegionChoice, parse_region
+from acumap.selection import from_params, parse_customdata, toggle_region
+
+REGION = "region"
+POINT = "point"
+REGION_SELECT = "region_select"
+NOTICES = "_link_notices"
+_INITIALISED = "_state_from_url"
+
+
+def init_from_url(atlas: Atlas) -> None:
+    """On a session's first run, take region and point from the link."""
+    if st.session_state.get(_INITIALISED):
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    chosen = from_params(atlas, params)
+    st.session_state[REGION] = chosen.region.id if chosen.region else None
+    st.session_state[POINT] = chosen.point.id if chosen.point else None
+    st.session_state[REGION_SELECT] = st.session_state[REGION] or ""
+    st.session_state[NOTICES] = list(chosen.notices)
+    st.session_state[_INITIALISED] = True
+
+
+def region_choice() -> RegionChoice | None:
+    return parse_region(st.session_state.get(REGION))
+
+
+def point_id() -> str | None:
+    value = st.session_state.get(POINT)
+    return value if isinstance(value, str) else None
+
+
+def set_region(region_id: str | None) -> None:
+    st.session_state[REGION] = region_id
+    st.session_state[REGION_SELECT] = region_id or ""
+    st.session_state[POINT] = None
+
+
+def set_point(pid: str | None) -> None:
+    st.session_state[POINT] = pid
+
+
+def clear() -> None:
+    set_region(None)
+
+
+def on_region_select() -> None:
+    """The region menu changed: show that region (or the overview)."""
+    set_region(st.session_state.get(REGION_SELECT) or None)
+
+
+def on_chart_select(chart_key: str) -> None:
+    """A marker was clicked: a region toggles, a point shows its details (clicked again: hides them)."""
+    event: Any = st.session_state.get(chart_key)
+    points = []
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return
+    for p in points:
+        parsed = parse_customdata(p.get("customdata"))
+        if parsed is None:
+            continue
+        kind, ident = parsed
+        if kind == "region":
+            set_region(toggle_region(st.session_state.get(REGION), ident))
+        else:
+            set_point(None if point_id() == ident else ident)
+        return
+
+
+def sync_url() -> None:
+    """Mirror the state to the address bar (only what is set)."""
+    wanted: dict[str, str] = {}
+    if st.session_state.get(REGION):
+        wanted[REGION] = st.session_state[REGION]
+    if st.session_state.get(POINT):
+        wanted[POINT] = st.session_state[POINT]
+    current = {key: st.query_params.get(key) for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def take_notices() -> list[str]:
+    notices: list[str] = st.session_state.get(NOTICES) or []
+    st.session_state[NOTICES] = []
+    return notices
