@@ -1,0 +1,86 @@
+"""Shared fixtures: small data sets built in code, and a broken-data builder."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from acumap.data import LINK_COLUMNS, POINT_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def point_row(**overrides: str) -> dict[str, str]:
+    """A valid back point row (BL18); override any column."""
+    row = dict.fromkeys(POINT_COLUMNS, "")
+    row.update(
+        id="BL18",
+        code="BL18",
+        view="back",
+        spine_level="T9",
+        offset_cun="1.5",
+        meridian="Bladder",
+        pinyin="Ganshu",
+        hanzi="肝俞",
+        english="Liver Shu",
+        location="Level with the lower border of T9, 1.5 cun from the midline.",
+        use="Local point for middle back pain.",
+        needling="Oblique, 0.5 cun.",
+        cautions="Over the chest wall.",
+        caution_tags="pneumothorax",
+        source="WHO 2008",
+    )
+    row.update(overrides)
+    return row
+
+
+def hand_row(**overrides: str) -> dict[str, str]:
+    row = point_row(
+        id="LI4", code="LI4", view="hand", spine_level="", offset_cun="", x="-3.5", y="-5.2",
+        meridian="Large Intestine", pinyin="Hegu", hanzi="合谷", english="Union Valley", caution_tags="pregnancy",
+    )
+    row.update(overrides)
+    return row
+
+
+def write_csv(path: Path, columns: tuple[str, ...] | list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def make_data(tmp_path: Path) -> Callable[..., Path]:
+    """Write points.csv and region_points.csv into a fresh folder and return it."""
+
+    def make(
+        points: list[dict[str, str]] | None = None,
+        links: list[dict[str, str]] | None = None,
+        point_columns: tuple[str, ...] | list[str] = POINT_COLUMNS,
+    ) -> Path:
+        folder = tmp_path / "data"
+        folder.mkdir(exist_ok=True)
+        pts = points if points is not None else [point_row(), hand_row()]
+        lks = links if links is not None else [
+            {"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On the painful area."},
+            {"region": "middle_back", "point_id": "LI4", "role": "distal", "why": "Classic distal point."},
+        ]
+        write_csv(folder / "points.csv", point_columns, pts)
+        write_csv(folder / "region_points.csv", LINK_COLUMNS, lks)
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def real_data_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped data that a test may break."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    return folder

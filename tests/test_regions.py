@@ -1,0 +1,165 @@
+"""Hit-testing, region ids from links, and the click rules: table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from acumap import anatomy
+from acumap.regions import (
+    REGION_IDS,
+    REGIONS,
+    choice_ids,
+    click_grid,
+    parse_region,
+    point_in_polygon,
+    region_at,
+    regions_for,
+)
+from acumap.selection import parse_customdata, toggle_region
+
+C = anatomy.cun_to_cm
+Y = anatomy.level_y
+
+CONTRACT_IDS = {
+    "neck",
+    "shoulder_left",
+    "shoulder_right",
+    "upper_back_left",
+    "upper_back_right",
+    "middle_back_left",
+    "middle_back_right",
+    "lower_back_left",
+    "lower_back_right",
+}
+
+
+def test_region_ids_match_the_browser_contract() -> None:
+    assert set(REGION_IDS) == CONTRACT_IDS
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        (0.0, -6.0, "neck"),
+        (C(1.0), Y("C7"), "neck"),
+        (C(-2.2), Y("T3"), "upper_back_left"),
+        (C(2.2), Y("T5"), "upper_back_right"),
+        (C(-2.2), Y("T10"), "middle_back_left"),
+        (C(2.2), Y("T9"), "middle_back_right"),
+        (C(1.0), Y("T12"), "middle_back_right"),
+        (C(-2.2), Y("L3"), "lower_back_left"),
+        (C(2.2), Y("L5"), "lower_back_right"),
+        (C(5.5), Y("T3"), "shoulder_right"),
+        (C(-5.5), Y("T4"), "shoulder_left"),
+        (C(-4.0), 0.0, "shoulder_left"),
+        (C(5.0), Y("T10"), "middle_back_right"),  # below the scapula the middle back widens
+        (30.0, 10.0, None),  # outside the body
+        (0.0, 60.0, None),
+    ],
+)
+def test_region_at(x: float, y: float, expected: str | None) -> None:
+    assert region_at(x, y) == expected
+
+
+@pytest.mark.parametrize(
+    ("level", "region"),
+    [("T1", "upper_back"), ("T6", "upper_back"), ("T7", "middle_back"), ("T12", "middle_back"), ("L1", "lower_back"), ("L5", "lower_back")],
+)
+def test_region_spans_follow_the_vertebrae(level: str, region: str) -> None:
+    """Upper back T1-T6, middle T7-T12, lower L1-L5: a Bladder point of each level falls in its region."""
+    x, y = anatomy.spine_point_position("BL", level, 1.5, "right")
+    assert region_at(x, y) == f"{region}_right"
+
+
+def test_gv_point_below_t6_belongs_to_the_upper_back() -> None:
+    x, y = anatomy.spine_point_position("GV10", "T6", 0.0, "right")
+    assert region_at(x + 0.01, y) == "upper_back_right"
+
+
+@pytest.mark.parametrize(
+    ("polygon", "x", "y", "inside"),
+    [
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 2, 2, True),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 5, 2, False),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 4, 2, True),  # on an edge
+        (((0, 0), (4, 0), (2, 4)), 2, 3.9, True),
+        (((0, 0), (4, 0), (2, 4)), 0.5, 3, False),
+    ],
+)
+def test_point_in_polygon(polygon: tuple[tuple[float, float], ...], x: float, y: float, inside: bool) -> None:
+    assert point_in_polygon(x, y, polygon) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "side"),
+    [
+        ("middle_back", "middle_back", "both"),
+        ("middle_back_left", "middle_back", "left"),
+        ("Upper-Back_Right", "upper_back", "right"),
+        ("neck", "neck", "both"),
+        ("shoulder", "shoulder", "both"),
+    ],
+)
+def test_parse_region(text: str, base: str, side: str) -> None:
+    choice = parse_region(text)
+    assert choice is not None and (choice.base, choice.side) == (base, side)
+
+
+@pytest.mark.parametrize("text", ["", None, "knee", "neck_left", "middle_back_up", "<script>"])
+def test_parse_region_rejects_unknown(text: str | None) -> None:
+    assert parse_region(text) is None
+
+
+@pytest.mark.parametrize(
+    ("choice", "lit"),
+    [
+        ("middle_back", {"middle_back_left", "middle_back_right"}),
+        ("middle_back_left", {"middle_back_left"}),
+        ("neck", {"neck"}),
+    ],
+)
+def test_regions_for_choice(choice: str, lit: set[str]) -> None:
+    parsed = parse_region(choice)
+    assert parsed is not None
+    assert {r.id for r in regions_for(parsed)} == lit
+
+
+def test_every_choice_id_parses() -> None:
+    assert all(parse_region(c) is not None for c in choice_ids())
+    assert set(REGION_IDS) <= set(choice_ids())
+
+
+@pytest.mark.parametrize(
+    ("current", "clicked", "after"),
+    [(None, "neck", "neck"), ("neck", "neck", None), ("neck", "middle_back_left", "middle_back_left"),
+     ("middle_back", "middle_back_left", "middle_back_left")],
+)
+def test_toggle_region(current: str | None, clicked: str, after: str | None) -> None:
+    assert toggle_region(current, clicked) == after
+
+
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [
+        ("region:neck", ("region", "neck")),
+        ("point:BL18", ("point", "BL18")),
+        (["point:EX-B2-T5"], ("point", "EX-B2-T5")),
+        ("bogus", None),
+        ("other:x", None),
+        (None, None),
+        ("point:", None),
+    ],
+)
+def test_parse_customdata(value: object, parsed: tuple[str, str] | None) -> None:
+    assert parse_customdata(value) == parsed
+
+
+def test_click_grid_fills_every_region_and_avoids_points() -> None:
+    avoid = [(C(1.5), Y("T9"))]
+    cells = click_grid(avoid=avoid, avoid_radius=0.6)
+    per_region = {r.id: 0 for r in REGIONS}
+    for x, y, rid in cells:
+        per_region[rid] += 1
+        assert region_at(x, y) == rid
+        assert (x - avoid[0][0]) ** 2 + (y - avoid[0][1]) ** 2 >= 0.36
+    assert all(n >= 20 for n in per_region.values()), per_region
