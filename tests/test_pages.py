@@ -1,0 +1,121 @@
+"""AppTest: every page renders; deep links select; broken data shows a message, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, point_row, write_csv
+
+APP = str(ROOT / "app.py")
+PAGES = ["pages/body_map.py", "pages/safety.py"]
+
+
+def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(page)
+    at.run()
+    return at
+
+
+def all_markdown(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [s.value for s in at.subheader] + [c.value for c in at.caption]
+    parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(page: str) -> None:
+    at = run_app(page=page)
+    assert not at.exception, at.exception
+    assert not at.error
+
+
+def test_overview_shows_safety_and_red_flags() -> None:
+    at = run_app()
+    text = all_markdown(at)
+    assert "Where does it hurt?" in text
+    assert "loss of control of the bladder or bowel" in text.lower()
+
+
+def test_deep_link_selects_region_and_lists_its_points() -> None:
+    at = run_app({"region": "middle_back"})
+    assert not at.exception
+    assert at.selectbox(key="region_select").value == "middle_back"
+    text = all_markdown(at)
+    assert "Middle back, both sides" in text
+    for code in ("BL18", "BL20", "GV6", "GV9"):
+        assert f"LOCAL**]** {code}**" in text.replace("** **", "**]** ").replace("]** **", "]** **") or \
+            f"**{code}**" in text
+    # Each highlighted point is named by its code and marked local or distal on one line.
+    lines = [m.value for m in at.markdown if "**BL18**" in m.value or "**LI4**" in m.value]
+    assert any("LOCAL" in line and "**BL18**" in line for line in lines)
+    assert any("DISTAL" in line and "**LI4**" in line for line in lines)
+    assert at.query_params["region"] == ["middle_back"]
+
+
+def test_deep_link_to_one_side() -> None:
+    at = run_app({"region": "upper_back_left"})
+    assert "Upper back, left side" in all_markdown(at)
+
+
+def test_deep_link_to_a_point_shows_its_details() -> None:
+    at = run_app({"point": "bl18"})
+    text = all_markdown(at)
+    assert "BL18 · Ganshu" in text.replace("Gānshū", "Ganshu") or "BL18" in at.subheader[0].value
+    assert "Where it lies" in text
+    assert at.query_params["point"] == ["BL18"]
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"region": "knee"}, "region “knee”"),
+        ({"point": "BL99"}, "point “BL99”"),
+        ({"zoom": "3"}, "parameter “zoom”"),
+    ],
+)
+def test_unknown_link_values_are_ignored_with_a_notice(params: dict[str, str], notice: str) -> None:
+    at = run_app(params)
+    assert not at.exception
+    assert any(notice in i.value for i in at.info), [i.value for i in at.info]
+    assert "Where does it hurt?" in all_markdown(at)  # the overview, not a crash
+
+
+def test_region_menu_selects_and_clear_button_returns_to_overview() -> None:
+    at = run_app()
+    at.selectbox(key="region_select").set_value("neck").run()
+    assert "Neck" in [s.value for s in at.subheader]
+    assert at.query_params["region"] == ["neck"]
+    at.button(key="clear").click().run()
+    assert "Where does it hurt?" in all_markdown(at)
+    assert at.selectbox(key="region_select").value == ""
+    assert "region" not in at.query_params
+
+
+def test_details_button_opens_a_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_app({"region": "middle_back"})
+    at.button(key="show_BL18").click().run()
+    assert "Needling" in all_markdown(at)
+    at.button(key="point_back").click().run()
+    assert "Middle back, both sides" in all_markdown(at)
+
+
+def test_broken_data_file_shows_file_row_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    from acumap.data import LINK_COLUMNS, POINT_COLUMNS
+
+    write_csv(folder / "points.csv", POINT_COLUMNS, [point_row(), point_row(spine_level="T13", id="BL19")])
+    write_csv(folder / "region_points.csv", LINK_COLUMNS, [])
+    monkeypatch.setenv("ACUMAP_DATA_DIR", str(folder))
+    at = run_app()
+    assert not at.exception
+    message = at.error[0].value
+    assert "points.csv" in message and "line 3" in message and "spine\\_level" in message or "spine_level" in message
+    assert "T13" in message
