@@ -18,6 +18,12 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 
+# Fixed page styling (no data in it): less empty space above the map, so it fits a 1280x720 screen.
+st.html(
+    "<style>.stMainBlockContainer, .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}"
+    " h4 {padding-top: 0.2rem;}</style>"
+)
+
 with st.sidebar:
     st.markdown("### AcuMap")
     st.caption(md(DISCLAIMER))

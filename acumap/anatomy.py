@@ -8,6 +8,7 @@ picture cannot drift from the facts in the data.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,7 +56,7 @@ def _interpolated_fractions() -> dict[str, float]:
     anchors = [(SPINE_LEVELS.index(level), frac) for level, frac in _MEASURED_FRACTIONS.items()]
     anchors.sort()
     result: dict[str, float] = {}
-    for (i0, f0), (i1, f1) in zip(anchors, anchors[1:], strict=False):
+    for (i0, f0), (i1, f1) in itertools.pairwise(anchors):
         for i in range(i0, i1 + 1):
             result[SPINE_LEVELS[i]] = f0 + (f1 - f0) * (i - i0) / (i1 - i0)
     return result
@@ -74,7 +75,9 @@ def level_y(level: str) -> float:
     try:
         return _FRACTIONS[level] * C7_TO_PSIS_CM
     except KeyError:
-        raise ValueError(f"unknown spine level {level!r}; expected one of {', '.join(SPINE_LEVELS)}") from None
+        raise ValueError(
+            f"unknown spine level {level!r}; expected one of {', '.join(SPINE_LEVELS)}"
+        ) from None
 
 
 def _gap_below(level: str) -> float:
@@ -204,7 +207,10 @@ SCAPULAR_PLACEMENTS: dict[str, tuple[float, float]] = {
     # SI11: one third of the way from the midpoint of the scapular spine to the inferior angle.
     "infraspinous_fossa_one_third": _along(_SPINE_MID, INFERIOR_ANGLE, 1 / 3),
     # SI10: in the depression below the scapular spine, straight above the posterior axillary fold.
-    "inferior_to_scapular_spine_above_axillary_fold": (7.2, _along(SCAPULAR_SPINE_ROOT, ACROMION_END, 0.84)[1] + 2.0),
+    "inferior_to_scapular_spine_above_axillary_fold": (
+        7.2,
+        _along(SCAPULAR_SPINE_ROOT, ACROMION_END, 0.84)[1] + 2.0,
+    ),
     # SI9: 1 B-cun above the posterior end of the axillary fold (fold end ~ 12 cm below C7).
     "above_posterior_axillary_fold": (7.2, 12.0 - CM_PER_CUN),
 }

@@ -69,7 +69,9 @@ def load_drawing(view: str, asset_dir: Path | str = ASSET_DIR) -> Drawing:
             continue
         if not _ALLOWED.match(d):
             problems.append(
-                DataProblem(name, None, "d", f"{where} uses commands Plotly cannot draw (only M L H V C Q S T Z)")
+                DataProblem(
+                    name, None, "d", f"{where} uses commands Plotly cannot draw (only M L H V C Q S T Z)"
+                )
             )
             continue
         if kind not in PATH_CLASSES:

@@ -209,18 +209,22 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             problems = [
-                DataProblem(name, 1, col, "required column is missing") for col in columns if col not in header
+                DataProblem(name, 1, col, "required column is missing")
+                for col in columns
+                if col not in header
             ]
             if problems:
                 return [], problems
             rows: list[dict[str, str]] = []
             for raw in reader:
                 if None in raw:
-                    extra = raw.pop(None)  # type: ignore[call-overload]
+                    extra = raw.pop(None)
                     problems.append(
                         DataProblem(name, reader.line_num, None, f"row has extra cells: {extra!r}")
                     )
-                rows.append({k: (v or "").strip() for k, v in raw.items()} | {"__line__": str(reader.line_num)})
+                rows.append(
+                    {k: (v or "").strip() for k, v in raw.items()} | {"__line__": str(reader.line_num)}
+                )
             return rows, problems
     except FileNotFoundError:
         return [], [DataProblem(name, None, None, f"file not found at {path}")]
@@ -230,9 +234,7 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
         return [], [DataProblem(name, None, None, f"not a readable CSV file ({exc})")]
 
 
-def _number(
-    value: str, file: str, line: int, column: str, problems: list[DataProblem]
-) -> float | None:
+def _number(value: str, file: str, line: int, column: str, problems: list[DataProblem]) -> float | None:
     try:
         number = float(value)
     except ValueError:
@@ -260,10 +262,17 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
         bad("view", f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
     for col in _REQUIRED_TEXT:
         if not row[col]:
-            hint = ' (write "None known beyond standard clean-needle technique." if so)' if col == "cautions" else ""
+            hint = (
+                ' (write "None known beyond standard clean-needle technique." if so)'
+                if col == "cautions"
+                else ""
+            )
             bad(col, f"{col} is empty{hint}")
     if row["meridian"] and row["meridian"] not in MERIDIANS.values():
-        bad("meridian", f"unknown meridian {row['meridian']!r}; expected one of {', '.join(MERIDIANS.values())}")
+        bad(
+            "meridian",
+            f"unknown meridian {row['meridian']!r}; expected one of {', '.join(MERIDIANS.values())}",
+        )
 
     tags = tuple(t.strip() for t in row["caution_tags"].split(";") if t.strip())
     for tag in tags:
@@ -278,7 +287,10 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
     if row["offset_cun"]:
         offset = _number(row["offset_cun"], file, line, "offset_cun", problems)
         if offset is not None and not 0 <= offset <= MAX_OFFSET_CUN:
-            bad("offset_cun", f"offset {offset:g} cun is outside 0..{MAX_OFFSET_CUN:g} (measured from the midline)")
+            bad(
+                "offset_cun",
+                f"offset {offset:g} cun is outside 0..{MAX_OFFSET_CUN:g} (measured from the midline)",
+            )
             offset = None
     if level is not None and not anatomy.is_spine_level(level):
         bad("spine_level", f"unknown spine level {level!r}; expected C7, T1..T12 or L1..L5")
@@ -307,7 +319,10 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
         if row["y"]:
             y = _number(row["y"], file, line, "y", problems)
         if level or row["offset_cun"] or landmark:
-            bad("spine_level", f"a {view} point is not placed from the spine; leave spine_level/offset_cun empty")
+            bad(
+                "spine_level",
+                f"a {view} point is not placed from the spine; leave spine_level/offset_cun empty",
+            )
 
     if len(problems) > before:
         return None
@@ -333,7 +348,9 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
     )
 
 
-def validate_points(rows: list[dict[str, str]], file: str = POINTS_FILE) -> tuple[list[Point], list[DataProblem]]:
+def validate_points(
+    rows: list[dict[str, str]], file: str = POINTS_FILE
+) -> tuple[list[Point], list[DataProblem]]:
     problems: list[DataProblem] = []
     points: list[Point] = []
     first_line: dict[str, int] = {}
@@ -366,18 +383,31 @@ def validate_links(
         region, pid, role = row["region"], row["point_id"], row["role"]
         if region not in BASE_REGIONS:
             problems.append(
-                DataProblem(file, line, "region", f"unknown region {region!r}; expected one of {', '.join(BASE_REGIONS)}")
+                DataProblem(
+                    file,
+                    line,
+                    "region",
+                    f"unknown region {region!r}; expected one of {', '.join(BASE_REGIONS)}",
+                )
             )
         if pid not in known_ids:
-            problems.append(DataProblem(file, line, "point_id", f"point {pid!r} does not exist in {POINTS_FILE}"))
+            problems.append(
+                DataProblem(file, line, "point_id", f"point {pid!r} does not exist in {POINTS_FILE}")
+            )
         if role not in ROLES:
-            problems.append(DataProblem(file, line, "role", f"unknown role {role!r}; expected local or distal"))
+            problems.append(
+                DataProblem(file, line, "role", f"unknown role {role!r}; expected local or distal")
+            )
         if not row["why"]:
-            problems.append(DataProblem(file, line, "why", "why is empty: say in a line why the point is used"))
+            problems.append(
+                DataProblem(file, line, "why", "why is empty: say in a line why the point is used")
+            )
         key = (region, pid)
         if key in seen:
             problems.append(
-                DataProblem(file, line, "point_id", f"{pid} is linked to {region} twice (first on line {seen[key]})")
+                DataProblem(
+                    file, line, "point_id", f"{pid} is linked to {region} twice (first on line {seen[key]})"
+                )
             )
         seen.setdefault(key, line)
         if len(problems) == before:

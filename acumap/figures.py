@@ -41,14 +41,14 @@ FONT = dict(family="Inter, 'Noto Sans', 'Noto Sans CJK SC', Arial, sans-serif", 
 
 #: Visible window of the back view (cm), fixed so that screen positions map linearly to body positions.
 BACK_X_RANGE = (-27.0, 31.0)
-BACK_Y_RANGE = (-7.0, 56.0)  # top, bottom (y grows downwards)
+BACK_Y_RANGE = (-8.0, 55.0)  # top, bottom (y grows downwards)
 RULER_X = -24.0
 
 VIEW_TITLES = {
     "back": "Back, seen from behind",
-    "hand": "Right hand and forearm, back of the hand",
-    "leg": "Right lower leg and foot",
-    "head": "Top of the head, face at the top",
+    "hand": "Hand: back of the right hand",
+    "leg": "Leg: right knee, calf, ankle, foot",
+    "head": "Head: seen from above",
 }
 
 
@@ -89,7 +89,11 @@ def back_markers(atlas: Atlas) -> list[Marker]:
 
 def view_markers(atlas: Atlas, view: str) -> list[Marker]:
     """Markers of a hand, leg or head diagram, at the diagram's own coordinates."""
-    return [Marker(p, p.x, p.y, "right") for p in atlas.points if p.view == view and p.x is not None and p.y is not None]
+    return [
+        Marker(p, p.x, p.y, "right")
+        for p in atlas.points
+        if p.view == view and p.x is not None and p.y is not None
+    ]
 
 
 def hover_text(point: Point, extra: str = "") -> str:
@@ -98,7 +102,9 @@ def hover_text(point: Point, extra: str = "") -> str:
     where = e(point.location)
     if len(where) > 90:
         where = where[:87].rsplit(" ", 1)[0] + "…"
-    text = f"<b>{e(point.code)}</b>  {e(point.pinyin)} {e(point.hanzi)}<br>{e(point.english)}<br><i>{where}</i>"
+    text = (
+        f"<b>{e(point.code)}</b>  {e(point.pinyin)} {e(point.hanzi)}<br>{e(point.english)}<br><i>{where}</i>"
+    )
     if extra:
         text += f"<br>{e(extra)}"
     return text
@@ -118,7 +124,9 @@ def _marker_lit(marker: Marker, role: str | None, state: MapState) -> bool:
     return marker.side == "midline" or state.region.shows_side(marker.side)
 
 
-def _point_traces(markers: Sequence[Marker], atlas: Atlas, state: MapState, label_side: str = "right") -> list[go.Scatter]:
+def _point_traces(
+    markers: Sequence[Marker], atlas: Atlas, state: MapState, label_side: str = "right"
+) -> list[go.Scatter]:
     """Points grouped into legend traces: overview by meridian; with a region, local / distal / other."""
     roles = _roles(atlas, state)
     groups: dict[str, list[Marker]] = {}
@@ -130,7 +138,9 @@ def _point_traces(markers: Sequence[Marker], atlas: Atlas, state: MapState, labe
             key = role if _marker_lit(m, role, state) and role else "other"
         groups.setdefault(key, []).append(m)
 
-    def scatter(name: str, ms: list[Marker], colour: str, symbol: str, size: float, show_text: bool) -> go.Scatter:
+    def scatter(
+        name: str, ms: list[Marker], colour: str, symbol: str, size: float, show_text: bool
+    ) -> go.Scatter:
         texts = [m.point.code if (show_text and m.side in ("midline", label_side)) else "" for m in ms]
         return go.Scatter(
             x=[m.x for m in ms],
@@ -157,11 +167,17 @@ def _point_traces(markers: Sequence[Marker], atlas: Atlas, state: MapState, labe
             traces.append(scatter(label, ms, colour, symbol, size, show_text=markers[0].point.view != "back"))
     else:
         if "other" in groups:
-            traces.append(scatter("Other points", groups["other"], DIM_COLOUR, "circle", 7.0, show_text=False))
+            traces.append(
+                scatter("Other points", groups["other"], DIM_COLOUR, "circle", 7.0, show_text=False)
+            )
         if "local" in groups:
-            traces.append(scatter("Local point", groups["local"], LOCAL_COLOUR, LOCAL_SYMBOL, 14.0, show_text=False))
+            traces.append(
+                scatter("Local point", groups["local"], LOCAL_COLOUR, LOCAL_SYMBOL, 14.0, show_text=False)
+            )
         if "distal" in groups:
-            traces.append(scatter("Distal point", groups["distal"], DISTAL_COLOUR, DISTAL_SYMBOL, 16.0, show_text=True))
+            traces.append(
+                scatter("Distal point", groups["distal"], DISTAL_COLOUR, DISTAL_SYMBOL, 16.0, show_text=True)
+            )
     chosen = [m for m in markers if m.point.id == state.point_id]
     if chosen:
         traces.append(
@@ -173,7 +189,9 @@ def _point_traces(markers: Sequence[Marker], atlas: Atlas, state: MapState, labe
                 text=[m.point.code if m.side != "left" else "" for m in chosen],
                 textposition="top center",
                 textfont=dict(size=15, color=INK),
-                marker=dict(color=CHOSEN_COLOUR, symbol=CHOSEN_SYMBOL, size=24, line=dict(color="black", width=2)),
+                marker=dict(
+                    color=CHOSEN_COLOUR, symbol=CHOSEN_SYMBOL, size=24, line=dict(color="black", width=2)
+                ),
                 customdata=[f"point:{m.point.id}" for m in chosen],
                 hovertext=[hover_text(m.point) for m in chosen],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -190,7 +208,12 @@ def _outline_shapes(drawing: Drawing) -> list[dict[str, object]]:
         "crease": dict(color="#9b7d6a", width=1.2, dash="dash"),
         "detail": dict(color="#a0a0a0", width=1.0),
     }
-    fills = {"outline": "rgba(247,232,216,0.55)", "bone": "rgba(0,0,0,0)", "crease": "rgba(0,0,0,0)", "detail": "rgba(0,0,0,0)"}
+    fills = {
+        "outline": "rgba(247,232,216,0.55)",
+        "bone": "rgba(0,0,0,0)",
+        "crease": "rgba(0,0,0,0)",
+        "detail": "rgba(0,0,0,0)",
+    }
     shapes: list[dict[str, object]] = []
     for path in drawing.paths:
         closed = path.d.rstrip().upper().endswith("Z")
@@ -208,7 +231,9 @@ def _outline_shapes(drawing: Drawing) -> list[dict[str, object]]:
     return shapes
 
 
-def _base_layout(fig: go.Figure, x_range: tuple[float, float], y_range: tuple[float, float], height: int) -> None:
+def _base_layout(
+    fig: go.Figure, x_range: tuple[float, float], y_range: tuple[float, float], height: int
+) -> None:
     fig.update_layout(
         height=height,
         margin=dict(l=4, r=4, t=8, b=4),
@@ -247,7 +272,11 @@ def _region_traces(state: MapState, markers: Iterable[Marker]) -> list[go.Scatte
                 mode="lines",
                 fill="toself",
                 fillcolor="rgba(213,94,0,0.16)" if on else "rgba(0,0,0,0)",
-                line=dict(color=LOCAL_COLOUR if on else "rgba(90,90,90,0.28)", width=2.5 if on else 1, dash="solid" if on else "dot"),
+                line=dict(
+                    color=LOCAL_COLOUR if on else "rgba(90,90,90,0.28)",
+                    width=2.5 if on else 1,
+                    dash="solid" if on else "dot",
+                ),
                 hoverinfo="skip",
                 name=r.label,
             )
@@ -323,7 +352,11 @@ def _guide_lines(fig: go.Figure) -> None:
                 x1=x,
                 y0=y_top,
                 y1=y_bottom,
-                line=dict(color="rgba(0,114,178,0.75)" if main else "rgba(0,114,178,0.45)", width=2.6 if main else 1.2, dash="solid" if main else "dot"),
+                line=dict(
+                    color="rgba(0,114,178,0.75)" if main else "rgba(0,114,178,0.45)",
+                    width=2.6 if main else 1.2,
+                    dash="solid" if main else "dot",
+                ),
                 layer="below",
             )
         fig.add_annotation(
@@ -335,11 +368,15 @@ def _guide_lines(fig: go.Figure) -> None:
             font=dict(size=12, color="#0b4f7c"),
         )
     fig.add_annotation(
-        x=anatomy.cun_to_cm(4.6), y=y_bottom + 0.3, text="cun", showarrow=False, yanchor="top",
+        x=anatomy.cun_to_cm(4.6),
+        y=y_bottom + 0.3,
+        text="cun",
+        showarrow=False,
+        yanchor="top",
         font=dict(size=12, color="#0b4f7c"),
     )
     # Scale: 3 cun = midline to the medial border of the scapula.
-    y = -4.6
+    y = -3.6
     x3 = anatomy.cun_to_cm(anatomy.SCAPULA_MEDIAL_BORDER_CUN)
     fig.add_shape(type="line", x0=0, x1=x3, y0=y, y1=y, line=dict(color="#0b4f7c", width=2))
     for x in (0.0, x3):
@@ -347,7 +384,7 @@ def _guide_lines(fig: go.Figure) -> None:
     fig.add_annotation(
         x=x3 + 0.4,
         y=y,
-        text="3 cun = midline → scapula",
+        text="3 cun: midline to scapula",
         showarrow=False,
         xanchor="left",
         font=dict(size=12, color="#0b4f7c"),
@@ -361,14 +398,16 @@ def _landmarks(fig: go.Figure) -> None:
         "inferior_angle": "Inferior angle · taught T7 (avg T8)",
         "iliac_crest": "Iliac crest tops · taught L4",
     }
-    ys = {"c7": -2.2, "scapular_spine_root": 7.0, "inferior_angle": 18.0, "iliac_crest": 41.5}
+    ys = {"c7": 1.2, "scapular_spine_root": 7.0, "inferior_angle": 18.0, "iliac_crest": 41.5}
     xs, yvals, hovers = [], [], []
     for lm in anatomy.LANDMARKS:
         x = anatomy.cun_to_cm(lm.x_cun)
         y = anatomy.level_y(lm.level)
         xs.append(x)
         yvals.append(y)
-        hovers.append(f"<b>{html.escape(lm.label)}</b><br>{html.escape(lm.taught)}<br><i>{html.escape(lm.found)}</i>")
+        hovers.append(
+            f"<b>{html.escape(lm.label)}</b><br>{html.escape(lm.taught)}<br><i>{html.escape(lm.found)}</i>"
+        )
         fig.add_annotation(
             x=x,
             y=y,
@@ -402,7 +441,7 @@ def _landmarks(fig: go.Figure) -> None:
 def back_figure(atlas: Atlas, drawing: Drawing, state: MapState) -> go.Figure:
     """The posterior view: outline, spine ladder, cun lines, landmarks, regions and points."""
     fig = go.Figure()
-    _base_layout(fig, BACK_X_RANGE, BACK_Y_RANGE, height=600)
+    _base_layout(fig, BACK_X_RANGE, BACK_Y_RANGE, height=580)
     fig.update_layout(shapes=_outline_shapes(drawing))
     _spine_ladder(fig)
     _guide_lines(fig)
@@ -412,13 +451,25 @@ def back_figure(atlas: Atlas, drawing: Drawing, state: MapState) -> go.Figure:
     _landmarks(fig)
     for trace in _point_traces(markers, atlas, state):
         fig.add_trace(trace)
-    for x, text, anchor in ((BACK_X_RANGE[0] + 0.5, "L  (left)", "left"), (BACK_X_RANGE[1] - 0.5, "(right)  R", "right")):
+    for x, text, anchor in (
+        (BACK_X_RANGE[0] + 0.5, "L  (left)", "left"),
+        (BACK_X_RANGE[1] - 0.5, "(right)  R", "right"),
+    ):
         fig.add_annotation(
-            x=x, y=BACK_Y_RANGE[0] + 0.3, text=f"<b>{text}</b>", showarrow=False, xanchor=anchor, yanchor="top",
+            x=x,
+            y=BACK_Y_RANGE[0] + 0.1,
+            text=f"<b>{text}</b>",
+            showarrow=False,
+            xanchor=anchor,
+            yanchor="top",
             font=dict(size=16, color=INK),
         )
     fig.add_annotation(
-        x=0, y=BACK_Y_RANGE[0] + 0.3, text="seen from behind", showarrow=False, yanchor="top",
+        x=0,
+        y=BACK_Y_RANGE[0] + 0.1,
+        text="seen from behind",
+        showarrow=False,
+        yanchor="top",
         font=dict(size=12, color="#555"),
     )
     return fig

@@ -191,7 +191,9 @@ def choice_ids() -> tuple[str, ...]:
 
 def regions_for(choice: RegionChoice) -> tuple[Region, ...]:
     """The clickable shapes that a choice lights up."""
-    return tuple(r for r in REGIONS if r.base == choice.base and (r.side == "both" or choice.shows_side(r.side)))
+    return tuple(
+        r for r in REGIONS if r.base == choice.base and (r.side == "both" or choice.shows_side(r.side))
+    )
 
 
 def click_grid(

@@ -23,7 +23,9 @@ class Highlight:
 
 def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:
     """Points used for a region, local first, each group in the order of the data."""
-    found = [Highlight(atlas.point(link.point_id), link.role, link.why) for link in atlas.links_for(choice.base)]
+    found = [
+        Highlight(atlas.point(link.point_id), link.role, link.why) for link in atlas.links_for(choice.base)
+    ]
     return tuple(sorted(found, key=lambda h: 0 if h.role == "local" else 1))
 
 
@@ -50,10 +52,14 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     point_text = first("point")
     region = parse_region(region_text)
     if region_text and region is None:
-        notices.append(f"The link asked for region “{region_text}”, which AcuMap does not know; it was ignored.")
+        notices.append(
+            f"The link asked for region “{region_text}”, which AcuMap does not know; it was ignored."
+        )
     point = atlas.find_point(point_text) if point_text else None
     if point_text and point is None:
-        notices.append(f"The link asked for point “{point_text}”, which AcuMap does not list; it was ignored.")
+        notices.append(
+            f"The link asked for point “{point_text}”, which AcuMap does not list; it was ignored."
+        )
     known = {"region", "point", "view", "mode"}
     for key in params:
         if key not in known:

@@ -21,17 +21,29 @@ map_state = MapState(region=choice, point_id=pid)
 
 top = st.columns([0.42, 0.34, 0.24], vertical_alignment="bottom")
 top[0].markdown("#### AcuMap · points for neck and back pain")
-options = ["", *choice_ids()]
+options: list[str] = ["", *choice_ids()]
+
+
+def region_label(rid: str) -> str:
+    choice = parse_region(rid)
+    return choice.label if choice else "Overview: all points"
+
+
 top[1].selectbox(
     "Region",
     options,
     key=state.REGION_SELECT,
-    format_func=lambda rid: "Overview: all points" if not rid else parse_region(rid).label,  # type: ignore[union-attr]
+    format_func=region_label,
     on_change=state.on_region_select,
     label_visibility="collapsed",
 )
-top[2].button("Clear selection", key="clear", on_click=state.clear, use_container_width=True,
-              disabled=choice is None and pid is None)
+top[2].button(
+    "Clear selection",
+    key="clear",
+    on_click=state.clear,
+    width="stretch",
+    disabled=choice is None and pid is None,
+)
 
 left, middle, right = st.columns([0.43, 0.22, 0.35])
 with left:
@@ -41,7 +53,7 @@ with left:
         on_select=lambda: state.on_chart_select("back_chart"),
         selection_mode="points",
         config={"displayModeBar": False, "responsive": True},
-        use_container_width=True,
+        width="stretch",
     )
     st.caption(
         "Back view: the person's left is on your left. Lines at 0.5, 1.5 (main Bladder line) and 3 cun from "
@@ -57,7 +69,7 @@ with middle:
             on_select=lambda v=view: state.on_chart_select(f"{v}_chart"),
             selection_mode="points",
             config={"displayModeBar": False, "responsive": True},
-            use_container_width=True,
+            width="stretch",
         )
 with right:
     point = atlas.point(pid) if pid and atlas.has_point(pid) else None

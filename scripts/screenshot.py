@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.serving import launch_chromium, streamlit_server  # noqa: E402
+from tests.serving import launch_chromium, streamlit_server
 
 SCREENS = {
     "overview": "",

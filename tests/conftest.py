@@ -41,8 +41,18 @@ def point_row(**overrides: str) -> dict[str, str]:
 
 def hand_row(**overrides: str) -> dict[str, str]:
     row = point_row(
-        id="LI4", code="LI4", view="hand", spine_level="", offset_cun="", x="-3.5", y="-5.2",
-        meridian="Large Intestine", pinyin="Hegu", hanzi="合谷", english="Union Valley", caution_tags="pregnancy",
+        id="LI4",
+        code="LI4",
+        view="hand",
+        spine_level="",
+        offset_cun="",
+        x="-3.5",
+        y="-5.2",
+        meridian="Large Intestine",
+        pinyin="Hegu",
+        hanzi="合谷",
+        english="Union Valley",
+        caution_tags="pregnancy",
     )
     row.update(overrides)
     return row
@@ -67,10 +77,19 @@ def make_data(tmp_path: Path) -> Callable[..., Path]:
         folder = tmp_path / "data"
         folder.mkdir(exist_ok=True)
         pts = points if points is not None else [point_row(), hand_row()]
-        lks = links if links is not None else [
-            {"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On the painful area."},
-            {"region": "middle_back", "point_id": "LI4", "role": "distal", "why": "Classic distal point."},
-        ]
+        lks = (
+            links
+            if links is not None
+            else [
+                {"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On the painful area."},
+                {
+                    "region": "middle_back",
+                    "point_id": "LI4",
+                    "role": "distal",
+                    "why": "Classic distal point.",
+                },
+            ]
+        )
         write_csv(folder / "points.csv", point_columns, pts)
         write_csv(folder / "region_points.csv", LINK_COLUMNS, lks)
         return folder

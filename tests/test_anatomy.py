@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from acumap import anatomy
@@ -12,17 +14,18 @@ LEVELS = anatomy.SPINE_LEVELS
 
 
 def test_levels_are_c7_t1_t12_l1_l5_in_order() -> None:
-    assert LEVELS == ("C7", *[f"T{i}" for i in range(1, 13)], *[f"L{i}" for i in range(1, 6)])
+    assert ("C7", *[f"T{i}" for i in range(1, 13)], *[f"L{i}" for i in range(1, 6)]) == LEVELS
 
 
 def test_levels_go_down_the_page_in_order() -> None:
     heights = [anatomy.level_y(level) for level in LEVELS]
     assert heights[0] == 0.0
-    assert all(a < b for a, b in zip(heights, heights[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(heights))
 
 
 @pytest.mark.parametrize(
-    ("level", "fraction"), [("C7", 0.0), ("T4", 0.21), ("T7", 0.39), ("T10", 0.54), ("L1", 0.71), ("L4", 0.86)]
+    ("level", "fraction"),
+    [("C7", 0.0), ("T4", 0.21), ("T7", 0.39), ("T10", 0.54), ("L1", 0.71), ("L4", 0.86)],
 )
 def test_measured_levels_sit_at_ernst_proportions(level: str, fraction: float) -> None:
     assert anatomy.level_y(level) == pytest.approx(fraction * anatomy.C7_TO_PSIS_CM)

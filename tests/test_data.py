@@ -26,7 +26,10 @@ def test_valid_fixture_loads(make_data: MakeData) -> None:
     atlas = load_atlas(make_data())
     assert [p.id for p in atlas.points] == ["BL18", "LI4"]
     assert atlas.point("BL18").offset_cun == 1.5
-    assert [(lk.point_id, lk.role) for lk in atlas.links_for("middle_back")] == [("BL18", "local"), ("LI4", "distal")]
+    assert [(lk.point_id, lk.role) for lk in atlas.links_for("middle_back")] == [
+        ("BL18", "local"),
+        ("LI4", "distal"),
+    ]
 
 
 def test_missing_column(make_data: MakeData) -> None:
@@ -69,8 +72,16 @@ def test_link_to_unknown_point(make_data: MakeData) -> None:
 @pytest.mark.parametrize(
     ("link", "column", "text"),
     [
-        ({"region": "knee", "point_id": "BL18", "role": "local", "why": "x"}, "region", "unknown region 'knee'"),
-        ({"region": "neck", "point_id": "BL18", "role": "nearby", "why": "x"}, "role", "unknown role 'nearby'"),
+        (
+            {"region": "knee", "point_id": "BL18", "role": "local", "why": "x"},
+            "region",
+            "unknown region 'knee'",
+        ),
+        (
+            {"region": "neck", "point_id": "BL18", "role": "nearby", "why": "x"},
+            "role",
+            "unknown role 'nearby'",
+        ),
         ({"region": "neck", "point_id": "BL18", "role": "local", "why": ""}, "why", "why is empty"),
     ],
 )
@@ -172,10 +183,28 @@ def test_every_back_point_is_placed_from_the_body_model() -> None:
 
 @pytest.mark.parametrize(
     ("pid", "level", "offset"),
-    [("GV14", "C7", 0), ("GV9", "T7", 0), ("GV6", "T11", 0), ("GV4", "L2", 0), ("GV3", "L4", 0),
-     ("BL11", "T1", 1.5), ("BL17", "T7", 1.5), ("BL18", "T9", 1.5), ("BL20", "T11", 1.5), ("BL23", "L2", 1.5),
-     ("BL26", "L5", 1.5), ("BL41", "T2", 3), ("BL43", "T4", 3), ("BL47", "T9", 3), ("BL52", "L2", 3),
-     ("EX-B2-T5", "T5", 0.5), ("EX-B1", "C7", 0.5), ("GB21", "C7", 4), ("SI14", "T1", 3), ("SI15", "C7", 2)],
+    [
+        ("GV14", "C7", 0),
+        ("GV9", "T7", 0),
+        ("GV6", "T11", 0),
+        ("GV4", "L2", 0),
+        ("GV3", "L4", 0),
+        ("BL11", "T1", 1.5),
+        ("BL17", "T7", 1.5),
+        ("BL18", "T9", 1.5),
+        ("BL20", "T11", 1.5),
+        ("BL23", "L2", 1.5),
+        ("BL26", "L5", 1.5),
+        ("BL41", "T2", 3),
+        ("BL43", "T4", 3),
+        ("BL47", "T9", 3),
+        ("BL52", "L2", 3),
+        ("EX-B2-T5", "T5", 0.5),
+        ("EX-B1", "C7", 0.5),
+        ("GB21", "C7", 4),
+        ("SI14", "T1", 3),
+        ("SI15", "C7", 2),
+    ],
 )
 def test_who_levels_and_offsets(pid: str, level: str, offset: float) -> None:
     assert (POINTS[pid].spine_level, POINTS[pid].offset_cun) == (level, offset)
@@ -187,8 +216,17 @@ def test_every_point_has_source_and_cautions() -> None:
         assert p.cautions.strip(), p.id
 
 
-@pytest.mark.parametrize(("pid", "tag"), [("LI4", "pregnancy"), ("SP6", "pregnancy"), ("GB21", "pregnancy"),
-                                          ("GB21", "pneumothorax"), ("BL43", "pneumothorax"), ("GV14", "spinal_cord")])
+@pytest.mark.parametrize(
+    ("pid", "tag"),
+    [
+        ("LI4", "pregnancy"),
+        ("SP6", "pregnancy"),
+        ("GB21", "pregnancy"),
+        ("GB21", "pneumothorax"),
+        ("BL43", "pneumothorax"),
+        ("GV14", "spinal_cord"),
+    ],
+)
 def test_key_cautions_are_tagged(pid: str, tag: str) -> None:
     assert tag in POINTS[pid].caution_tags
 
@@ -201,10 +239,20 @@ def test_every_region_has_local_and_distal_points() -> None:
 
 @pytest.mark.parametrize(
     ("region", "pid", "role"),
-    [("middle_back", "BL18", "local"), ("middle_back", "BL20", "local"), ("middle_back", "GV6", "local"),
-     ("middle_back", "GV9", "local"), ("middle_back", "BL23", "local"), ("lower_back", "BL23", "local"),
-     ("middle_back", "LI4", "distal"), ("middle_back", "SP6", "distal"), ("shoulder", "GB21", "local"),
-     ("upper_back", "GB21", "local"), ("neck", "SI3", "distal"), ("lower_back", "BL40", "distal")],
+    [
+        ("middle_back", "BL18", "local"),
+        ("middle_back", "BL20", "local"),
+        ("middle_back", "GV6", "local"),
+        ("middle_back", "GV9", "local"),
+        ("middle_back", "BL23", "local"),
+        ("lower_back", "BL23", "local"),
+        ("middle_back", "LI4", "distal"),
+        ("middle_back", "SP6", "distal"),
+        ("shoulder", "GB21", "local"),
+        ("upper_back", "GB21", "local"),
+        ("neck", "SI3", "distal"),
+        ("lower_back", "BL40", "distal"),
+    ],
 )
 def test_the_articles_points_keep_their_place(region: str, pid: str, role: str) -> None:
     assert (pid, role) in {(lk.point_id, lk.role) for lk in ATLAS.links_for(region)}

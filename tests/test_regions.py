@@ -63,7 +63,14 @@ def test_region_at(x: float, y: float, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("level", "region"),
-    [("T1", "upper_back"), ("T6", "upper_back"), ("T7", "middle_back"), ("T12", "middle_back"), ("L1", "lower_back"), ("L5", "lower_back")],
+    [
+        ("T1", "upper_back"),
+        ("T6", "upper_back"),
+        ("T7", "middle_back"),
+        ("T12", "middle_back"),
+        ("L1", "lower_back"),
+        ("L5", "lower_back"),
+    ],
 )
 def test_region_spans_follow_the_vertebrae(level: str, region: str) -> None:
     """Upper back T1-T6, middle T7-T12, lower L1-L5: a Bladder point of each level falls in its region."""
@@ -131,8 +138,12 @@ def test_every_choice_id_parses() -> None:
 
 @pytest.mark.parametrize(
     ("current", "clicked", "after"),
-    [(None, "neck", "neck"), ("neck", "neck", None), ("neck", "middle_back_left", "middle_back_left"),
-     ("middle_back", "middle_back_left", "middle_back_left")],
+    [
+        (None, "neck", "neck"),
+        ("neck", "neck", None),
+        ("neck", "middle_back_left", "middle_back_left"),
+        ("middle_back", "middle_back_left", "middle_back_left"),
+    ],
 )
 def test_toggle_region(current: str | None, clicked: str, after: str | None) -> None:
     assert toggle_region(current, clicked) == after

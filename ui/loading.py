@@ -39,12 +39,18 @@ def _mtime(p: Path) -> float:
 
 def show_data_error(err: DataError) -> None:
     """Tell, in words, what is wrong and where; then stop the page (no traceback)."""
-    lines = "\n".join(f"- **{p.file}**" + (f", line {p.row}" if p.row is not None else "")
-                      + (f", column `{p.column}`" if p.column else "") + f": {_plain(p.message)}"
-                      for p in err.problems[:30])
+    lines = "\n".join(
+        f"- **{p.file}**"
+        + (f", line {p.row}" if p.row is not None else "")
+        + (f", column `{p.column}`" if p.column else "")
+        + f": {_plain(p.message)}"
+        for p in err.problems[:30]
+    )
     more = f"\n\n…and {len(err.problems) - 30} more." if len(err.problems) > 30 else ""
     st.error(
-        "**AcuMap cannot show the map: a data file has a problem.**\n\n" + lines + more
+        "**AcuMap cannot show the map: a data file has a problem.**\n\n"
+        + lines
+        + more
         + "\n\nFix the file(s) named above and reload the page.",
         icon="🛑",
     )

@@ -64,12 +64,13 @@ def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None
         used = [link for link in atlas.links if link.point_id == point.id]
         if used:
             st.markdown(
-                "**Used for:** " + "; ".join(f"{md(link.region.replace('_', ' '))} ({link.role})" for link in used)
+                "**Used for:** "
+                + "; ".join(f"{md(link.region.replace('_', ' '))} ({link.role})" for link in used)
             )
         st.caption(f"Source: {md(point.source)}")
     cols = st.columns(2)
-    cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), use_container_width=True)
-    cols[1].button("Overview", key="point_clear", on_click=state.clear, use_container_width=True)
+    cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), width="stretch")
+    cols[1].button("Overview", key="point_clear", on_click=state.clear, width="stretch")
 
 
 def overview_panel(atlas: Atlas) -> None:
@@ -80,7 +81,7 @@ def overview_panel(atlas: Atlas) -> None:
         "points on the hand, leg or head that are used with them. Click any point for its details; "
         "click the region again to come back here."
     )
-    counts = {}
+    counts: dict[str, int] = {}
     for p in atlas.points:
         counts[p.view] = counts.get(p.view, 0) + 1
     st.caption(
@@ -93,7 +94,8 @@ def overview_panel(atlas: Atlas) -> None:
 
 def safety_box() -> None:
     st.warning(
-        md(DISCLAIMER) + "\n\n**See a doctor first if back or neck pain comes with:**\n"
+        md(DISCLAIMER)
+        + "\n\n**See a doctor first if back or neck pain comes with:**\n"
         + "\n".join(f"- {md(flag)}" for flag in RED_FLAGS),
         icon="🩺",
     )

@@ -1,4 +1,4 @@
-"""Show data text safely: escape Markdown so a CSV cell can never become a link, image, HTML or a directive."""
+"""Show data text safely: escape Markdown so a CSV cell never becomes a link, image, HTML or a directive."""
 
 from __future__ import annotations
 

@@ -1,0 +1,161 @@
+"""The real app in Debian's Chromium: click the map with the mouse, click a point, open deep links.
+
+These run in CI (marker `browser`); they never sleep, they wait on conditions on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from acumap import anatomy
+from tests.serving import DATA_TO_PAGE_JS, TRACE_CUSTOMDATA_JS, launch_chromium, streamlit_server
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    yield pg
+    context.close()
+
+
+def wait_for_chart(page: Page, key: str, trace: str) -> None:
+    """Wait until the chart with this key has drawn a trace of this name."""
+    page.wait_for_function(
+        "([key, name]) => { const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);"
+        " return !!(gd && gd.data && gd._fullLayout && gd.data.some(t => t.name === name)); }",
+        arg=[key, trace],
+    )
+
+
+def click_data_point(page: Page, key: str, x: float, y: float) -> None:
+    """Move the mouse onto a body position of a chart, wait for Plotly's hover label, and click."""
+    pos = page.evaluate(DATA_TO_PAGE_JS, [key, x, y])
+    assert pos is not None, f"chart {key} not found"
+    page.mouse.move(pos[0] - 3, pos[1] - 3)
+    page.mouse.move(pos[0], pos[1])
+    page.wait_for_selector(f".st-key-{key} .hoverlayer .hovertext")
+    page.mouse.click(pos[0], pos[1])
+
+
+def customdata(page: Page, key: str, trace: str) -> list[str]:
+    return list(page.evaluate(TRACE_CUSTOMDATA_JS, [key, trace]) or [])
+
+
+MIDDLE_BACK_LEFT = (-anatomy.cun_to_cm(2.25), anatomy.level_y("T10"))
+
+
+def open_map(page: Page, url: str, query: str = "") -> None:
+    page.goto(f"{url}/{query}")
+    wait_for_chart(page, "back_chart", "Pain regions")
+
+
+def test_mouse_click_inside_middle_back_lights_its_points(page: Page, app_url: str) -> None:
+    open_map(page, app_url)
+    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
+    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
+
+    panel = page.locator(".st-key-region_points")
+    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
+    wait_for_chart(page, "back_chart", "Local point")
+    local = customdata(page, "back_chart", "Local point")
+    for pid in ("BL18", "BL20", "GV6", "GV9"):
+        assert f"point:{pid}" in local
+        expect(panel.locator(f".st-key-card_{pid}")).to_contain_text("LOCAL")
+        expect(panel.locator(f".st-key-card_{pid}")).to_contain_text(pid)
+    # Only the left side lights: BL18's right-hand marker stays among the other points.
+    assert "point:BL18" in customdata(page, "back_chart", "Other points")
+    # The distal points light on their own diagrams.
+    wait_for_chart(page, "hand_chart", "Distal point")
+    assert "point:LI4" in customdata(page, "hand_chart", "Distal point")
+    assert "point:SP6" in customdata(page, "leg_chart", "Distal point")
+    expect(panel.locator(".st-key-card_LI4")).to_contain_text("DISTAL")
+    assert "region=middle_back_left" in page.url
+
+
+def test_clicking_the_same_region_again_returns_to_the_overview(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=middle_back_left")
+    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
+    wait_for_chart(page, "back_chart", "Local point")
+    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
+    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
+    assert "region=" not in page.url
+
+
+def test_clicking_a_point_shows_its_details(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=middle_back")
+    wait_for_chart(page, "back_chart", "Local point")
+    x, y = anatomy.spine_point_position("BL18", "T9", 1.5, "right")
+    click_data_point(page, "back_chart", x, y)
+    expect(page.get_by_role("heading", name="BL18 ·")).to_be_visible()
+    expect(page.get_by_text("Where it lies:")).to_be_visible()
+    wait_for_chart(page, "back_chart", "Chosen point")
+    assert customdata(page, "back_chart", "Chosen point") == ["point:BL18", "point:BL18"]
+    assert "point=BL18" in page.url
+    page.get_by_role("button", name="← Back").click()
+    expect(page.get_by_role("heading", name="Middle back, both sides")).to_be_visible()
+
+
+def test_clicking_a_hand_point(page: Page, app_url: str) -> None:
+    open_map(page, app_url)
+    wait_for_chart(page, "hand_chart", "Large Intestine")
+    click_data_point(page, "hand_chart", -3.5, -5.2)
+    expect(page.get_by_role("heading", name="LI4 ·")).to_be_visible()
+    expect(
+        page.get_by_text("Avoid in pregnancy")
+        .or_(page.get_by_text("Traditionally avoided during pregnancy"))
+        .first
+    ).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("?region=middle_back", "Middle back, both sides"),
+        ("?region=upper_back_left", "Upper back, left side"),
+        ("?point=BL18", "BL18 ·"),
+    ],
+)
+def test_deep_links_restore_the_view(page: Page, app_url: str, query: str, heading: str) -> None:
+    open_map(page, app_url, query)
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+
+
+def test_unknown_deep_link_is_ignored_with_a_notice(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=knee")
+    expect(page.get_by_text("region “knee”").first).to_be_visible()
+    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
+
+
+def test_region_menu_and_map_stay_in_sync(page: Page, app_url: str) -> None:
+    open_map(page, app_url)
+    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
+    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, left side")
+    page.get_by_role("button", name="Clear selection").click()
+    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Overview: all points")
