@@ -7,9 +7,12 @@ Text from the data goes into hover labels escaped, so a stray `<` in a CSV is sh
 
 from __future__ import annotations
 
+import copy
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -124,9 +127,17 @@ def _marker_lit(marker: Marker, role: str | None, state: MapState) -> bool:
     return marker.side == "midline" or state.region.shows_side(marker.side)
 
 
+Trace = dict[str, Any]
+
+
+def _scatter(**kwargs: Any) -> Trace:
+    """A scatter trace as a plain dict: the figure is validated once, when it is assembled."""
+    return {"type": "scatter", **kwargs}
+
+
 def _point_traces(
     markers: Sequence[Marker], atlas: Atlas, state: MapState, label_side: str = "right"
-) -> list[go.Scatter]:
+) -> list[Trace]:
     """Points grouped into legend traces: overview by meridian; with a region, local / distal / other."""
     roles = _roles(atlas, state)
     groups: dict[str, list[Marker]] = {}
@@ -138,11 +149,9 @@ def _point_traces(
             key = role if _marker_lit(m, role, state) and role else "other"
         groups.setdefault(key, []).append(m)
 
-    def scatter(
-        name: str, ms: list[Marker], colour: str, symbol: str, size: float, show_text: bool
-    ) -> go.Scatter:
+    def scatter(name: str, ms: list[Marker], colour: str, symbol: str, size: float, show_text: bool) -> Trace:
         texts = [m.point.code if (show_text and m.side in ("midline", label_side)) else "" for m in ms]
-        return go.Scatter(
+        return _scatter(
             x=[m.x for m in ms],
             y=[m.y for m in ms],
             mode="markers+text" if show_text else "markers",
@@ -157,7 +166,7 @@ def _point_traces(
             cliponaxis=False,
         )
 
-    traces: list[go.Scatter] = []
+    traces: list[Trace] = []
     if state.region is None:
         for meridian, ms in groups.items():
             colour = MERIDIAN_COLOURS.get(meridian, OTHER_MERIDIAN)
@@ -181,7 +190,7 @@ def _point_traces(
     chosen = [m for m in markers if m.point.id == state.point_id]
     if chosen:
         traces.append(
-            go.Scatter(
+            _scatter(
                 x=[m.x for m in chosen],
                 y=[m.y for m in chosen],
                 mode="markers+text",
@@ -231,10 +240,12 @@ def _outline_shapes(drawing: Drawing) -> list[dict[str, object]]:
     return shapes
 
 
-def _base_layout(
-    fig: go.Figure, x_range: tuple[float, float], y_range: tuple[float, float], height: int
-) -> None:
-    fig.update_layout(
+Layout = dict[str, Any]
+
+
+def _base_layout(x_range: tuple[float, float], y_range: tuple[float, float], height: int) -> Layout:
+    """Fixed axes (no zoom, no drag), equal scale, y downwards as in the SVGs."""
+    return dict(
         height=height,
         margin=dict(l=4, r=4, t=8, b=4),
         plot_bgcolor="white",
@@ -246,27 +257,27 @@ def _base_layout(
         clickmode="event+select",
         showlegend=False,
         hoverlabel=dict(bgcolor="white", font=dict(size=14, color=INK)),
-    )
-    fig.update_xaxes(range=list(x_range), visible=False, fixedrange=True, constrain="domain")
-    fig.update_yaxes(
-        range=[y_range[1], y_range[0]],
-        visible=False,
-        fixedrange=True,
-        scaleanchor="x",
-        scaleratio=1,
-        constrain="domain",
+        xaxis=dict(range=list(x_range), visible=False, fixedrange=True, constrain="domain"),
+        yaxis=dict(
+            range=[y_range[1], y_range[0]],
+            visible=False,
+            fixedrange=True,
+            scaleanchor="x",
+            scaleratio=1,
+            constrain="domain",
+        ),
     )
 
 
-def _region_traces(state: MapState, markers: Iterable[Marker]) -> list[go.Scatter]:
-    traces: list[go.Scatter] = []
+def _region_traces(state: MapState, markers: Iterable[Marker]) -> list[Trace]:
+    traces: list[Trace] = []
     lit = {r.id for r in regions_for(state.region)} if state.region else set()
     for r in REGIONS:
         xs = [x for x, _ in r.polygon] + [r.polygon[0][0]]
         ys = [y for _, y in r.polygon] + [r.polygon[0][1]]
         on = r.id in lit
         traces.append(
-            go.Scatter(
+            _scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -281,11 +292,10 @@ def _region_traces(state: MapState, markers: Iterable[Marker]) -> list[go.Scatte
                 name=r.label,
             )
         )
-    avoid = [(m.x, m.y) for m in markers] + _landmark_xy()
-    cells = click_grid(avoid=avoid)
+    cells = _click_cells(tuple((m.x, m.y) for m in markers))
     labels = {r.id: r.label for r in REGIONS}
     traces.append(
-        go.Scatter(
+        _scatter(
             x=[c[0] for c in cells],
             y=[c[1] for c in cells],
             mode="markers",
@@ -300,105 +310,127 @@ def _region_traces(state: MapState, markers: Iterable[Marker]) -> list[go.Scatte
     return traces
 
 
+@lru_cache(maxsize=8)
+def _click_cells(points: tuple[tuple[float, float], ...]) -> list[tuple[float, float, str]]:
+    return click_grid(avoid=[*points, *_landmark_xy()])
+
+
 def _landmark_xy() -> list[tuple[float, float]]:
     return [(anatomy.cun_to_cm(lm.x_cun), anatomy.level_y(lm.level)) for lm in anatomy.LANDMARKS]
 
 
-def _spine_ladder(fig: go.Figure) -> None:
+def _spine_ladder(shapes: list[Layout], annotations: list[Layout]) -> None:
     for level in anatomy.SPINE_LEVELS:
         top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
-        fig.add_shape(
-            type="rect",
-            x0=-0.75,
-            x1=0.75,
-            y0=top,
-            y1=bottom,
-            line=dict(color="#5b5f66", width=1.2),
-            fillcolor="#e6e2da",
-            layer="below",
+        shapes.append(
+            dict(
+                type="rect",
+                x0=-0.75,
+                x1=0.75,
+                y0=top,
+                y1=bottom,
+                line=dict(color="#5b5f66", width=1.2),
+                fillcolor="#e6e2da",
+                layer="below",
+            )
         )
         y = anatomy.level_y(level)
-        fig.add_shape(
-            type="line",
-            x0=RULER_X + 2.0,
-            x1=-0.9,
-            y0=y,
-            y1=y,
-            line=dict(color="rgba(80,80,80,0.10)", width=1),
-            layer="below",
+        shapes.append(
+            dict(
+                type="line",
+                x0=RULER_X + 2.0,
+                x1=-0.9,
+                y0=y,
+                y1=y,
+                line=dict(color="rgba(80,80,80,0.10)", width=1),
+                layer="below",
+            )
         )
-        fig.add_annotation(
-            x=RULER_X,
-            y=y,
-            text=level,
-            showarrow=False,
-            xanchor="center",
-            font=dict(size=13, color="#333", family=FONT["family"]),
+        annotations.append(
+            dict(
+                x=RULER_X,
+                y=y,
+                text=level,
+                showarrow=False,
+                xanchor="center",
+                font=dict(size=13, color="#333"),
+            )
         )
-    fig.add_annotation(
-        x=RULER_X, y=-2.6, text="<b>Spine</b>", showarrow=False, font=dict(size=12, color="#333")
+    annotations.append(
+        dict(x=RULER_X, y=-2.6, text="<b>Spine</b>", showarrow=False, font=dict(size=12, color="#333"))
     )
 
 
-def _guide_lines(fig: go.Figure) -> None:
+def _guide_lines(shapes: list[Layout], annotations: list[Layout]) -> None:
     y_top, y_bottom = -1.0, anatomy.lower_border_y("L5") + 1.5
     for cun in anatomy.GUIDE_LINES_CUN:
         main = cun == anatomy.MAIN_LINE_CUN
         for sign in (-1, 1):
             x = sign * anatomy.cun_to_cm(cun)
-            fig.add_shape(
-                type="line",
-                x0=x,
-                x1=x,
-                y0=y_top,
-                y1=y_bottom,
-                line=dict(
-                    color="rgba(0,114,178,0.75)" if main else "rgba(0,114,178,0.45)",
-                    width=2.6 if main else 1.2,
-                    dash="solid" if main else "dot",
-                ),
-                layer="below",
+            shapes.append(
+                dict(
+                    type="line",
+                    x0=x,
+                    x1=x,
+                    y0=y_top,
+                    y1=y_bottom,
+                    line=dict(
+                        color="rgba(0,114,178,0.75)" if main else "rgba(0,114,178,0.45)",
+                        width=2.6 if main else 1.2,
+                        dash="solid" if main else "dot",
+                    ),
+                    layer="below",
+                )
             )
-        fig.add_annotation(
-            x=anatomy.cun_to_cm(cun),
+        annotations.append(
+            dict(
+                x=anatomy.cun_to_cm(cun),
+                y=y_bottom + 0.3,
+                text=f"<b>{cun:g}</b>" if main else f"{cun:g}",
+                showarrow=False,
+                yanchor="top",
+                font=dict(size=12, color="#0b4f7c"),
+            )
+        )
+    annotations.append(
+        dict(
+            x=anatomy.cun_to_cm(4.6),
             y=y_bottom + 0.3,
-            text=f"<b>{cun:g}</b>" if main else f"{cun:g}",
+            text="cun",
             showarrow=False,
             yanchor="top",
             font=dict(size=12, color="#0b4f7c"),
         )
-    fig.add_annotation(
-        x=anatomy.cun_to_cm(4.6),
-        y=y_bottom + 0.3,
-        text="cun",
-        showarrow=False,
-        yanchor="top",
-        font=dict(size=12, color="#0b4f7c"),
     )
     # Scale: 3 cun = midline to the medial border of the scapula.
     y = -3.6
     x3 = anatomy.cun_to_cm(anatomy.SCAPULA_MEDIAL_BORDER_CUN)
-    fig.add_shape(type="line", x0=0, x1=x3, y0=y, y1=y, line=dict(color="#0b4f7c", width=2))
+    scale = dict(color="#0b4f7c", width=2)
+    shapes.append(dict(type="line", x0=0, x1=x3, y0=y, y1=y, line=scale))
     for x in (0.0, x3):
-        fig.add_shape(type="line", x0=x, x1=x, y0=y - 0.6, y1=y + 0.6, line=dict(color="#0b4f7c", width=2))
-    fig.add_annotation(
-        x=x3 + 0.4,
-        y=y,
-        text="3 cun: midline to scapula",
-        showarrow=False,
-        xanchor="left",
-        font=dict(size=12, color="#0b4f7c"),
+        shapes.append(dict(type="line", x0=x, x1=x, y0=y - 0.6, y1=y + 0.6, line=scale))
+    annotations.append(
+        dict(
+            x=x3 + 0.4,
+            y=y,
+            text="3 cun: midline to scapula",
+            showarrow=False,
+            xanchor="left",
+            font=dict(size=12, color="#0b4f7c"),
+        )
     )
 
 
-def _landmarks(fig: go.Figure) -> None:
-    notes = {
-        "c7": "C7: most prominent? only in ~½",
-        "scapular_spine_root": "Scapular spine root · taught T3",
-        "inferior_angle": "Inferior angle · taught T7 (avg T8)",
-        "iliac_crest": "Iliac crest tops · taught L4",
-    }
-    ys = {"c7": 1.2, "scapular_spine_root": 7.0, "inferior_angle": 18.0, "iliac_crest": 41.5}
+LANDMARK_NOTES = {
+    "c7": "C7: most prominent? only in ~½",
+    "scapular_spine_root": "Scapular spine root · taught T3",
+    "inferior_angle": "Inferior angle · taught T7 (avg T8)",
+    "iliac_crest": "Iliac crest tops · taught L4",
+}
+_NOTE_Y = {"c7": 1.2, "scapular_spine_root": 7.0, "inferior_angle": 18.0, "iliac_crest": 41.5}
+
+
+def _landmarks(annotations: list[Layout]) -> Trace:
     xs, yvals, hovers = [], [], []
     for lm in anatomy.LANDMARKS:
         x = anatomy.cun_to_cm(lm.x_cun)
@@ -408,81 +440,87 @@ def _landmarks(fig: go.Figure) -> None:
         hovers.append(
             f"<b>{html.escape(lm.label)}</b><br>{html.escape(lm.taught)}<br><i>{html.escape(lm.found)}</i>"
         )
-        fig.add_annotation(
-            x=x,
-            y=y,
-            ax=30.5,
-            ay=ys[lm.key],
-            axref="x",
-            ayref="y",
-            text=notes[lm.key],
-            showarrow=True,
-            arrowhead=0,
-            arrowwidth=1,
-            arrowcolor="#6b6f76",
-            xanchor="right",
-            align="right",
-            font=dict(size=12, color="#3d4047"),
-            bgcolor="rgba(255,255,255,0.8)",
+        annotations.append(
+            dict(
+                x=x,
+                y=y,
+                ax=30.5,
+                ay=_NOTE_Y[lm.key],
+                axref="x",
+                ayref="y",
+                text=LANDMARK_NOTES[lm.key],
+                showarrow=True,
+                arrowhead=0,
+                arrowwidth=1,
+                arrowcolor="#6b6f76",
+                xanchor="right",
+                align="right",
+                font=dict(size=12, color="#3d4047"),
+                bgcolor="rgba(255,255,255,0.8)",
+            )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=yvals,
-            mode="markers",
-            name="Landmarks",
-            marker=dict(symbol="circle-open", size=13, color="#3d4047", line=dict(width=2)),
-            hovertext=hovers,
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
+    return _scatter(
+        x=xs,
+        y=yvals,
+        mode="markers",
+        name="Landmarks",
+        marker=dict(symbol="circle-open", size=13, color="#3d4047", line=dict(width=2)),
+        hovertext=hovers,
+        hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
-def back_figure(atlas: Atlas, drawing: Drawing, state: MapState) -> go.Figure:
-    """The posterior view: outline, spine ladder, cun lines, landmarks, regions and points."""
-    fig = go.Figure()
-    _base_layout(fig, BACK_X_RANGE, BACK_Y_RANGE, height=580)
-    fig.update_layout(shapes=_outline_shapes(drawing))
-    _spine_ladder(fig)
-    _guide_lines(fig)
-    markers = back_markers(atlas)
-    for trace in _region_traces(state, markers):
-        fig.add_trace(trace)
-    _landmarks(fig)
-    for trace in _point_traces(markers, atlas, state):
-        fig.add_trace(trace)
+@lru_cache(maxsize=4)
+def _back_static(drawing: Drawing) -> tuple[Layout, Trace]:
+    """Everything of the back view that does not depend on the selection (built once)."""
+    shapes = _outline_shapes(drawing)
+    annotations: list[Layout] = []
+    _spine_ladder(shapes, annotations)
+    _guide_lines(shapes, annotations)
+    landmarks = _landmarks(annotations)
     for x, text, anchor in (
         (BACK_X_RANGE[0] + 0.5, "L  (left)", "left"),
         (BACK_X_RANGE[1] - 0.5, "(right)  R", "right"),
     ):
-        fig.add_annotation(
-            x=x,
-            y=BACK_Y_RANGE[0] + 0.1,
-            text=f"<b>{text}</b>",
-            showarrow=False,
-            xanchor=anchor,
-            yanchor="top",
-            font=dict(size=16, color=INK),
+        annotations.append(
+            dict(
+                x=x,
+                y=BACK_Y_RANGE[0] + 0.1,
+                text=f"<b>{text}</b>",
+                showarrow=False,
+                xanchor=anchor,
+                yanchor="top",
+                font=dict(size=16, color=INK),
+            )
         )
-    fig.add_annotation(
-        x=0,
-        y=BACK_Y_RANGE[0] + 0.1,
-        text="seen from behind",
-        showarrow=False,
-        yanchor="top",
-        font=dict(size=12, color="#555"),
+    annotations.append(
+        dict(
+            x=0,
+            y=BACK_Y_RANGE[0] + 0.1,
+            text="seen from behind",
+            showarrow=False,
+            yanchor="top",
+            font=dict(size=12, color="#555"),
+        )
     )
-    return fig
+    layout = _base_layout(BACK_X_RANGE, BACK_Y_RANGE, height=580)
+    layout.update(shapes=shapes, annotations=annotations)
+    return layout, landmarks
+
+
+def back_figure(atlas: Atlas, drawing: Drawing, state: MapState) -> go.Figure:
+    """The posterior view: outline, spine ladder, cun lines, landmarks, regions and points."""
+    layout, landmarks = _back_static(drawing)
+    markers = back_markers(atlas)
+    traces = [*_region_traces(state, markers), landmarks, *_point_traces(markers, atlas, state)]
+    return go.Figure(data=traces, layout=copy.deepcopy(layout))
 
 
 def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 300) -> go.Figure:
     """A distal view (hand, leg, head): its drawing and its points, highlighted as on the back."""
     x, y, w, h = drawing.view_box
-    fig = go.Figure()
-    _base_layout(fig, (x, x + w), (y, y + h), height=height)
-    fig.update_layout(shapes=_outline_shapes(drawing))
+    layout = _base_layout((x, x + w), (y, y + h), height=height)
+    layout["shapes"] = _outline_shapes(drawing)
     markers = view_markers(atlas, drawing.view)
-    if markers:
-        for trace in _point_traces(markers, atlas, state):
-            fig.add_trace(trace)
-    return fig
+    traces = _point_traces(markers, atlas, state) if markers else []
+    return go.Figure(data=traces, layout=layout)

@@ -197,7 +197,7 @@ def regions_for(choice: RegionChoice) -> tuple[Region, ...]:
 
 
 def click_grid(
-    spacing: float = 1.1, avoid: Iterable[tuple[float, float]] = (), avoid_radius: float = 0.6
+    spacing: float = 1.5, avoid: Iterable[tuple[float, float]] = (), avoid_radius: float = 0.6
 ) -> list[tuple[float, float, str]]:
     """Points on a lattice filling every region: (x, y, region id).
 

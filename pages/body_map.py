@@ -46,6 +46,16 @@ top[2].button(
 )
 
 left, middle, right = st.columns([0.43, 0.22, 0.35])
+# The panel is written first: its text reaches the screen before the charts redraw.
+with right:
+    point = atlas.point(pid) if pid and atlas.has_point(pid) else None
+    if point is not None:
+        panels.point_panel(atlas, point, choice)
+    elif choice is not None:
+        panels.region_panel(atlas, choice)
+    else:
+        panels.overview_panel(atlas)
+
 with left:
     st.plotly_chart(
         back_figure(atlas, back, map_state),
@@ -71,13 +81,4 @@ with middle:
             config={"displayModeBar": False, "responsive": True},
             width="stretch",
         )
-with right:
-    point = atlas.point(pid) if pid and atlas.has_point(pid) else None
-    if point is not None:
-        panels.point_panel(atlas, point, choice)
-    elif choice is not None:
-        panels.region_panel(atlas, choice)
-    else:
-        panels.overview_panel(atlas)
-
 state.sync_url()

@@ -103,7 +103,7 @@ def test_region_menu_selects_and_clear_button_returns_to_overview() -> None:
 
 def test_details_button_opens_a_point(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_app({"region": "middle_back"})
-    at.button(key="show_BL18").click().run()
+    at.selectbox(key="region_point_pick").set_value("BL18").run()
     assert "Needling" in all_markdown(at)
     at.button(key="point_back").click().run()
     assert "Middle back, both sides" in all_markdown(at)

@@ -29,19 +29,32 @@ def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
     distal = [h for h in found if h.role == "distal"]
     st.subheader(md(choice.label))
     st.caption(f"{md(BASE_SPANS[choice.base])} · {len(local)} local, {len(distal)} distal points")
-    with st.container(height=470, key="region_points"):
+    st.selectbox(
+        "Open a point's details",
+        ["", *[h.point.id for h in found]],
+        key="region_point_pick",
+        format_func=lambda pid: "Open a point's details…" if not pid else pid,
+        on_change=_pick_point,
+        label_visibility="collapsed",
+    )
+    with st.container(height=430, key="region_points"):
+        # One Markdown block per point keeps the page light: a region can list thirty points.
         for h in found:
             p = h.point
-            with st.container(border=True, key=f"card_{p.id}"):
-                st.markdown(
-                    f"{_badge(h.role)} **{md(p.code)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}"
-                )
-                st.markdown(f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}")
-                caution = md(p.cautions)
-                tags = _tags(p)
-                st.markdown(f"**Care:** {caution}" + (f"  \n{tags}" if tags else ""))
-                st.button(f"Details of {p.code}", key=f"show_{p.id}", on_click=state.set_point, args=(p.id,))
+            tags = _tags(p)
+            st.markdown(
+                f"{_badge(h.role)} **{md(p.code)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
+                f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
+                f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "") + "\n\n---"
+            )
         st.info(md(ASHI_NOTE), icon="👆")
+
+
+def _pick_point() -> None:
+    pid = st.session_state.get("region_point_pick")
+    st.session_state["region_point_pick"] = ""
+    if pid:
+        state.set_point(pid)
 
 
 def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None:
