@@ -33,7 +33,7 @@ def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
         "Open a point's details",
         ["", *[h.point.id for h in found]],
         key="region_point_pick",
-        format_func=lambda pid: "Open a point's details…" if not pid else pid,
+        format_func=lambda pid: pid if pid else "Open a point's details…",
         on_change=_pick_point,
         label_visibility="collapsed",
     )
