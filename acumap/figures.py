@@ -520,7 +520,44 @@ def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 3
     """A distal view (hand, leg, head): its drawing and its points, highlighted as on the back."""
     x, y, w, h = drawing.view_box
     layout = _base_layout((x, x + w), (y, y + h), height=height)
+    layout["margin"] = dict(l=4, r=4, t=26, b=4)
+    layout["title"] = dict(
+        text=f"<b>{html.escape(VIEW_TITLES[drawing.view])}</b>",
+        x=0.01,
+        y=0.99,
+        yanchor="top",
+        font=dict(size=14),
+    )
     layout["shapes"] = _outline_shapes(drawing)
     markers = view_markers(atlas, drawing.view)
     traces = _point_traces(markers, atlas, state) if markers else []
     return go.Figure(data=traces, layout=layout)
+
+
+def alt_text(atlas: Atlas, view: str, state: MapState) -> str:
+    """A text alternative for a figure: what it shows and what is highlighted."""
+    if view == "back":
+        text = (
+            "Diagram of the back seen from behind (the person's left on the left): the spine as a ladder of "
+            "vertebrae C7, T1 to T12 and L1 to L5, Bladder lines at 0.5, 1.5 and 3 cun each side of the midline, "
+            "the shoulder blades and the top of the pelvis, with clickable pain regions."
+        )
+    else:
+        text = f"Diagram: {VIEW_TITLES[view]}."
+    on_view = {p.id for p in atlas.points if p.view == view}
+    if state.region is not None:
+        found = [h for h in highlights(atlas, state.region) if h.point.id in on_view]
+        local = [h.point.code if h.point.code != "EX-B2" else h.point.id for h in found if h.role == "local"]
+        distal = [h.point.code for h in found if h.role == "distal"]
+        text += f" Highlighted for the {state.region.label.lower()}:"
+        text += f" local points {', '.join(local)};" if local else ""
+        text += f" distal points {', '.join(distal)};" if distal else ""
+        if not local and not distal:
+            text += " no points on this diagram;"
+        text = text.rstrip(";") + "."
+    else:
+        codes = sorted({p.code for p in atlas.points if p.view == view})
+        text += f" Points shown: {', '.join(codes)}."
+    if state.point_id is not None and state.point_id in on_view:
+        text += f" Chosen point: {state.point_id}."
+    return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.figures import VIEW_TITLES, MapState, back_figure, view_figure
+from acumap.figures import MapState, alt_text, back_figure, view_figure
 from acumap.regions import choice_ids, parse_region
 from ui import loading, panels, state
 
@@ -60,9 +60,11 @@ with left:
     st.plotly_chart(
         back_figure(atlas, back, map_state),
         key="back_chart",
+        alt=alt_text(atlas, "back", map_state),
         on_select=lambda: state.on_chart_select("back_chart"),
         selection_mode="points",
         config={"displayModeBar": False, "responsive": True},
+        theme=None,
         width="stretch",
     )
     st.caption(
@@ -70,15 +72,16 @@ with left:
         "the midline; 3 cun reaches the inner edge of the shoulder blade."
     )
 with middle:
-    for view, height in (("hand", 280), ("leg", 170), ("head", 170)):
+    for view, height in (("hand", 250), ("leg", 200), ("head", 160)):
         drawing = loading.drawing(view)
-        st.markdown(f"**{VIEW_TITLES[view]}**")
         st.plotly_chart(
             view_figure(atlas, drawing, map_state, height=height),
             key=f"{view}_chart",
             on_select=lambda v=view: state.on_chart_select(f"{v}_chart"),
             selection_mode="points",
             config={"displayModeBar": False, "responsive": True},
+            theme=None,
+            alt=alt_text(atlas, view, map_state),
             width="stretch",
         )
 state.sync_url()

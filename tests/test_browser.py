@@ -5,6 +5,7 @@ These run in CI (marker `browser`); they never sleep, they wait on conditions on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -93,6 +94,10 @@ def test_mouse_click_inside_middle_back_lights_its_points(page: Page, app_url: s
     assert "point:SP6" in customdata(page, "leg_chart", "Distal point")
     expect(panel.get_by_text("DISTAL LI4 ·")).to_have_count(1)
     page.wait_for_function("() => location.search.includes('region=middle_back_left')")
+    # The chart's text alternative says what is highlighted.
+    expect(page.locator(".st-key-back_chart [role=figure]")).to_have_attribute(
+        "aria-label", re.compile(r"Highlighted for the middle back, left side: local points .*BL18")
+    )
 
 
 def test_clicking_the_same_region_again_returns_to_the_overview(page: Page, app_url: str) -> None:
