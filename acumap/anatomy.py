@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 Side = Literal["left", "right"]
 
@@ -226,8 +226,27 @@ def landmark_position(landmark: str, side: Side) -> tuple[float, float]:
     return side_x(x_cun, side), y
 
 
-def describe_spine_location(code: str, level: str, offset_cun: float) -> str:
-    """A short plain-words location derived from the placement (used when the data has no text)."""
-    if code.startswith("GV"):
-        return f"On the midline, in the depression below the spinous process of {level}"
-    return f"Level with the lower border of {level}, {offset_cun:g} cun from the midline"
+class _Placed(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def view(self) -> str: ...
+    @property
+    def spine_level(self) -> str | None: ...
+    @property
+    def offset_cun(self) -> float | None: ...
+    @property
+    def landmark(self) -> str | None: ...
+
+
+def placement_text(point: _Placed) -> str | None:
+    """How the map places a back point, in words (None for points drawn on other diagrams)."""
+    if point.view != "back":
+        return None
+    if point.landmark is not None:
+        return f"placed from the shoulder blade ({point.landmark.replace('_', ' ')})"
+    if point.spine_level is None or point.offset_cun is None:
+        return None
+    if point.code.startswith("GV"):
+        return f"on the midline, in the depression below the spinous process of {point.spine_level}"
+    return f"level with the lower border of {point.spine_level}, {point.offset_cun:g} cun from the midline"

@@ -164,3 +164,43 @@ def test_region_menu_and_map_stay_in_sync(page: Page, app_url: str) -> None:
     page.get_by_role("button", name="Clear selection").click()
     expect(page.get_by_text("Where does it hurt?")).to_be_visible()
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Overview: all points")
+
+
+def test_point_browser_search_select_highlights_on_its_diagram(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/points")
+    search_box = page.get_by_role("textbox", name="Search")
+    search_box.fill("gaohuang")
+    search_box.press("Enter")
+    expect(page.get_by_text("1 of 78 points", exact=False)).to_be_visible()
+    # Tick the first row of the data grid (a canvas): the row-marker column at the left of the first row.
+    grid = page.locator(".st-key-browser_table [data-testid='stDataFrameResizable']")
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    expect(page.get_by_role("heading", name="BL43 ·")).to_be_visible()
+    wait_for_chart(page, "browser_chart", "Chosen point")
+    assert customdata(page, "browser_chart", "Chosen point") == ["point:BL43", "point:BL43"]
+    page.wait_for_function("() => location.search.includes('point=BL43')")
+
+
+def test_point_browser_distal_point_on_the_leg(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/points?point=SP6")
+    expect(page.get_by_role("heading", name="SP6 ·")).to_be_visible()
+    wait_for_chart(page, "browser_chart", "Chosen point")
+    assert customdata(page, "browser_chart", "Chosen point") == ["point:SP6"]
+    expect(page.locator(".st-key-browser_chart [role=figure]")).to_have_attribute(
+        "aria-label", re.compile("leg", re.I)
+    )
+
+
+def test_neck_shows_its_distal_points_on_hand_leg_and_head(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=neck")
+    expect(page.get_by_role("heading", name="Neck", exact=True)).to_be_visible()
+    for key, pid in (
+        ("hand_chart", "SI3"),
+        ("hand_chart", "LU7"),
+        ("leg_chart", "GB39"),
+        ("head_chart", "GV20"),
+    ):
+        wait_for_chart(page, key, "Distal point")
+        assert f"point:{pid}" in customdata(page, key, "Distal point"), (key, pid)

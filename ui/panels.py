@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 
+from acumap.anatomy import placement_text
 from acumap.data import Atlas, Point
-from acumap.regions import BASE_SPANS, RegionChoice
+from acumap.regions import BASE_LABELS, BASE_SPANS, RegionChoice
 from acumap.safety import ASHI_NOTE, CAUTION_TAG_LABEL, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS
 from acumap.selection import highlights
 from ui import state
@@ -43,7 +46,7 @@ def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
             p = h.point
             tags = _tags(p)
             st.markdown(
-                f"{_badge(h.role)} **{md(p.code)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
+                f"{_badge(h.role)} **{md(p.id)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
                 f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
                 f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "") + "\n\n---"
             )
@@ -63,27 +66,41 @@ def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None
         for h in highlights(atlas, choice):
             if h.point.id == point.id:
                 role_line = f"{_badge(h.role)} for the {md(choice.label.lower())}: {md(h.why)}"
-    st.subheader(f"{md(point.code)} · {md(point.pinyin)} {md(point.hanzi)}")
-    st.markdown(f"**{md(point.english)}** · {md(point.meridian)} channel")
+    point_header(point)
     if role_line:
         st.markdown(role_line)
     with st.container(height=420, key="point_details"):
-        st.markdown(f"**Where it lies:** {md(point.location)}")
-        st.markdown(f"**Why it is used:** {md(point.use)}")
-        st.markdown(f"**Needling:** {md(point.needling)}")
-        st.markdown(f"**Care:** {md(point.cautions)}")
-        for tag in point.caution_tags:
-            st.warning(md(CAUTION_TAG_TEXT[tag]), icon="⚠️")
-        used = [link for link in atlas.links if link.point_id == point.id]
-        if used:
-            st.markdown(
-                "**Used for:** "
-                + "; ".join(f"{md(link.region.replace('_', ' '))} ({link.role})" for link in used)
-            )
-        st.caption(f"Source: {md(point.source)}")
+        point_details(atlas, point)
     cols = st.columns(2)
     cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), width="stretch")
     cols[1].button("Overview", key="point_clear", on_click=state.clear, width="stretch")
+
+
+def point_header(point: Point) -> None:
+    st.subheader(f"{md(point.id)} · {md(point.pinyin)} {md(point.hanzi)}")
+    st.markdown(f"**{md(point.english)}** · {md(point.meridian)} channel")
+
+
+def point_details(atlas: Atlas, point: Point) -> None:
+    """Everything about one point: location, use, needling, cautions, regions, source, links."""
+    st.markdown(f"**Where it lies:** {md(point.location)}")
+    placed = placement_text(point)
+    if placed:
+        st.caption(f"On the map: {md(placed)}")
+    st.markdown(f"**Why it is used:** {md(point.use)}")
+    st.markdown(f"**Needling:** {md(point.needling)}")
+    st.markdown(f"**Care:** {md(point.cautions)}")
+    for tag in point.caution_tags:
+        st.warning(md(CAUTION_TAG_TEXT[tag]), icon="⚠️")
+    used = [link for link in atlas.links if link.point_id == point.id]
+    if used:
+        st.markdown(
+            "**Used for:** "
+            + "; ".join(f"{md(BASE_LABELS[link.region].lower())} ({link.role})" for link in used)
+        )
+    st.caption(f"Source: {md(point.source)}")
+    pid = quote(point.id)
+    st.markdown(f"[Show on the body map](/?point={pid}) · [Link to this point](/points?point={pid})")
 
 
 def overview_panel(atlas: Atlas) -> None:

@@ -21,17 +21,20 @@ NOTICES = "_link_notices"
 _INITIALISED = "_state_from_url"
 
 
-def init_from_url(atlas: Atlas) -> None:
-    """On a session's first run, take region and point from the link."""
-    if st.session_state.get(_INITIALISED):
+def init_from_url(atlas: Atlas, page: str = "map") -> None:
+    """On a page's first run in a session, take region and point from the link (if it names any)."""
+    flag = f"{_INITIALISED}_{page}"
+    if st.session_state.get(flag):
         return
+    st.session_state[flag] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     chosen = from_params(atlas, params)
-    st.session_state[REGION] = chosen.region.id if chosen.region else None
-    st.session_state[POINT] = chosen.point.id if chosen.point else None
-    st.session_state[REGION_SELECT] = st.session_state[REGION] or ""
+    first_visit = not any(st.session_state.get(f"{_INITIALISED}_{p}") for p in ("map", "points") if p != page)
+    if params or first_visit:
+        st.session_state[REGION] = chosen.region.id if chosen.region else None
+        st.session_state[POINT] = chosen.point.id if chosen.point else None
+    st.session_state[REGION_SELECT] = st.session_state.get(REGION) or ""
     st.session_state[NOTICES] = list(chosen.notices)
-    st.session_state[_INITIALISED] = True
 
 
 def region_choice() -> RegionChoice | None:
@@ -82,12 +85,12 @@ def on_chart_select(chart_key: str) -> None:
         return
 
 
-def sync_url() -> None:
+def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
     """Mirror the state to the address bar (only what is set)."""
     wanted: dict[str, str] = {}
-    if st.session_state.get(REGION):
+    if REGION in keys and st.session_state.get(REGION):
         wanted[REGION] = st.session_state[REGION]
-    if st.session_state.get(POINT):
+    if POINT in keys and st.session_state.get(POINT):
         wanted[POINT] = st.session_state[POINT]
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != wanted:

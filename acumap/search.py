@@ -1,0 +1,99 @@
+"""Find points by code, pinyin, hanzi or English name, tolerant of case, tone marks, spacing and typos.
+
+Uses rapidfuzz for the fuzzy part; exact and prefix matches of a code always rank first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from acumap.data import Atlas, Point
+
+#: Fuzzy matches below this score (0-100) are left out.
+MIN_SCORE = 72.0
+
+
+def fold(text: str) -> str:
+    """Lower case, no tone marks or accents, no spaces, hyphens or dots: `Gānshū` -> `ganshu`, `BL 18` -> `bl18`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in plain.lower() if c.isalnum())
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Browser filters; empty means 'any'."""
+
+    meridians: tuple[str, ...] = ()
+    views: tuple[str, ...] = ()
+    region: str | None = None  # a base region: neck, shoulder, upper_back, middle_back, lower_back
+    role: str | None = None  # local or distal (for the region, or for any region when none is chosen)
+
+
+def _fields(point: Point) -> list[str]:
+    return [point.id, point.code, point.pinyin, point.hanzi, point.english]
+
+
+def score(point: Point, query: str) -> float:
+    """How well a point matches the query (0-100)."""
+    q = fold(query)
+    if not q:
+        return 100.0
+    hanzi_query = query.strip()
+    if hanzi_query and hanzi_query in point.hanzi:
+        return 100.0 if hanzi_query == point.hanzi else 95.0
+    codes = [fold(point.id), fold(point.code)]
+    if q in codes:
+        return 100.0
+    if any(c.startswith(q) for c in codes):
+        return 97.0
+    names = [fold(point.pinyin), fold(point.english)]
+    if any(q == n for n in names):
+        return 99.0
+    if any(n.startswith(q) or (len(q) >= 3 and q in n) for n in names):
+        return 93.0
+    best = 0.0
+    for name in names:
+        best = max(best, fuzz.ratio(q, name))
+        if 4 <= len(q) < len(name):  # a misspelt part of a longer name
+            best = max(best, fuzz.partial_ratio(q, name))
+    # English names as words: "union valey" against "union valley".
+    words = point.english.lower()
+    best = max(best, fuzz.token_sort_ratio(query.lower(), words))
+    if len(q) >= 3:
+        best = max(best, *(fuzz.ratio(q, c) for c in codes))
+    # A fuzzy match never outranks an exact or prefix match.
+    return min(float(best), 90.0)
+
+
+def _passes(atlas: Atlas, point: Point, filters: Filters) -> bool:
+    if filters.meridians and point.meridian not in filters.meridians:
+        return False
+    if filters.views and point.view not in filters.views:
+        return False
+    if filters.region or filters.role:
+        links = [
+            lk
+            for lk in atlas.links
+            if lk.point_id == point.id
+            and (filters.region is None or lk.region == filters.region)
+            and (filters.role is None or lk.role == filters.role)
+        ]
+        if not links:
+            return False
+    return True
+
+
+def search(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list[Point]:
+    """Points matching the query and filters, best first; with no query, in the order of the data."""
+    candidates: Iterable[Point] = (p for p in atlas.points if _passes(atlas, p, filters))
+    if not fold(query) and not query.strip():
+        return list(candidates)
+    scored = [(score(p, query), i, p) for i, p in enumerate(candidates)]
+    kept = [(s, i, p) for s, i, p in scored if s >= MIN_SCORE]
+    kept.sort(key=lambda t: (-t[0], t[1]))
+    return [p for _, _, p in kept]
