@@ -135,9 +135,9 @@ def test_browser_search_tolerates_case_and_typos() -> None:
     at.text_input(key="browser_query").input("GAOHUANG").run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table["Point"])[0] == "BL43"
+    assert table["Point"].iloc[0] == "BL43"
     at.text_input(key="browser_query").input("union valey").run()
-    assert list(at.dataframe[0].value["Point"])[0] == "LI4"
+    assert at.dataframe[0].value["Point"].iloc[0] == "LI4"
 
 
 def test_browser_filters_by_meridian_region_view_and_role() -> None:
