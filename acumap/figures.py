@@ -508,12 +508,14 @@ def _back_static(drawing: Drawing) -> tuple[Layout, Trace]:
     return layout, landmarks
 
 
-def back_figure(atlas: Atlas, drawing: Drawing, state: MapState) -> go.Figure:
+def back_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 580) -> go.Figure:
     """The posterior view: outline, spine ladder, cun lines, landmarks, regions and points."""
     layout, landmarks = _back_static(drawing)
     markers = back_markers(atlas)
     traces = [*_region_traces(state, markers), landmarks, *_point_traces(markers, atlas, state)]
-    return go.Figure(data=traces, layout=copy.deepcopy(layout))
+    layout = copy.deepcopy(layout)
+    layout["height"] = height
+    return go.Figure(data=traces, layout=layout)
 
 
 def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 300) -> go.Figure:

@@ -108,9 +108,9 @@ with right:
         map_state = MapState(point_id=point.id)
         drawing = loading.drawing(point.view)
         fig = (
-            back_figure(atlas, drawing, map_state)
+            back_figure(atlas, drawing, map_state, height=330)
             if point.view == "back"
-            else view_figure(atlas, drawing, map_state, height=300)
+            else view_figure(atlas, drawing, map_state, height=260)
         )
         st.plotly_chart(
             fig,
@@ -122,7 +122,7 @@ with right:
             alt=alt_text(atlas, point.view, map_state),
             width="stretch",
         )
-        with st.container(height=300, key="browser_details"):
+        with st.container(height=260, key="browser_details"):
             panels.point_details(atlas, point)
 
 state.sync_url((state.POINT,))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap import anatomy
-from acumap.safety import ASHI_NOTE, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS
+from acumap.regions import BASE_LABELS
+from acumap.safety import ASHI_BY_REGION, ASHI_NOTE, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS, SOURCE_NOTES
 from ui import loading
 from ui.text import md
 
@@ -36,8 +37,13 @@ st.caption(
     "acromion. Sideways distances are measured from the midline, not from the edge of the spine."
 )
 
+st.header("Where sources disagree")
+for note in SOURCE_NOTES:
+    st.markdown(f"**{md(note.topic)}.** {md(note.text)}")
+
 st.header("Ashi points")
 st.markdown(md(ASHI_NOTE))
+st.markdown("\n".join(f"- **{md(BASE_LABELS[r])}:** {md(t)}" for r, t in ASHI_BY_REGION.items()))
 
 st.header("Sources")
 st.markdown(

@@ -16,6 +16,9 @@ SCREENS = {
     "neck": "?region=neck",
     "point_BL18": "?region=middle_back&point=BL18",
     "safety": "safety",
+    "browser_BL43": "points?point=BL43",
+    "browser_SP6": "points?point=SP6",
+    "shoulder_right": "?region=shoulder_right",
 }
 
 

@@ -174,3 +174,24 @@ def test_browser_select_shows_the_point_and_its_link() -> None:
 def test_browser_deep_link_opens_the_point() -> None:
     at = browser({"point": "BL43"})
     assert at.subheader[0].value.startswith("BL43 · ")
+
+
+def test_point_details_say_where_sources_disagree() -> None:
+    at = run_app({"point": "EX-B2-T5"})
+    text = all_markdown(at)
+    assert "sources differ: extra points and who 2008" in text.lower().replace("\\", "")
+    at = run_app({"point": "LU7"})
+    assert "abductor pollicis longus" in all_markdown(at)
+
+
+def test_every_region_explains_ashi_points() -> None:
+    for region in ("neck", "shoulder", "upper_back", "middle_back", "lower_back"):
+        at = run_app({"region": region})
+        assert any("Ashi points" in i.value for i in at.info), region
+
+
+def test_safety_page_lists_disagreements_and_landmark_truths() -> None:
+    at = run_app(page="pages/safety.py")
+    text = all_markdown(at).replace("\\", "")
+    assert "level with T8 on average" in text
+    assert "Extra points and WHO 2008" in text

@@ -9,7 +9,15 @@ import streamlit as st
 from acumap.anatomy import placement_text
 from acumap.data import Atlas, Point
 from acumap.regions import BASE_LABELS, BASE_SPANS, RegionChoice
-from acumap.safety import ASHI_NOTE, CAUTION_TAG_LABEL, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS
+from acumap.safety import (
+    ASHI_BY_REGION,
+    ASHI_NOTE,
+    CAUTION_TAG_LABEL,
+    CAUTION_TAG_TEXT,
+    DISCLAIMER,
+    RED_FLAGS,
+    source_notes_for,
+)
 from acumap.selection import highlights
 from ui import state
 from ui.text import md
@@ -50,7 +58,7 @@ def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
                 f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
                 f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "") + "\n\n---"
             )
-        st.info(md(ASHI_NOTE), icon="👆")
+        st.info(f"**Ashi points.** {md(ASHI_NOTE)} {md(ASHI_BY_REGION[choice.base])}", icon="👆")
 
 
 def _pick_point() -> None:
@@ -98,6 +106,8 @@ def point_details(atlas: Atlas, point: Point) -> None:
             "**Used for:** "
             + "; ".join(f"{md(BASE_LABELS[link.region].lower())} ({link.role})" for link in used)
         )
+    for note in source_notes_for(point.code, point.view, point.offset_cun, point.spine_level is not None):
+        st.markdown(f"**Sources differ: {md(note.topic.lower())}.** {md(note.text)}")
     st.caption(f"Source: {md(point.source)}")
     pid = quote(point.id)
     st.markdown(f"[Show on the body map](/?point={pid}) · [Link to this point](/points?point={pid})")
