@@ -57,10 +57,30 @@ VIEW_TITLES = {
 
 @dataclass(frozen=True)
 class MapState:
-    """What the figures show: a region choice and/or a chosen point (ids only)."""
+    """What the figures show: a region choice and/or a chosen point (ids only); `scale` enlarges text and
+    markers (projector mode)."""
 
     region: RegionChoice | None = None
     point_id: str | None = None
+    scale: float = 1.0
+
+
+_SCALED_PARENTS = {"font", "textfont", "marker", "hoverlabel", "title"}
+
+
+def scale_sizes(obj: Any, k: float, parent: str = "") -> Any:
+    """A copy of a figure part with every font and marker size multiplied by k (for projectors)."""
+    if isinstance(obj, dict):
+        out = {}
+        for key, value in obj.items():
+            if (key == "size" and parent in _SCALED_PARENTS and isinstance(value, int | float)) or (key == "arrowwidth" and isinstance(value, int | float)):
+                out[key] = value * k
+            else:
+                out[key] = scale_sizes(value, k, key)
+        return out
+    if isinstance(obj, list):
+        return [scale_sizes(v, k, parent) for v in obj]
+    return obj
 
 
 @dataclass(frozen=True)
@@ -515,6 +535,8 @@ def back_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 5
     traces = [*_region_traces(state, markers), landmarks, *_point_traces(markers, atlas, state)]
     layout = copy.deepcopy(layout)
     layout["height"] = height
+    if state.scale != 1.0:
+        layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
     return go.Figure(data=traces, layout=layout)
 
 
@@ -533,6 +555,8 @@ def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 3
     layout["shapes"] = _outline_shapes(drawing)
     markers = view_markers(atlas, drawing.view)
     traces = _point_traces(markers, atlas, state) if markers else []
+    if state.scale != 1.0:
+        layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
     return go.Figure(data=traces, layout=layout)
 
 

@@ -108,6 +108,10 @@ def source_notes_for(
     """The disagreements that concern a point (by its WHO code and how it is placed)."""
     found = []
     for note in SOURCE_NOTES:
-        if code in note.codes or (note.back_scope == "all" and view == "back" and from_spine) or (note.back_scope == "lateral" and view == "back" and from_spine and (offset_cun or 0) > 0):
+        if (
+            code in note.codes
+            or (note.back_scope == "all" and view == "back" and from_spine)
+            or (note.back_scope == "lateral" and view == "back" and from_spine and (offset_cun or 0) > 0)
+        ):
             found.append(note)
     return tuple(found)

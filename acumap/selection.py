@@ -35,6 +35,7 @@ class Selection:
 
     region: RegionChoice | None = None
     point: Point | None = None
+    projector: bool = False
     notices: tuple[str, ...] = ()
 
 
@@ -60,11 +61,17 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
         notices.append(
             f"The link asked for point “{point_text}”, which AcuMap does not list; it was ignored."
         )
-    known = {"region", "point", "view", "mode"}
+    mode_text = first("mode")
+    projector = mode_text is not None and mode_text.lower() == "projector"
+    if mode_text and not projector:
+        notices.append(
+            f"The link asked for mode “{mode_text}”; AcuMap knows only “projector”. It was ignored."
+        )
+    known = {"region", "point", "mode"}
     for key in params:
         if key not in known:
             notices.append(f"The link parameter “{key}” is not used by AcuMap; it was ignored.")
-    return Selection(region=region, point=point, notices=tuple(notices))
+    return Selection(region=region, point=point, projector=projector, notices=tuple(notices))
 
 
 def parse_customdata(value: object) -> tuple[str, str] | None:

@@ -17,9 +17,12 @@ for notice in state.take_notices():
 
 choice = state.region_choice()
 pid = state.point_id()
-map_state = MapState(region=choice, point_id=pid)
+big = state.projector()
+map_state = MapState(region=choice, point_id=pid, scale=1.35 if big else 1.0)
+if big:
+    st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
 
-top = st.columns([0.42, 0.34, 0.24], vertical_alignment="bottom")
+top = st.columns([0.36, 0.32, 0.14, 0.18], vertical_alignment="bottom")
 top[0].markdown("#### AcuMap · points for neck and back pain")
 options: list[str] = ["", *choice_ids()]
 
@@ -37,7 +40,8 @@ top[1].selectbox(
     on_change=state.on_region_select,
     label_visibility="collapsed",
 )
-top[2].button(
+top[2].toggle("Projector", key=state.PROJECTOR, help="Bigger diagrams and text for a class on a projector")
+top[3].button(
     "Clear selection",
     key="clear",
     on_click=state.clear,
@@ -58,7 +62,7 @@ with right:
 
 with left:
     st.plotly_chart(
-        back_figure(atlas, back, map_state),
+        back_figure(atlas, back, map_state, height=800 if big else 580),
         key="back_chart",
         alt=alt_text(atlas, "back", map_state),
         on_select=lambda: state.on_chart_select("back_chart"),
@@ -72,7 +76,9 @@ with left:
         "the midline; 3 cun reaches the inner edge of the shoulder blade."
     )
 with middle:
-    for view, height in (("hand", 250), ("leg", 200), ("head", 160)):
+    for view, height in (
+        (("hand", 340), ("leg", 270), ("head", 210)) if big else (("hand", 250), ("leg", 200), ("head", 160))
+    ):
         drawing = loading.drawing(view)
         st.plotly_chart(
             view_figure(atlas, drawing, map_state, height=height),

@@ -19,6 +19,7 @@ SCREENS = {
     "browser_BL43": "points?point=BL43",
     "browser_SP6": "points?point=SP6",
     "shoulder_right": "?region=shoulder_right",
+    "projector_middle_back": "?region=middle_back&mode=projector",
 }
 
 

@@ -110,3 +110,11 @@ def test_distal_view_has_title_and_outline() -> None:
     fig = view_figure(ATLAS, load_drawing("leg"), state())
     assert "leg" in fig.layout.title.text.lower()
     assert len(fig.layout.shapes) >= 10
+
+
+def test_projector_scale_enlarges_text_and_markers() -> None:
+    normal = back_figure(ATLAS, BACK, state("middle_back"))
+    big = back_figure(ATLAS, BACK, MapState(region=parse_region("middle_back"), scale=1.5), height=800)
+    assert big.layout.height == 800
+    assert traces(big)["Local point"].marker.size == pytest.approx(1.5 * traces(normal)["Local point"].marker.size)
+    assert big.layout.annotations[0].font.size == pytest.approx(1.5 * normal.layout.annotations[0].font.size)

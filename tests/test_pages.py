@@ -195,3 +195,18 @@ def test_safety_page_lists_disagreements_and_landmark_truths() -> None:
     text = all_markdown(at).replace("\\", "")
     assert "level with T8 on average" in text
     assert "Extra points and WHO 2008" in text
+
+
+def test_projector_mode_from_link_and_toggle() -> None:
+    at = run_app({"mode": "projector", "region": "neck"})
+    assert at.toggle(key="projector").value is True
+    assert at.query_params["mode"] == "projector"
+    at.toggle(key="projector").set_value(False).run()
+    assert "mode" not in at.query_params
+    assert at.query_params["region"] == "neck"
+
+
+def test_unknown_mode_is_ignored_with_a_notice() -> None:
+    at = run_app({"mode": "disco"})
+    assert any("mode “disco”" in i.value for i in at.info)
+    assert at.toggle(key="projector").value is False

@@ -17,6 +17,7 @@ from acumap.selection import from_params, parse_customdata, toggle_region
 REGION = "region"
 POINT = "point"
 REGION_SELECT = "region_select"
+PROJECTOR = "projector"
 NOTICES = "_link_notices"
 _INITIALISED = "_state_from_url"
 
@@ -33,6 +34,8 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
     if params or first_visit:
         st.session_state[REGION] = chosen.region.id if chosen.region else None
         st.session_state[POINT] = chosen.point.id if chosen.point else None
+    if params or first_visit:
+        st.session_state[PROJECTOR] = chosen.projector
     st.session_state[REGION_SELECT] = st.session_state.get(REGION) or ""
     st.session_state[NOTICES] = list(chosen.notices)
 
@@ -92,9 +95,21 @@ def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
         wanted[REGION] = st.session_state[REGION]
     if POINT in keys and st.session_state.get(POINT):
         wanted[POINT] = st.session_state[POINT]
+    if st.session_state.get(PROJECTOR):
+        wanted["mode"] = "projector"
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def projector() -> bool:
+    return bool(st.session_state.get(PROJECTOR))
+
+
+PROJECTOR_CSS = (
+    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.22rem; line-height: 1.45;}"
+    " .stMainBlockContainer h3 {font-size: 2.1rem;}</style>"
+)
 
 
 def take_notices() -> list[str]:
