@@ -21,7 +21,7 @@ page = st.navigation(pages, position="top")
 
 # Fixed page styling (no data in it): less empty space above the map, so it fits a 1280x720 screen.
 st.html(
-    "<style>.stMainBlockContainer, .block-container {padding-top: 3.2rem; padding-bottom: 1rem;}"
+    "<style>.stMainBlockContainer, .block-container {padding-top: 3.9rem; padding-bottom: 1rem;}"
     " h4 {padding-top: 0.2rem;}</style>"
 )
 

@@ -73,7 +73,9 @@ def scale_sizes(obj: Any, k: float, parent: str = "") -> Any:
     if isinstance(obj, dict):
         out = {}
         for key, value in obj.items():
-            if (key == "size" and parent in _SCALED_PARENTS and isinstance(value, int | float)) or (key == "arrowwidth" and isinstance(value, int | float)):
+            if (key == "size" and parent in _SCALED_PARENTS and isinstance(value, int | float)) or (
+                key == "arrowwidth" and isinstance(value, int | float)
+            ):
                 out[key] = value * k
             else:
                 out[key] = scale_sizes(value, k, key)
@@ -450,7 +452,7 @@ LANDMARK_NOTES = {
 _NOTE_Y = {"c7": 1.2, "scapular_spine_root": 7.0, "inferior_angle": 18.0, "iliac_crest": 41.5}
 
 
-def _landmarks(annotations: list[Layout]) -> Trace:
+def _landmarks(annotations: list[Layout], notes: bool = True) -> Trace:
     xs, yvals, hovers = [], [], []
     for lm in anatomy.LANDMARKS:
         x = anatomy.cun_to_cm(lm.x_cun)
@@ -460,6 +462,8 @@ def _landmarks(annotations: list[Layout]) -> Trace:
         hovers.append(
             f"<b>{html.escape(lm.label)}</b><br>{html.escape(lm.taught)}<br><i>{html.escape(lm.found)}</i>"
         )
+        if not notes:
+            continue
         annotations.append(
             dict(
                 x=x,
@@ -490,14 +494,18 @@ def _landmarks(annotations: list[Layout]) -> Trace:
     )
 
 
-@lru_cache(maxsize=4)
-def _back_static(drawing: Drawing) -> tuple[Layout, Trace]:
-    """Everything of the back view that does not depend on the selection (built once)."""
+@lru_cache(maxsize=8)
+def _back_static(drawing: Drawing, landmark_notes: bool) -> tuple[Layout, Trace]:
+    """Everything of the back view that does not depend on the selection (built once per variant).
+
+    The landmark notes are written out in the overview only: with a region lit they would cover its points
+    (the landmarks keep their circles and hover text).
+    """
     shapes = _outline_shapes(drawing)
     annotations: list[Layout] = []
     _spine_ladder(shapes, annotations)
     _guide_lines(shapes, annotations)
-    landmarks = _landmarks(annotations)
+    landmarks = _landmarks(annotations, notes=landmark_notes)
     for x, text, anchor in (
         (BACK_X_RANGE[0] + 0.5, "L  (left)", "left"),
         (BACK_X_RANGE[1] - 0.5, "(right)  R", "right"),
@@ -530,7 +538,7 @@ def _back_static(drawing: Drawing) -> tuple[Layout, Trace]:
 
 def back_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 580) -> go.Figure:
     """The posterior view: outline, spine ladder, cun lines, landmarks, regions and points."""
-    layout, landmarks = _back_static(drawing)
+    layout, landmarks = _back_static(drawing, state.region is None)
     markers = back_markers(atlas)
     traces = [*_region_traces(state, markers), landmarks, *_point_traces(markers, atlas, state)]
     layout = copy.deepcopy(layout)

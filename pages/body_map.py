@@ -23,7 +23,7 @@ if big:
     st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
 
 top = st.columns([0.36, 0.32, 0.14, 0.18], vertical_alignment="bottom")
-top[0].markdown("#### AcuMap · points for neck and back pain")
+top[0].markdown("#### AcuMap · neck and back points")
 options: list[str] = ["", *choice_ids()]
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.serving import launch_chromium, streamlit_server
 
-SCREENS = {
+SCREENS_ALL = {
     "overview": "",
     "middle_back_left": "?region=middle_back_left",
     "neck": "?region=neck",
@@ -24,14 +24,17 @@ SCREENS = {
 
 
 def main() -> None:
+    """Usage: screenshot.py [out_dir] [screen names...] (all screens by default)."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    wanted = sys.argv[2:]
+    screens = {k: v for k, v in SCREENS_ALL.items() if not wanted or k in wanted}
     out.mkdir(parents=True, exist_ok=True)
     sizes = [(1280, 720), (1920, 1080)]
     with streamlit_server() as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
         for width, height in sizes:
             page = browser.new_page(viewport={"width": width, "height": height})
-            for name, suffix in SCREENS.items():
+            for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
                 page.wait_for_selector(".js-plotly-plot, h1", timeout=30000)
                 page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0")

@@ -116,5 +116,17 @@ def test_projector_scale_enlarges_text_and_markers() -> None:
     normal = back_figure(ATLAS, BACK, state("middle_back"))
     big = back_figure(ATLAS, BACK, MapState(region=parse_region("middle_back"), scale=1.5), height=800)
     assert big.layout.height == 800
-    assert traces(big)["Local point"].marker.size == pytest.approx(1.5 * traces(normal)["Local point"].marker.size)
+    assert traces(big)["Local point"].marker.size == pytest.approx(
+        1.5 * traces(normal)["Local point"].marker.size
+    )
     assert big.layout.annotations[0].font.size == pytest.approx(1.5 * normal.layout.annotations[0].font.size)
+
+
+def test_landmark_notes_in_the_overview_only() -> None:
+    def notes(fig: Any) -> list[str]:
+        return [a.text for a in fig.layout.annotations if "taught" in (a.text or "")]
+
+    assert len(notes(back_figure(ATLAS, BACK, state()))) == 3
+    assert notes(back_figure(ATLAS, BACK, state("shoulder_right"))) == []
+    hover = traces(back_figure(ATLAS, BACK, state("shoulder_right")))["Landmarks"].hovertext
+    assert any("level with T8 on average" in h for h in hover)
