@@ -55,6 +55,19 @@ VIEW_TITLES = {
 }
 
 
+#: Orientation labels of the distal diagrams: (x, y, text, anchor) in each diagram's own coordinates.
+VIEW_LABELS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
+    "hand": ((-10.9, -20.4, "← thumb side", "left"),),
+    "leg": (
+        (-36.0, 47.2, "back", "center"),
+        (-12.0, 47.2, "outer", "center"),
+        (12.0, 47.2, "inner", "center"),
+        (36.0, 47.2, "top", "center"),
+    ),
+    "head": ((-9.6, -11.8, "front ↑", "left"), (-9.6, 10.2, "back", "left")),
+}
+
+
 @dataclass(frozen=True)
 class MapState:
     """What the figures show: a region choice and/or a chosen point (ids only); `scale` enlarges text and
@@ -179,7 +192,9 @@ def _point_traces(
             mode="markers+text" if show_text else "markers",
             name=name,
             text=texts,
-            textposition="middle right",
+            textposition=[
+                "middle left" if m.point.view == "hand" and m.x < -2 else "middle right" for m in ms
+            ],
             textfont=dict(size=12, color=INK),
             marker=dict(color=colour, symbol=symbol, size=size, line=dict(color="white", width=1.2)),
             customdata=[f"point:{m.point.id}" for m in ms],
@@ -561,6 +576,10 @@ def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 3
         font=dict(size=14),
     )
     layout["shapes"] = _outline_shapes(drawing)
+    layout["annotations"] = [
+        dict(x=lx, y=ly, text=text, showarrow=False, xanchor=anchor, font=dict(size=12, color="#555"))
+        for lx, ly, text, anchor in VIEW_LABELS.get(drawing.view, ())
+    ]
     markers = view_markers(atlas, drawing.view)
     traces = _point_traces(markers, atlas, state) if markers else []
     if state.scale != 1.0:
