@@ -7,13 +7,14 @@ import streamlit as st
 from acumap.figures import MapState, alt_text, back_figure, view_figure
 from acumap.regions import choice_ids, parse_region
 from ui import loading, panels, state
+from ui.text import md
 
 atlas = loading.atlas()
 back = loading.drawing("back")
 state.init_from_url(atlas)
 for notice in state.take_notices():
-    st.toast(notice, icon="ℹ️")
-    st.info(notice, icon="ℹ️")
+    st.toast(md(notice), icon="ℹ️")
+    st.info(md(notice), icon="ℹ️")
 
 choice = state.region_choice()
 pid = state.point_id()

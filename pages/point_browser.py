@@ -14,7 +14,7 @@ from ui.text import md
 atlas = loading.atlas()
 state.init_from_url(atlas, page="points")
 for notice in state.take_notices():
-    st.info(notice, icon="ℹ️")
+    st.info(md(notice), icon="ℹ️")
 
 st.markdown("#### Point browser")
 c = st.columns([0.34, 0.22, 0.16, 0.16, 0.12], vertical_alignment="bottom")

@@ -210,3 +210,26 @@ def test_unknown_mode_is_ignored_with_a_notice() -> None:
     at = run_app({"mode": "disco"})
     assert any("mode “disco”" in i.value for i in at.info)
     assert at.toggle(key="projector").value is False
+
+
+def test_link_text_is_never_rendered_as_markup() -> None:
+    evil = "<b>x</b>[click](javascript:alert(1))**bold**"
+    at = run_app({"region": evil})
+    notice = next(i.value for i in at.info if "does not know" in i.value)
+    # Every Markdown/HTML character from the link is escaped, so it is shown as text.
+    assert "\\<b\\>" in notice and "\\[click\\]\\(javascript" in notice and "\\*\\*bold\\*\\*" in notice
+
+
+def test_core_never_imports_streamlit_and_pages_never_allow_raw_html() -> None:
+    import ast
+
+    for path in (ROOT / "acumap").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not any(name.split(".")[0] == "streamlit" for name in imported), path
+    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in text and "unsafe_allow_javascript" not in text, path
