@@ -1,0 +1,63 @@
+"""The SVG outlines: parsed into Plotly path shapes; anything Plotly cannot draw is a clear error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from acumap.assets import ASSET_DIR, ASSET_FILES, load_drawing
+from acumap.data import DataError
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+
+
+@pytest.mark.parametrize("view", list(ASSET_FILES))
+def test_shipped_drawings_load(view: str) -> None:
+    drawing = load_drawing(view)
+    assert drawing.paths and all(p.kind in ("outline", "bone", "crease", "detail") for p in drawing.paths)
+    assert any(p.kind == "outline" for p in drawing.paths)
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    for name in ASSET_FILES.values():
+        shutil.copy(ASSET_DIR / name, tmp_path / name)
+    (tmp_path / "hand.svg").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            SVG.format('<path id="a" class="outline" d="M 0 0 a 1 1 0 0 1 2 2"/>'),
+            "a uses commands Plotly cannot draw",
+        ),
+        (SVG.format('<path id="b" class="shiny" d="M 0 0 L 1 1"/>'), "unknown class 'shiny'"),
+        (SVG.format('<path id="c" class="outline"/>'), "c has no path data"),
+        (SVG.format(""), "no <path> elements"),
+        ("<svg", "not valid SVG"),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><path d="M 0 0 L 1 1"/></svg>', "viewBox"),
+    ],
+)
+def test_broken_svg_names_the_file(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(DataError) as info:
+        load_drawing("hand", write(tmp_path, body))
+    assert info.value.file == "hand.svg"
+    assert message in str(info.value)
+
+
+def test_broken_svg_in_the_app_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv(
+        "ACUMAP_ASSET_DIR",
+        str(write(tmp_path, SVG.format('<path id="z" class="outline" d="M 0 0 A 1 1 0 0 1 2 2"/>'))),
+    )
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "hand.svg" in at.error[0].value and "Plotly cannot draw" in at.error[0].value
