@@ -57,7 +57,7 @@ VIEW_TITLES = {
 
 #: Orientation labels of the distal diagrams: (x, y, text, anchor) in each diagram's own coordinates.
 VIEW_LABELS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
-    "hand": ((-10.9, -20.4, "← thumb side", "left"),),
+    "hand": ((-10.9, 14.0, "← thumb side", "left"),),
     "leg": (
         (-36.0, 47.2, "back", "center"),
         (-12.0, 47.2, "outer", "center"),
@@ -582,6 +582,86 @@ def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 3
     ]
     markers = view_markers(atlas, drawing.view)
     traces = _point_traces(markers, atlas, state) if markers else []
+    if state.scale != 1.0:
+        layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
+    return go.Figure(data=traces, layout=layout)
+
+
+def distal_figure(
+    atlas: Atlas, drawings: Sequence[Drawing], state: MapState, heights: Sequence[int]
+) -> go.Figure:
+    """The distal views stacked in one figure (one subplot each), so a click redraws one chart, not three.
+
+    Each view keeps its own axes, equal scale and coordinates, so its SVG and its points line up as in
+    `view_figure`.
+    """
+    title_px = 24
+    total = sum(heights) + title_px * len(drawings)
+    layout = _base_layout((0, 1), (0, 1), height=total)
+    del layout["xaxis"], layout["yaxis"]
+    layout["margin"] = dict(l=4, r=4, t=4, b=4)
+    shapes: list[Layout] = []
+    annotations: list[Layout] = []
+    traces: list[Trace] = []
+    top = 1.0
+    for i, (drawing, h_px) in enumerate(zip(drawings, heights, strict=True), start=1):
+        x, y, w, h = drawing.view_box
+        title_top = top
+        top -= title_px / total
+        bottom = top - h_px / total
+        ax = "" if i == 1 else str(i)
+        layout[f"xaxis{ax}"] = dict(
+            range=[x, x + w],
+            visible=False,
+            fixedrange=True,
+            constrain="domain",
+            domain=[0, 1],
+            anchor=f"y{ax}",
+        )
+        layout[f"yaxis{ax}"] = dict(
+            range=[y + h, y],
+            visible=False,
+            fixedrange=True,
+            scaleanchor=f"x{ax}",
+            scaleratio=1,
+            constrain="domain",
+            domain=[max(bottom, 0.0), top],
+            anchor=f"x{ax}",
+        )
+        annotations.append(
+            dict(
+                x=0.01,
+                y=title_top,
+                xref="paper",
+                yref="paper",
+                yanchor="top",
+                xanchor="left",
+                showarrow=False,
+                text=f"<b>{html.escape(VIEW_TITLES[drawing.view])}</b>",
+                font=dict(size=14, color=INK),
+            )
+        )
+        for shape in _outline_shapes(drawing):
+            shapes.append({**shape, "xref": f"x{ax}", "yref": f"y{ax}"})
+        for lx, ly, text, anchor in VIEW_LABELS.get(drawing.view, ()):
+            annotations.append(
+                dict(
+                    x=lx,
+                    y=ly,
+                    xref=f"x{ax}",
+                    yref=f"y{ax}",
+                    text=text,
+                    showarrow=False,
+                    xanchor=anchor,
+                    font=dict(size=12, color="#555"),
+                )
+            )
+        markers = view_markers(atlas, drawing.view)
+        for trace in _point_traces(markers, atlas, state) if markers else []:
+            traces.append({**trace, "xaxis": f"x{ax}", "yaxis": f"y{ax}", "meta": drawing.view})
+        top = bottom
+    layout["shapes"] = shapes
+    layout["annotations"] = annotations
     if state.scale != 1.0:
         layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
     return go.Figure(data=traces, layout=layout)

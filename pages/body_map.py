@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.figures import MapState, alt_text, back_figure, view_figure
+from acumap.figures import MapState, alt_text, back_figure, distal_figure
 from acumap.regions import choice_ids, parse_region
 from ui import loading, panels, state
 from ui.text import md
@@ -77,18 +77,16 @@ with left:
         "the midline; 3 cun reaches the inner edge of the shoulder blade."
     )
 with middle:
-    for view, height in (
-        (("hand", 340), ("leg", 270), ("head", 210)) if big else (("hand", 250), ("leg", 200), ("head", 160))
-    ):
-        drawing = loading.drawing(view)
-        st.plotly_chart(
-            view_figure(atlas, drawing, map_state, height=height),
-            key=f"{view}_chart",
-            on_select=lambda v=view: state.on_chart_select(f"{v}_chart"),
-            selection_mode="points",
-            config={"displayModeBar": False, "responsive": True},
-            theme=None,
-            alt=alt_text(atlas, view, map_state),
-            width="stretch",
-        )
+    views = ("hand", "leg", "head")
+    heights = (330, 260, 200) if big else (230, 170, 135)
+    st.plotly_chart(
+        distal_figure(atlas, [loading.drawing(v) for v in views], map_state, heights),
+        key="distal_chart",
+        alt=" ".join(alt_text(atlas, v, map_state) for v in views),
+        on_select=lambda: state.on_chart_select("distal_chart"),
+        selection_mode="points",
+        config={"displayModeBar": False, "responsive": True},
+        theme=None,
+        width="stretch",
+    )
 state.sync_url()

@@ -98,13 +98,15 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
-# JavaScript that turns a data coordinate of a Plotly chart (found by its Streamlit key) into page pixels.
+# JavaScript that turns a data coordinate of a Plotly chart (found by its Streamlit key) into page pixels;
+# n picks a subplot's axes (2 for xaxis2/yaxis2).
 DATA_TO_PAGE_JS = """
-([key, x, y]) => {
+([key, x, y, n]) => {
   const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   if (!gd || !gd._fullLayout) return null;
   const fl = gd._fullLayout, box = gd.getBoundingClientRect();
-  return [box.left + fl.xaxis._offset + fl.xaxis.d2p(x), box.top + fl.yaxis._offset + fl.yaxis.d2p(y)];
+  const xa = fl['xaxis' + (n || '')], ya = fl['yaxis' + (n || '')];
+  return [box.left + xa._offset + xa.d2p(x), box.top + ya._offset + ya.d2p(y)];
 }
 """
 

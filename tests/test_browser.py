@@ -51,9 +51,9 @@ def wait_for_chart(page: Page, key: str, trace: str) -> None:
     )
 
 
-def click_data_point(page: Page, key: str, x: float, y: float) -> None:
+def click_data_point(page: Page, key: str, x: float, y: float, subplot: str = "") -> None:
     """Move the mouse onto a body position of a chart, wait for Plotly's hover label, and click."""
-    pos = page.evaluate(DATA_TO_PAGE_JS, [key, x, y])
+    pos = page.evaluate(DATA_TO_PAGE_JS, [key, x, y, subplot])
     assert pos is not None, f"chart {key} not found"
     page.mouse.move(pos[0] - 3, pos[1] - 3)
     page.mouse.move(pos[0], pos[1])
@@ -89,9 +89,9 @@ def test_mouse_click_inside_middle_back_lights_its_points(page: Page, app_url: s
     # Only the left side lights: BL18's right-hand marker stays among the other points.
     assert "point:BL18" in customdata(page, "back_chart", "Other points")
     # The distal points light on their own diagrams.
-    wait_for_chart(page, "hand_chart", "Distal point")
-    assert "point:LI4" in customdata(page, "hand_chart", "Distal point")
-    assert "point:SP6" in customdata(page, "leg_chart", "Distal point")
+    wait_for_chart(page, "distal_chart", "Distal point")
+    assert "point:LI4" in customdata(page, "distal_chart", "Distal point")
+    assert "point:SP6" in customdata(page, "distal_chart", "Distal point")
     expect(panel.get_by_text("DISTAL LI4 ·")).to_have_count(1)
     page.wait_for_function("() => location.search.includes('region=middle_back_left')")
     # The chart's text alternative says what is highlighted.
@@ -125,8 +125,8 @@ def test_clicking_a_point_shows_its_details(page: Page, app_url: str) -> None:
 
 def test_clicking_a_hand_point(page: Page, app_url: str) -> None:
     open_map(page, app_url)
-    wait_for_chart(page, "hand_chart", "Large Intestine")
-    click_data_point(page, "hand_chart", -3.5, -5.2)
+    wait_for_chart(page, "distal_chart", "Large Intestine")
+    click_data_point(page, "distal_chart", -3.5, -5.2)  # the hand is the first subplot
     expect(page.get_by_role("heading", name="LI4 ·")).to_be_visible()
     expect(
         page.get_by_text("Avoid in pregnancy")
@@ -196,11 +196,12 @@ def test_point_browser_distal_point_on_the_leg(page: Page, app_url: str) -> None
 def test_neck_shows_its_distal_points_on_hand_leg_and_head(page: Page, app_url: str) -> None:
     open_map(page, app_url, "?region=neck")
     expect(page.get_by_role("heading", name="Neck", exact=True)).to_be_visible()
-    for key, pid in (
-        ("hand_chart", "SI3"),
-        ("hand_chart", "LU7"),
-        ("leg_chart", "GB39"),
-        ("head_chart", "GV20"),
-    ):
-        wait_for_chart(page, key, "Distal point")
-        assert f"point:{pid}" in customdata(page, key, "Distal point"), (key, pid)
+    wait_for_chart(page, "distal_chart", "Distal point")
+    # Each distal point is drawn on its own view's subplot: hand x/y, leg x2/y2, head x3/y3.
+    axes = page.evaluate(
+        "() => { const gd = document.querySelector('.st-key-distal_chart .js-plotly-plot');"
+        " const out = {}; for (const t of gd.data) if (t.name === 'Distal point')"
+        " t.customdata.forEach(c => { out[c] = t.xaxis || 'x'; }); return out; }"
+    )
+    for pid, axis in (("SI3", "x"), ("LU7", "x"), ("GB39", "x2"), ("GV20", "x3")):
+        assert axes.get(f"point:{pid}") == axis, (pid, axes)

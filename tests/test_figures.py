@@ -130,3 +130,17 @@ def test_landmark_notes_in_the_overview_only() -> None:
     assert notes(back_figure(ATLAS, BACK, state("shoulder_right"))) == []
     hover = traces(back_figure(ATLAS, BACK, state("shoulder_right")))["Landmarks"].hovertext
     assert any("level with T8 on average" in h for h in hover)
+
+
+def test_distal_figure_stacks_hand_leg_head_on_their_own_axes() -> None:
+    from acumap.figures import distal_figure
+
+    drawings = [load_drawing(v) for v in ("hand", "leg", "head")]
+    fig = distal_figure(ATLAS, drawings, state("neck"), (230, 170, 135))
+    axis_of = {c: t.xaxis for t in fig.data if t.name == "Distal point" for c in t.customdata}
+    assert axis_of["point:SI3"] == "x" and axis_of["point:GB39"] == "x2" and axis_of["point:GV20"] == "x3"
+    assert {s.xref for s in fig.layout.shapes} == {"x", "x2", "x3"}
+    # Equal scale in every view, and the views do not overlap.
+    assert fig.layout.yaxis2.scaleanchor == "x2"
+    assert fig.layout.yaxis.domain[0] >= fig.layout.yaxis2.domain[1] - 1e-9
+    assert fig.layout.xaxis2.range == (-46, 46) or list(fig.layout.xaxis2.range) == [-46, 46]
