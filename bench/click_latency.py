@@ -165,7 +165,11 @@ rebuilt on a region click. What was done about it: figures are assembled as plai
 with the state-independent back layer cached (building the back figure went from ~620 ms to ~25 ms of Python
 per click, measured with cProfile), and the panel is written before the charts so its text reaches the screen
 first (median click -> panel fell from ~1500 ms in the first measurement to ~300 ms). The rest is the browser
-redrawing the charts; a chart whose content changes costs a redraw even in the minimal redraw app.
+redrawing the charts; a chart whose content changes costs a redraw even in the minimal redraw app. Drawing
+the hand, leg and head as three subplots of one chart instead of three charts (07:30 run against 07:23) made no
+difference beyond the noise, so the cost is the back chart itself (~800 invisible click targets, ~130 points,
+~60 outline shapes); removing its shapes, annotations or region fills one at a time in a probe changed the
+click -> redraw time by less than the run-to-run spread.
 
 """
 
