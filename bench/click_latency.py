@@ -160,8 +160,8 @@ HEADER = """# Benchmarks
 Speed is measured here, never in timed tests. Newest run first.
 
 What the numbers say (read with the runs below): the minimal echo app never redraws its chart, so its click
-costs one round trip. AcuMap must redraw to show the highlight: four Plotly charts (back, hand, leg, head) are
-rebuilt on a region click. What was done about it: figures are assembled as plain dicts in one validated step
+costs one round trip. AcuMap must redraw to show the highlight: its two Plotly charts (the back; hand, leg and head
+together) are rebuilt on a region click. What was done about it: figures are assembled as plain dicts in one validated step
 with the state-independent back layer cached (building the back figure went from ~620 ms to ~25 ms of Python
 per click, measured with cProfile), and the panel is written before the charts so its text reaches the screen
 first (median click -> panel fell from ~1500 ms in the first measurement to ~300 ms). The rest is the browser
