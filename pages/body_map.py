@@ -55,9 +55,9 @@ left, middle, right = st.columns([0.43, 0.22, 0.35])
 with right:
     point = atlas.point(pid) if pid and atlas.has_point(pid) else None
     if point is not None:
-        panels.point_panel(atlas, point, choice)
+        panels.point_panel(atlas, point, choice, height=680 if big else 420)
     elif choice is not None:
-        panels.region_panel(atlas, choice)
+        panels.region_panel(atlas, choice, height=700 if big else 430)
     else:
         panels.overview_panel(atlas)
 

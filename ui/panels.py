@@ -34,7 +34,7 @@ def _tags(point: Point) -> str:
     return "  ".join(f":red-background[⚠ {CAUTION_TAG_LABEL[t]}]" for t in point.caution_tags)
 
 
-def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
+def region_panel(atlas: Atlas, choice: RegionChoice, height: int = 430) -> None:
     found = highlights(atlas, choice)
     local = [h for h in found if h.role == "local"]
     distal = [h for h in found if h.role == "distal"]
@@ -48,7 +48,7 @@ def region_panel(atlas: Atlas, choice: RegionChoice) -> None:
         on_change=_pick_point,
         label_visibility="collapsed",
     )
-    with st.container(height=430, key="region_points"):
+    with st.container(height=height, key="region_points"):
         # One Markdown block per point keeps the page light: a region can list thirty points.
         for h in found:
             p = h.point
@@ -68,7 +68,7 @@ def _pick_point() -> None:
         state.set_point(pid)
 
 
-def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None:
+def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None, height: int = 420) -> None:
     role_line = ""
     if choice is not None:
         for h in highlights(atlas, choice):
@@ -77,7 +77,7 @@ def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None
     point_header(point)
     if role_line:
         st.markdown(role_line)
-    with st.container(height=420, key="point_details"):
+    with st.container(height=height, key="point_details"):
         point_details(atlas, point)
     cols = st.columns(2)
     cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), width="stretch")
