@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from acumap import anatomy
 from acumap.regions import BASE_REGIONS
 
@@ -180,26 +178,6 @@ class Atlas:
 
     def links_for(self, base_region: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.region == base_region)
-
-    def points_frame(self) -> pd.DataFrame:
-        """All points as a table (for browsing and filtering)."""
-        rows = [
-            {
-                "id": p.id,
-                "code": p.code,
-                "pinyin": p.pinyin,
-                "hanzi": p.hanzi,
-                "english": p.english,
-                "meridian": p.meridian,
-                "view": p.view,
-                "spine_level": p.spine_level or "",
-                "offset_cun": p.offset_cun,
-                "cautions": p.cautions,
-                "caution_tags": ", ".join(p.caution_tags),
-            }
-            for p in self.points
-        ]
-        return pd.DataFrame(rows)
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]], list[DataProblem]]:

@@ -134,7 +134,7 @@ def view_markers(atlas: Atlas, view: str) -> list[Marker]:
     ]
 
 
-def hover_text(point: Point, extra: str = "") -> str:
+def hover_text(point: Point) -> str:
     """Hover label: code, names, where it lies. Data is escaped."""
     e = html.escape
     where = e(point.location)
@@ -143,8 +143,6 @@ def hover_text(point: Point, extra: str = "") -> str:
     text = (
         f"<b>{e(point.code)}</b>  {e(point.pinyin)} {e(point.hanzi)}<br>{e(point.english)}<br><i>{where}</i>"
     )
-    if extra:
-        text += f"<br>{e(extra)}"
     return text
 
 
@@ -558,6 +556,29 @@ def back_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 5
     traces = [*_region_traces(state, markers), landmarks, *_point_traces(markers, atlas, state)]
     layout = copy.deepcopy(layout)
     layout["height"] = height
+    return _figure(layout, traces, state)
+
+
+def _view_layer(
+    atlas: Atlas, drawing: Drawing, state: MapState, ax: str = ""
+) -> tuple[list[Layout], list[Layout], list[Trace]]:
+    """A distal view's outline shapes, orientation labels and point traces, on the axes x{ax}/y{ax}."""
+    refs = {"xref": f"x{ax}", "yref": f"y{ax}"}
+    shapes = [{**shape, **refs} for shape in _outline_shapes(drawing)]
+    labels = [
+        dict(x=lx, y=ly, **refs, text=text, showarrow=False, xanchor=anchor, font=dict(size=12, color="#555"))
+        for lx, ly, text, anchor in VIEW_LABELS.get(drawing.view, ())
+    ]
+    markers = view_markers(atlas, drawing.view)
+    traces = [
+        {**trace, "xaxis": f"x{ax}", "yaxis": f"y{ax}", "meta": drawing.view}
+        for trace in (_point_traces(markers, atlas, state) if markers else [])
+    ]
+    return shapes, labels, traces
+
+
+def _figure(layout: Layout, traces: list[Trace], state: MapState) -> go.Figure:
+    """Assemble (and validate) the figure once, enlarged for a projector if asked."""
     if state.scale != 1.0:
         layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
     return go.Figure(data=traces, layout=layout)
@@ -575,16 +596,8 @@ def view_figure(atlas: Atlas, drawing: Drawing, state: MapState, height: int = 3
         yanchor="top",
         font=dict(size=14),
     )
-    layout["shapes"] = _outline_shapes(drawing)
-    layout["annotations"] = [
-        dict(x=lx, y=ly, text=text, showarrow=False, xanchor=anchor, font=dict(size=12, color="#555"))
-        for lx, ly, text, anchor in VIEW_LABELS.get(drawing.view, ())
-    ]
-    markers = view_markers(atlas, drawing.view)
-    traces = _point_traces(markers, atlas, state) if markers else []
-    if state.scale != 1.0:
-        layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
-    return go.Figure(data=traces, layout=layout)
+    layout["shapes"], layout["annotations"], traces = _view_layer(atlas, drawing, state)
+    return _figure(layout, traces, state)
 
 
 def distal_figure(
@@ -641,30 +654,14 @@ def distal_figure(
                 font=dict(size=14, color=INK),
             )
         )
-        for shape in _outline_shapes(drawing):
-            shapes.append({**shape, "xref": f"x{ax}", "yref": f"y{ax}"})
-        for lx, ly, text, anchor in VIEW_LABELS.get(drawing.view, ()):
-            annotations.append(
-                dict(
-                    x=lx,
-                    y=ly,
-                    xref=f"x{ax}",
-                    yref=f"y{ax}",
-                    text=text,
-                    showarrow=False,
-                    xanchor=anchor,
-                    font=dict(size=12, color="#555"),
-                )
-            )
-        markers = view_markers(atlas, drawing.view)
-        for trace in _point_traces(markers, atlas, state) if markers else []:
-            traces.append({**trace, "xaxis": f"x{ax}", "yaxis": f"y{ax}", "meta": drawing.view})
+        view_shapes, view_labels, view_traces = _view_layer(atlas, drawing, state, ax)
+        shapes += view_shapes
+        annotations += view_labels
+        traces += view_traces
         top = bottom
     layout["shapes"] = shapes
     layout["annotations"] = annotations
-    if state.scale != 1.0:
-        layout, traces = scale_sizes(layout, state.scale), scale_sizes(traces, state.scale)
-    return go.Figure(data=traces, layout=layout)
+    return _figure(layout, traces, state)
 
 
 def alt_text(atlas: Atlas, view: str, state: MapState) -> str:

@@ -20,11 +20,7 @@ st.markdown("\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
 
 st.header("Cautions marked on the points")
 for tag, text in CAUTION_TAG_TEXT.items():
-    names = ", ".join(
-        p.code if p.view != "back" or p.code != "EX-B2" else p.id
-        for p in atlas.points
-        if tag in p.caution_tags
-    )
+    names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags)
     st.markdown(f"**{md(text)}**  \n{md(names) if names else 'No point in the atlas.'}")
 
 st.header("Counting vertebrae: what is taught, and what studies found")

@@ -8,7 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
-from acumap.data import DATA_DIR, Atlas, DataError, load_atlas
+from acumap.data import DATA_DIR, LINKS_FILE, POINTS_FILE, Atlas, DataError, load_atlas
+from ui.text import md
 
 
 def data_dir() -> Path:
@@ -43,7 +44,7 @@ def show_data_error(err: DataError) -> None:
         f"- **{p.file}**"
         + (f", line {p.row}" if p.row is not None else "")
         + (f", column `{p.column}`" if p.column else "")
-        + f": {_plain(p.message)}"
+        + f": {md(p.message)}"
         for p in err.problems[:30]
     )
     more = f"\n\n…and {len(err.problems) - 30} more." if len(err.problems) > 30 else ""
@@ -57,15 +58,9 @@ def show_data_error(err: DataError) -> None:
     st.stop()
 
 
-def _plain(message: str) -> str:
-    from ui.text import md
-
-    return md(message)
-
-
 def atlas() -> Atlas:
     base = data_dir()
-    stamp = tuple(_mtime(base / name) for name in ("points.csv", "region_points.csv"))
+    stamp = tuple(_mtime(base / name) for name in (POINTS_FILE, LINKS_FILE))
     try:
         return _atlas(str(base), stamp)
     except DataError as err:

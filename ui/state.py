@@ -34,7 +34,6 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
     if params or first_visit:
         st.session_state[REGION] = chosen.region.id if chosen.region else None
         st.session_state[POINT] = chosen.point.id if chosen.point else None
-    if params or first_visit:
         st.session_state[PROJECTOR] = chosen.projector
     st.session_state[REGION_SELECT] = st.session_state.get(REGION) or ""
     st.session_state[NOTICES] = list(chosen.notices)
@@ -71,7 +70,6 @@ def on_region_select() -> None:
 def on_chart_select(chart_key: str) -> None:
     """A marker was clicked: a region toggles, a point shows its details (clicked again: hides them)."""
     event: Any = st.session_state.get(chart_key)
-    points = []
     try:
         points = event["selection"]["points"]
     except (KeyError, TypeError):
