@@ -13,9 +13,9 @@ st.set_page_config(
 )
 
 pages = [
-    st.Page("pages/body_map.py", title="Body map", icon="🗺️", default=True),
-    st.Page("pages/point_browser.py", title="Point browser", icon="🔎", url_path="points"),
-    st.Page("pages/safety.py", title="Safety & sources", icon="🩺", url_path="safety"),
+    st.Page("views/body_map.py", title="Body map", icon="🗺️", default=True),
+    st.Page("views/point_browser.py", title="Point browser", icon="🔎", url_path="points"),
+    st.Page("views/safety.py", title="Safety & sources", icon="🩺", url_path="safety"),
 ]
 page = st.navigation(pages, position="top")
 

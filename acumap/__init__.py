@@ -1,1 +1,1 @@
-"""AcuMap core: data, body model, regions and figures. Pure Python; never imports streamlit."""
+"""AcuMap core: data, body model, regions, placement, SVG diagrams and their words. Pure Python; never imports streamlit."""

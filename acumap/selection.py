@@ -89,3 +89,72 @@ def parse_customdata(value: object) -> tuple[str, str] | None:
 def toggle_region(current: str | None, clicked: str) -> str | None:
     """Clicking the region already shown goes back to the overview; any other click shows that region."""
     return None if current == clicked else clicked
+
+
+EVENT_KINDS = ("region", "point", "position", "clear")
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    """What the map reported: a region, a point, a bare position on a diagram, or a request to clear.
+
+    Every click or tap carries where it landed (view and x, y in that diagram's cm), whatever it hit.
+    """
+
+    kind: str
+    id: str | None = None
+    view: str | None = None
+    x: float | None = None
+    y: float | None = None
+
+
+def parse_event(value: object) -> MapEvent | None:
+    """Read the browser's event payload; anything malformed is ignored (None), never trusted."""
+    if not isinstance(value, dict):
+        return None
+    kind = value.get("kind")
+    if kind not in EVENT_KINDS:
+        return None
+    ident = value.get("id")
+    view = value.get("view")
+    x, y = value.get("x"), value.get("y")
+    has_xy = isinstance(x, int | float) and isinstance(y, int | float) and not isinstance(x, bool)
+    if kind in ("region", "point") and not (isinstance(ident, str) and ident):
+        return None
+    if kind == "position" and not (isinstance(view, str) and has_xy):
+        return None
+    return MapEvent(
+        kind=kind,
+        id=ident if isinstance(ident, str) and ident else None,
+        view=view if isinstance(view, str) else None,
+        x=float(x) if has_xy else None,  # type: ignore[arg-type]
+        y=float(y) if has_xy else None,  # type: ignore[arg-type]
+    )
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """The visible choice on the map: a region id (as in links) and a point id, each optional."""
+
+    region: str | None = None
+    point: str | None = None
+
+
+def apply_event(state: ViewState, event: MapEvent, atlas: Atlas) -> ViewState:
+    """The one rule for what a map event does (the browser mirrors it to highlight at once).
+
+    A region toggles (the same region again goes back to the overview) and closes any open point; a point
+    opens its details (the same point again closes them) and keeps the region; a bare position changes
+    nothing; clear (Escape) goes back to the overview. Unknown ids change nothing.
+    """
+    if event.kind == "clear":
+        return ViewState()
+    if event.kind == "region":
+        if parse_region(event.id) is None:
+            return state
+        return ViewState(region=toggle_region(state.region, event.id or ""), point=None)
+    if event.kind == "point":
+        if event.id is None or not atlas.has_point(event.id):
+            return state
+        return ViewState(region=state.region, point=None if state.point == event.id else event.id)
+    return state

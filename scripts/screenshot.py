@@ -1,4 +1,7 @@
-"""Screenshots of AcuMap screens in Debian's Chromium: `python scripts/screenshot.py [out_dir]`."""
+"""Screenshots of AcuMap screens in Debian's Chromium, at the sizes its users have.
+
+    .venv/bin/python scripts/screenshot.py [out_dir] [screen names...]   (all screens by default)
+"""
 
 from __future__ import annotations
 
@@ -8,39 +11,42 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.serving import launch_chromium, streamlit_server
+from tests.serving import launch_chromium, streamlit_server, wait_settled
 
 SCREENS_ALL = {
     "overview": "",
     "middle_back_left": "?region=middle_back_left",
+    "middle_back": "?region=middle_back",
     "neck": "?region=neck",
     "point_BL18": "?region=middle_back&point=BL18",
+    "shoulder_right": "?region=shoulder_right",
     "safety": "safety",
     "browser_BL43": "points?point=BL43",
     "browser_SP6": "points?point=SP6",
-    "shoulder_right": "?region=shoulder_right",
     "projector_middle_back": "?region=middle_back&mode=projector",
 }
 
+#: phone, tablet, laptop, projector: (width, height, touch)
+SIZES = {"phone": (390, 844, True), "tablet": (820, 1180, True), "laptop": (1280, 720, False), "projector": (1920, 1080, False)}
+
 
 def main() -> None:
-    """Usage: screenshot.py [out_dir] [screen names...] (all screens by default)."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    wanted = sys.argv[2:]
+    wanted = [w for w in sys.argv[2:] if w not in SIZES]
+    sizes = [s for s in sys.argv[2:] if s in SIZES] or list(SIZES)
     screens = {k: v for k, v in SCREENS_ALL.items() if not wanted or k in wanted}
     out.mkdir(parents=True, exist_ok=True)
-    sizes = [(1280, 720), (1920, 1080)]
     with streamlit_server() as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
-        for width, height in sizes:
-            page = browser.new_page(viewport={"width": width, "height": height})
+        for size in sizes:
+            width, height, touch = SIZES[size]
+            ctx = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+            page = ctx.new_page()
             for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
-                page.wait_for_selector(".js-plotly-plot, h1", timeout=30000)
-                page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0")
-                page.wait_for_timeout(800)  # let Plotly finish drawing before the picture
-                page.screenshot(path=str(out / f"{name}_{width}x{height}.png"))
-            page.close()
+                wait_settled(page, with_map=not suffix.startswith("safety"))
+                page.screenshot(path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet"))
+            ctx.close()
         browser.close()
     print(f"screenshots in {out}")
 

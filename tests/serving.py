@@ -120,3 +120,22 @@ TRACE_CUSTOMDATA_JS = """
   return out;
 }
 """
+
+
+def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished its run (no stale elements) and, if asked, the map is laid out."""
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1, [data-testid='stMainBlockContainer'] h4",
+                           timeout=timeout)
+    if with_map:
+        page.wait_for_function(MAP_READY_JS, timeout=timeout)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout,
+    )
+
+
+# JavaScript: true once the map component has drawn its diagrams and scaled its pixel layer.
+MAP_READY_JS = """() => { const host = document.querySelector('.stBidiComponent [data-testid=stBidiComponentIsolated]');
+  const root = host && host.shadowRoot; if (!root) return false;
+  const svg = root.querySelector('svg[data-view]'); return !!(svg && svg.style.getPropertyValue('--u')); }"""

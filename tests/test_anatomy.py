@@ -8,7 +8,7 @@ import pytest
 
 from acumap import anatomy
 from acumap.data import load_atlas
-from acumap.figures import back_markers
+from acumap.placement import back_markers
 
 LEVELS = anatomy.SPINE_LEVELS
 

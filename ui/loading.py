@@ -8,6 +8,9 @@ from pathlib import Path
 import streamlit as st
 
 from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
+from acumap.placement import DIAGRAM_VIEWS
+from acumap.svg import MapPayload
+from acumap.svg import map_payload as _compose_payload
 from acumap.data import DATA_DIR, LINKS_FILE, POINTS_FILE, Atlas, DataError, load_atlas
 from ui.text import md
 
@@ -75,3 +78,20 @@ def drawing(view: str) -> Drawing:
     except DataError as err:
         show_data_error(err)
         raise
+
+
+@st.cache_resource(show_spinner=False)
+def _payload(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> MapPayload:
+    return _compose_payload(_atlas(data_path, stamp[:2]), {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)})
+
+
+def map_payload() -> MapPayload:
+    """The composed diagrams and lookup tables, built once per version of the data and drawings."""
+    base, assets = data_dir(), asset_dir()
+    stamp = tuple(_mtime(base / name) for name in (POINTS_FILE, LINKS_FILE)) + tuple(
+        _mtime(assets / ASSET_FILES[v]) for v in DIAGRAM_VIEWS
+    )
+    atlas()  # shows a data error (and stops) before composing anything
+    for view in DIAGRAM_VIEWS:
+        drawing(view)
+    return _payload(str(base), str(assets), stamp)

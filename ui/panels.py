@@ -18,7 +18,7 @@ from acumap.safety import (
     RED_FLAGS,
     source_notes_for,
 )
-from acumap.selection import highlights
+from acumap.selection import Highlight
 from ui import state
 from ui.text import md
 
@@ -34,30 +34,38 @@ def _tags(point: Point) -> str:
     return "  ".join(f":red-background[⚠ {CAUTION_TAG_LABEL[t]}]" for t in point.caution_tags)
 
 
-def region_panel(atlas: Atlas, choice: RegionChoice, height: int = 430) -> None:
-    found = highlights(atlas, choice)
-    local = [h for h in found if h.role == "local"]
-    distal = [h for h in found if h.role == "distal"]
+def _entry(h: Highlight) -> str:
+    p = h.point
+    tags = _tags(p)
+    return (
+        f"{_badge(h.role)} **{md(p.id)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
+        f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
+        f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "")
+    )
+
+
+def region_panel(choice: RegionChoice, lit: tuple[Highlight, ...], height: int = 430) -> None:
+    """A region's points: distal ones first (few, and the ones a patient asks about), then the local ones."""
+    local = [h for h in lit if h.role == "local"]
+    distal = [h for h in lit if h.role == "distal"]
     st.subheader(md(choice.label))
     st.caption(f"{md(BASE_SPANS[choice.base])} · {len(local)} local, {len(distal)} distal points")
     st.selectbox(
         "Open a point's details",
-        ["", *[h.point.id for h in found]],
+        ["", *[h.point.id for h in lit]],
         key="region_point_pick",
         format_func=lambda pid: pid if pid else "Open a point's details…",
         on_change=_pick_point,
         label_visibility="collapsed",
     )
-    with st.container(height=height, key="region_points"):
-        # One Markdown block per point keeps the page light: a region can list thirty points.
-        for h in found:
-            p = h.point
-            tags = _tags(p)
-            st.markdown(
-                f"{_badge(h.role)} **{md(p.id)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
-                f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
-                f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "") + "\n\n---"
-            )
+    with st.container(height=height - 120, key="region_points"):
+        with st.expander(f"◆ Distal points ({len(distal)}): on the hand, leg and head", expanded=True):
+            for h in distal:
+                st.markdown(_entry(h))
+        with st.expander(f"● Local points ({len(local)}): on and beside the painful area", expanded=True):
+            # One Markdown block per point keeps the page light: a region can list thirty points.
+            for h in local:
+                st.markdown(_entry(h) + "\n\n---")
         st.info(f"**Ashi points.** {md(ASHI_NOTE)} {md(ASHI_BY_REGION[choice.base])}", icon="👆")
 
 
@@ -68,10 +76,12 @@ def _pick_point() -> None:
         state.set_point(pid)
 
 
-def point_panel(atlas: Atlas, point: Point, choice: RegionChoice | None, height: int = 420) -> None:
+def point_panel(
+    atlas: Atlas, point: Point, choice: RegionChoice | None, lit: tuple[Highlight, ...], height: int = 420
+) -> None:
     role_line = ""
     if choice is not None:
-        for h in highlights(atlas, choice):
+        for h in lit:
             if h.point.id == point.id:
                 role_line = f"{_badge(h.role)} for the {md(choice.label.lower())}: {md(h.why)}"
     point_header(point)
@@ -113,10 +123,16 @@ def point_details(atlas: Atlas, point: Point) -> None:
     st.markdown(f"[Show on the body map](/?point={pid}) · [Link to this point](/points?point={pid})")
 
 
-def overview_panel(atlas: Atlas) -> None:
+def overview_panel(atlas: Atlas, height: int = 520) -> None:
+    with st.container(height=height, border=False, key="overview"):
+        _overview(atlas)
+
+
+def _overview(atlas: Atlas) -> None:
     st.subheader("Where does it hurt?")
     st.markdown(
-        "Click a region of the back (or pick one from the menu) to light up the points used there: "
+        "Click or tap a region of the back (or pick one from the menu; with a keyboard, Tab to the map, "
+        "arrow keys, Enter) to light up the points used there: "
         ":orange-background[**● local**] points on the painful area and :blue-background[**◆ distal**] "
         "points on the hand, leg or head that are used with them. Click any point for its details; "
         "click the region again to come back here."

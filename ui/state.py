@@ -12,13 +12,16 @@ import streamlit as st
 
 from acumap.data import Atlas
 from acumap.regions import RegionChoice, parse_region
-from acumap.selection import from_params, parse_customdata, toggle_region
+from acumap.selection import ViewState, from_params
 
+#: The one home of each visible choice (the region menu mirrors REGION; see region_menu_value()).
 REGION = "region"
 POINT = "point"
 REGION_SELECT = "region_select"
 PROJECTOR = "projector"
 NOTICES = "_link_notices"
+#: Where the last click or tap on a diagram landed: (view, x, y) in that diagram's cm.
+LAST_POSITION = "_last_position"
 _INITIALISED = "_state_from_url"
 
 
@@ -35,7 +38,6 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
         st.session_state[REGION] = chosen.region.id if chosen.region else None
         st.session_state[POINT] = chosen.point.id if chosen.point else None
         st.session_state[PROJECTOR] = chosen.projector
-    st.session_state[REGION_SELECT] = st.session_state.get(REGION) or ""
     st.session_state[NOTICES] = list(chosen.notices)
 
 
@@ -48,10 +50,22 @@ def point_id() -> str | None:
     return value if isinstance(value, str) else None
 
 
+def view_state() -> ViewState:
+    return ViewState(region=st.session_state.get(REGION) or None, point=point_id())
+
+
+def set_view(view: ViewState) -> None:
+    st.session_state[REGION] = view.region
+    st.session_state[POINT] = view.point
+
+
+def mirror_region_menu() -> None:
+    """Before the region menu is drawn, show the region held in REGION (the menu never holds it)."""
+    st.session_state[REGION_SELECT] = st.session_state.get(REGION) or ""
+
+
 def set_region(region_id: str | None) -> None:
-    st.session_state[REGION] = region_id
-    st.session_state[REGION_SELECT] = region_id or ""
-    st.session_state[POINT] = None
+    set_view(ViewState(region=region_id, point=None))
 
 
 def set_point(pid: str | None) -> None:
@@ -65,25 +79,6 @@ def clear() -> None:
 def on_region_select() -> None:
     """The region menu changed: show that region (or the overview)."""
     set_region(st.session_state.get(REGION_SELECT) or None)
-
-
-def on_chart_select(chart_key: str) -> None:
-    """A marker was clicked: a region toggles, a point shows its details (clicked again: hides them)."""
-    event: Any = st.session_state.get(chart_key)
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return
-    for p in points:
-        parsed = parse_customdata(p.get("customdata"))
-        if parsed is None:
-            continue
-        kind, ident = parsed
-        if kind == "region":
-            set_region(toggle_region(st.session_state.get(REGION), ident))
-        else:
-            set_point(None if point_id() == ident else ident)
-        return
 
 
 def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:

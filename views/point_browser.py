@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap.data import MERIDIANS, VIEWS
-from acumap.figures import MapState, alt_text, back_figure, view_figure
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import Filters, search
 from ui import loading, panels, state
+from ui.map_component import body_map
 from ui.text import md
 
 atlas = loading.atlas()
@@ -105,23 +105,7 @@ with right:
         )
     else:
         panels.point_header(point)
-        map_state = MapState(point_id=point.id)
-        drawing = loading.drawing(point.view)
-        fig = (
-            back_figure(atlas, drawing, map_state, height=330)
-            if point.view == "back"
-            else view_figure(atlas, drawing, map_state, height=260)
-        )
-        st.plotly_chart(
-            fig,
-            key="browser_chart",
-            on_select=lambda: state.on_chart_select("browser_chart"),
-            selection_mode="points",
-            config={"displayModeBar": False, "responsive": True},
-            theme=None,
-            alt=alt_text(atlas, point.view, map_state),
-            width="stretch",
-        )
+        body_map(atlas, key="browser_map", views=(point.view,), regions=False)
         with st.container(height=260, key="browser_details"):
             panels.point_details(atlas, point)
 

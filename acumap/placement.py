@@ -1,0 +1,54 @@
+"""Where each point is drawn: back points from the body model, other points from their diagram coordinates.
+
+Back points are never placed by hand: a spine level and a cun offset (or a scapular landmark) go through
+`acumap.anatomy`. A bilateral point gets one marker per side; a midline point one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acumap import anatomy
+from acumap.data import Atlas, Point
+
+DIAGRAM_VIEWS: tuple[str, ...] = ("back", "hand", "leg", "head")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One drawn marker of a point, in its diagram's cm coordinates; side is left, right or midline."""
+
+    point: Point
+    x: float
+    y: float
+    side: str
+
+
+def back_markers(atlas: Atlas) -> list[Marker]:
+    """Every back point placed from the body model: spine level + cun, or a scapular landmark."""
+    markers: list[Marker] = []
+    for p in atlas.points:
+        if p.view != "back":
+            continue
+        if p.landmark is not None:
+            for side in ("left", "right"):
+                x, y = anatomy.landmark_position(p.landmark, side)
+                markers.append(Marker(p, x, y, side))
+        elif p.spine_level is not None and p.offset_cun is not None:
+            for side in anatomy.sides_for(p.offset_cun):
+                x, y = anatomy.spine_point_position(p.code, p.spine_level, p.offset_cun, side)
+                markers.append(Marker(p, x, y, "midline" if p.offset_cun == 0 else side))
+    return markers
+
+
+def view_markers(atlas: Atlas, view: str) -> list[Marker]:
+    """Markers of a hand, leg or head diagram at the diagram's own coordinates (the right limb is drawn)."""
+    return [
+        Marker(p, p.x, p.y, "right")
+        for p in atlas.points
+        if p.view == view and p.x is not None and p.y is not None
+    ]
+
+
+def markers_for(atlas: Atlas, view: str) -> list[Marker]:
+    return back_markers(atlas) if view == "back" else view_markers(atlas, view)

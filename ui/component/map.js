@@ -1,0 +1,463 @@
+// AcuMap's body map: SVG diagrams composed by the Python core, highlighted here in the frame of the click.
+//
+// Python sends `data` = {key, views: {view: svg}, show, tables, state, ack, scale}. The SVG is inserted once
+// per `key` (it is composed, and its data text escaped, by acumap/svg.py); everything the browser adds later
+// is set with textContent or attributes, never as markup. A click, tap, pen touch or key lights the region
+// at once, then reports {kind, id, view, x, y, n} to Python, which answers with the state it decided.
+
+const DIRS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const LABEL_PX = 12;
+
+function svgPoint(svg, clientX, clientY) {
+  const ctm = svg.getScreenCTM();
+  if (!ctm) return null;
+  const p = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
+  return { x: Math.round(p.x * 1000) / 1000, y: Math.round(p.y * 1000) / 1000 };
+}
+
+function centreOf(el) {
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+function intersects(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+class AcuMap {
+  constructor(parent) {
+    this.parent = parent;
+    this.root = document.createElement("div");
+    this.root.className = "acumap";
+    this.root.dataset.mode = "overview";
+    parent.appendChild(this.root);
+    this.state = { region: null, point: null };
+    this.sent = 0;
+    this.key = null;
+    this.tipTimer = null;
+    this.observer = new ResizeObserver(() => this.relayout());
+  }
+
+  build(data) {
+    this.key = data.key;
+    this.tables = data.tables;
+    this.root.replaceChildren();
+    const views = document.createElement("div");
+    views.className = "views";
+    const distal = document.createElement("div");
+    distal.className = "distal";
+    for (const view of data.show) {
+      const fig = document.createElement("figure");
+      fig.className = `v-${view}`;
+      const cap = document.createElement("figcaption");
+      cap.textContent = this.tables.titles[view];
+      fig.appendChild(cap);
+      const holder = document.createElement("div");
+      holder.className = "svgbox";
+      // Trusted markup: composed by acumap/svg.py, which escapes every data text it writes.
+      holder.innerHTML = data.views[view];
+      fig.appendChild(holder);
+      (view === "back" || data.show.length === 1 ? views : distal).appendChild(fig);
+    }
+    if (distal.children.length) views.appendChild(distal);
+    this.root.appendChild(views);
+    this.legend = document.createElement("div");
+    this.legend.className = "legend";
+    this.root.appendChild(this.legend);
+    this.live = document.createElement("p");
+    this.live.className = "sr";
+    this.live.setAttribute("aria-live", "polite");
+    this.root.appendChild(this.live);
+    this.tip = document.createElement("div");
+    this.tip.className = "tip";
+    this.tip.setAttribute("role", "tooltip");
+    this.tip.hidden = true;
+    this.root.appendChild(this.tip);
+
+    this.svgs = [...this.root.querySelectorAll("svg[data-view]")];
+    for (const svg of this.svgs) {
+      svg.addEventListener("click", (e) => this.onClick(svg, e));
+      svg.addEventListener("pointerover", (e) => this.onHover(e, true));
+      svg.addEventListener("pointerout", (e) => this.onHover(e, false));
+      svg.addEventListener("keydown", (e) => this.onKey(svg, e));
+      svg.addEventListener("focusin", (e) => this.onFocus(e));
+      svg.addEventListener("focusout", () => this.hideTip());
+      this.observer.observe(svg);
+    }
+    this.buildLegend();
+  }
+
+  update(data, setTriggerValue) {
+    this.send = setTriggerValue;
+    this.root.style.setProperty("--k", String(data.scale || 1));
+    if (data.key !== this.key) this.build(data);
+    // Python's answer wins, once it has seen every event sent from here (otherwise a click is in flight).
+    if ((data.ack || 0) >= this.sent) this.apply(data.state || {});
+    else this.relayout();
+  }
+
+  // ---- state -> DOM -------------------------------------------------------------------------------
+  lit(state) {
+    const reg = state.region ? this.tables.regions[state.region] : null;
+    return { reg, roles: reg ? this.tables.lit[reg.base] || {} : {} };
+  }
+
+  apply(state) {
+    this.state = { region: state.region || null, point: state.point || null };
+    const { reg, roles } = this.lit(this.state);
+    this.root.dataset.mode = reg ? "region" : "overview";
+    for (const el of this.root.querySelectorAll("[data-point]")) {
+      const pid = el.dataset.point;
+      const role = roles[pid];
+      const view = el.ownerSVGElement.dataset.view;
+      const side = el.dataset.side;
+      const on = !!role && (view !== "back" || side === "midline" || reg.side === "both" || reg.side === side);
+      if (on) el.dataset.lit = role;
+      else delete el.dataset.lit;
+      if (pid === this.state.point) el.dataset.selected = "true";
+      else delete el.dataset.selected;
+    }
+    for (const el of this.root.querySelectorAll("[data-region]")) {
+      const shape = this.tables.regions[el.dataset.region];
+      const on = !!reg && shape.base === reg.base && (reg.side === "both" || shape.side === "both" || shape.side === reg.side);
+      if (on) el.dataset.on = "true";
+      else delete el.dataset.on;
+    }
+    this.rovingDefaults();
+    this.buildLegend();
+    this.announce(reg, roles);
+    this.relayout();
+  }
+
+  announce(reg, roles) {
+    if (!reg) {
+      this.live.textContent = this.state.point ? `Point ${this.state.point} chosen.` : "Overview: all points.";
+      return;
+    }
+    const local = Object.keys(roles).filter((p) => roles[p] === "local");
+    const distal = Object.keys(roles).filter((p) => roles[p] === "distal");
+    this.live.textContent = `${reg.label}: ${local.length} local points, ${distal.length} distal points lit.`;
+  }
+
+  // ---- events -------------------------------------------------------------------------------------
+  report(event) {
+    this.sent += 1;
+    if (this.send) this.send("event", { ...event, n: this.sent });
+  }
+
+  choose(kind, id, svg, pos) {
+    // Mirror acumap.selection.apply_event, so the highlight shows in this frame.
+    const s = this.state;
+    if (kind === "region") this.apply({ region: s.region === id ? null : id, point: null });
+    else if (kind === "point") this.apply({ region: s.region, point: s.point === id ? null : id });
+    else if (kind === "clear") this.apply({ region: null, point: null });
+    this.report({ kind, id: id || null, view: svg ? svg.dataset.view : null, x: pos ? pos.x : null, y: pos ? pos.y : null });
+  }
+
+  onClick(svg, e) {
+    const pos = svgPoint(svg, e.clientX, e.clientY);
+    const pt = e.target.closest("[data-point]");
+    const region = e.target.closest("[data-region]");
+    const lm = e.target.closest("[data-landmark]");
+    if (pt) {
+      this.choose("point", pt.dataset.point, svg, pos);
+      if (e.pointerType === "touch" || e.pointerType === "pen") this.showTip(pt, 2500);
+    } else if (lm) {
+      this.showTip(lm, 4000);
+      this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
+    } else if (region) {
+      this.choose("region", region.dataset.region, svg, pos);
+    } else {
+      this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
+    }
+  }
+
+  onKey(svg, e) {
+    const el = e.target.closest("[data-point], [data-region]");
+    if (e.key === "Escape") {
+      e.preventDefault();
+      this.hideTip();
+      this.choose("clear", null, svg, null);
+      return;
+    }
+    if (!el) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      const c = centreOf(el);
+      const pos = svgPoint(svg, c.x, c.y);
+      if (el.dataset.point) this.choose("point", el.dataset.point, svg, pos);
+      else this.choose("region", el.dataset.region, svg, pos);
+      return;
+    }
+    const dir = DIRS[e.key];
+    if (!dir) return;
+    e.preventDefault();
+    const group = el.dataset.point ? this.focusablePoints(svg) : [...svg.querySelectorAll("[data-region]")];
+    const next = this.neighbour(el, group, dir);
+    if (next) this.moveFocus(el, next);
+  }
+
+  neighbour(from, group, [dx, dy]) {
+    const a = centreOf(from);
+    let best = null;
+    let bestScore = Infinity;
+    for (const el of group) {
+      if (el === from) continue;
+      const b = centreOf(el);
+      const along = (b.x - a.x) * dx + (b.y - a.y) * dy;
+      if (along <= 1) continue;
+      const across = Math.abs((b.x - a.x) * dy - (b.y - a.y) * dx);
+      const score = along + 2 * across;
+      if (score < bestScore) {
+        bestScore = score;
+        best = el;
+      }
+    }
+    return best;
+  }
+
+  moveFocus(from, to) {
+    from.setAttribute("tabindex", "-1");
+    to.setAttribute("tabindex", "0");
+    to.focus();
+  }
+
+  focusablePoints(svg) {
+    const lit = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")];
+    return lit.length ? lit : [...svg.querySelectorAll("[data-point]")];
+  }
+
+  // One tab stop for the regions and one for the points of each diagram (arrow keys move within them).
+  rovingDefaults() {
+    for (const svg of this.svgs) {
+      const active = svg.getRootNode().activeElement;
+      for (const group of [[...svg.querySelectorAll("[data-region]")], this.focusablePoints(svg)]) {
+        if (!group.length) continue;
+        const all = group[0].dataset.point ? [...svg.querySelectorAll("[data-point]")] : group;
+        if (group.includes(active)) {
+          for (const el of all) el.setAttribute("tabindex", el === active ? "0" : "-1");
+          continue;
+        }
+        const chosen = group.find((el) => el.dataset.on === "true" || el.dataset.selected === "true") || group[0];
+        for (const el of all) el.setAttribute("tabindex", el === chosen ? "0" : "-1");
+      }
+    }
+  }
+
+  onFocus(e) {
+    const el = e.target.closest("[data-point], [data-landmark]");
+    if (el && el.matches(":focus-visible")) this.showTip(el, 0);
+  }
+
+  // ---- tooltips: hover with a mouse or pen, tap on touch; always inside the viewport ----------------
+  onHover(e, entering) {
+    if (e.pointerType === "touch") return;
+    const el = e.target.closest("[data-point], [data-landmark]");
+    if (!el) return;
+    if (entering) this.showTip(el, 0);
+    else if (!el.contains(e.relatedTarget)) this.hideTip();
+  }
+
+  showTip(el, ms) {
+    const lines = el.dataset.point ? this.tables.tips[el.dataset.point] : this.tables.landmarks[el.dataset.landmark];
+    if (!lines) return;
+    const role = el.dataset.lit;
+    this.tip.replaceChildren();
+    lines.forEach((line, i) => {
+      const div = document.createElement("div");
+      div.className = i === 0 ? "t1" : i === 1 ? "t2" : "t3";
+      div.textContent = i === 0 && role ? `${line} · ${role}` : line;
+      this.tip.appendChild(div);
+    });
+    this.tip.hidden = false;
+    this.tip.style.left = "0px";
+    this.tip.style.top = "0px";
+    const margin = 6;
+    const tw = this.tip.offsetWidth;
+    const th = this.tip.offsetHeight;
+    const r = el.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    let left = Math.min(Math.max(margin, r.left + r.width / 2 - tw / 2), vw - tw - margin);
+    let top = r.top - th - 8;
+    if (top < margin) top = Math.min(r.bottom + 8, vh - th - margin);
+    // position: fixed may be relative to a transformed ancestor: correct by what the browser reports.
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${top}px`;
+    const got = this.tip.getBoundingClientRect();
+    this.tip.style.left = `${left + (left - got.left)}px`;
+    this.tip.style.top = `${top + (top - got.top)}px`;
+    clearTimeout(this.tipTimer);
+    if (ms) this.tipTimer = setTimeout(() => this.hideTip(), ms);
+  }
+
+  hideTip() {
+    this.tip.hidden = true;
+  }
+
+  // ---- the legend (HTML beside the diagrams, text set as text) -------------------------------------
+  buildLegend() {
+    const lg = this.tables.legend;
+    const mode = this.root.dataset.mode;
+    this.legend.replaceChildren();
+    const add = (parent, cls, text, colour) => {
+      const span = document.createElement("span");
+      span.className = cls;
+      if (colour) span.style.setProperty("--c", colour);
+      span.textContent = text;
+      parent.appendChild(span);
+      return span;
+    };
+    const shapes = document.createElement("div");
+    shapes.className = "row";
+    add(shapes, "key local", "local point (on the painful area)", lg.colours.local);
+    add(shapes, "key distal", "distal point (hand, leg, head)", lg.colours.distal);
+    add(shapes, "key chosen", "chosen point", lg.colours.chosen);
+    if (mode === "overview") {
+      const mer = document.createElement("div");
+      mer.className = "row";
+      add(mer, "title", "Meridians:");
+      for (const [name, colour] of lg.meridians) add(mer, "key meridian", name, colour);
+      this.legend.appendChild(mer);
+      if (this.svgs.some((s) => s.dataset.view === "back")) {
+        const lms = document.createElement("div");
+        lms.className = "row";
+        add(lms, "title", "Landmarks:");
+        for (const [num, label, taught] of lg.landmarks) add(lms, "key landmark", `${label} (${taught})`).dataset.num = num;
+        this.legend.appendChild(lms);
+      }
+    }
+    this.legend.appendChild(shapes);
+  }
+
+  // ---- screen-pixel scale and point labels ----------------------------------------------------------
+  relayout() {
+    const k = parseFloat(this.root.style.getPropertyValue("--k")) || 1;
+    for (const svg of this.svgs) {
+      const ctm = svg.getScreenCTM();
+      if (!ctm || !ctm.a) continue;
+      svg.style.setProperty("--u", String(1 / ctm.a));
+      this.layoutLabels(svg, ctm.a / k, k);
+    }
+  }
+
+  layoutLabels(svg, scale, k) {
+    // Work in the diagram's pixel units (px of the .px groups): x = user * scale.
+    const layer = svg.querySelector("g.labels");
+    layer.replaceChildren();
+    const reg = this.lit(this.state).reg;
+    const marks = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")].filter((el) => {
+      // A bilateral back point lit on both sides is labelled once, on the person's right.
+      if (svg.dataset.view !== "back" || !reg || reg.side !== "both" || el.dataset.side !== "left") return true;
+      return !!el.dataset.selected && !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"]`);
+    });
+    if (!marks.length) return;
+    const vb = svg.viewBox.baseVal;
+    const bounds = { x: vb.x * scale, y: vb.y * scale, w: vb.width * scale, h: vb.height * scale };
+    const obstacles = [];
+    for (const lm of svg.querySelectorAll("[data-landmark]")) {
+      const x = parseFloat(lm.dataset.x) * scale;
+      const y = parseFloat(lm.dataset.y) * scale;
+      obstacles.push({ x: x - 10, y: y - 10, w: 20, h: 20 });
+    }
+    const items = marks.map((el) => {
+      const ax = parseFloat(el.dataset.x) * scale;
+      const ay = parseFloat(el.dataset.y) * scale;
+      obstacles.push({ x: ax - 6, y: ay - 6, w: 12, h: 12 });
+      const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
+      g.setAttribute("class", "lbl");
+      g.dataset.label = el.dataset.point;
+      g.dataset.role = el.dataset.lit || "chosen";
+      const inner = document.createElementNS("http://www.w3.org/2000/svg", "g");
+      inner.setAttribute("class", "px");
+      const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+      const bg = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+      const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      text.textContent = el.dataset.point;
+      inner.append(line, bg, text);
+      g.appendChild(inner);
+      g.setAttribute("transform", `translate(${el.dataset.x} ${el.dataset.y})`);
+      layer.appendChild(g);
+      const box = text.getBBox();
+      return { el, g, line, bg, text, ax, ay, w: box.width + 6, h: LABEL_PX + 5, side: el.dataset.side };
+    });
+    const placed = [];
+    const free = (r) =>
+      r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h &&
+      !placed.some((p) => intersects(p, r)) && !obstacles.some((o) => intersects(o, r));
+    items.sort((a, b) => a.ay - b.ay);
+    const column = svg.dataset.view === "back" && items.length > 4;
+    if (column) {
+      // Callouts in two columns with leader lines: points near the spine (GV, Jiaji) on one side, the
+      // Bladder-line points on the other, so each column holds about half the labels.
+      const inner = (it) => Math.abs(parseFloat(it.el.dataset.x)) < 2;
+      const outerSign = reg && reg.side === "left" ? -1 : 1;
+      const groups = [
+        [items.filter((it) => !inner(it)), outerSign],
+        [items.filter(inner), -outerSign],
+      ];
+      for (const [group, sign] of groups) {
+        if (!group.length) continue;
+        const xs = group.map((i) => i.ax);
+        const edge = sign > 0 ? Math.max(...xs, 0) + 18 : Math.min(...xs, 0) - 18;
+        const rects = group.map((it) => ({ x: sign > 0 ? edge : edge - it.w, y: it.ay - it.h / 2, w: it.w, h: it.h }));
+        for (let i = 1; i < rects.length; i++) rects[i].y = Math.max(rects[i].y, rects[i - 1].y + rects[i - 1].h + 2);
+        // Centre the column on its points, inside the diagram.
+        const drift = group.reduce((sum, it, i) => sum + (rects[i].y + it.h / 2 - it.ay), 0) / group.length;
+        const last = rects[rects.length - 1];
+        let shift = -drift;
+        shift = Math.max(shift, bounds.y - rects[0].y);
+        shift = Math.min(shift, bounds.y + bounds.h - (last.y + last.h));
+        for (const r of rects) r.y += shift;
+        group.forEach((it, i) => {
+          const r = rects[i];
+          // Step outwards past a landmark ring or an earlier label rather than cover it.
+          for (let guard = 0; guard < 40 && (obstacles.some((o) => intersects(o, r)) || placed.some((p) => intersects(p, r))); guard++) {
+            r.x += sign * 6;
+          }
+          placed.push(r);
+          this.placeLabel(it, r, true);
+        });
+      }
+    } else {
+      for (const it of items) {
+        const cands = [];
+        for (const dy of [0, -1, 1, -2, 2, -3, 3]) {
+          cands.push({ x: it.ax + 10, y: it.ay - it.h / 2 + dy * (it.h + 2), w: it.w, h: it.h });
+          cands.push({ x: it.ax - 10 - it.w, y: it.ay - it.h / 2 + dy * (it.h + 2), w: it.w, h: it.h });
+        }
+        const r = cands.find(free) || cands.find((c) => !placed.some((p) => intersects(p, c))) || cands[0];
+        placed.push(r);
+        this.placeLabel(it, r, Math.abs(r.y + r.h / 2 - it.ay) > it.h / 2);
+      }
+    }
+  }
+
+  placeLabel(it, r, leader) {
+    // r is in diagram pixels; the label group sits at the point, so subtract the anchor.
+    const dx = r.x - it.ax;
+    const dy = r.y - it.ay;
+    it.bg.setAttribute("x", String(dx));
+    it.bg.setAttribute("y", String(dy));
+    it.bg.setAttribute("width", String(it.w));
+    it.bg.setAttribute("height", String(it.h));
+    it.bg.setAttribute("rx", "3");
+    it.text.setAttribute("x", String(dx + 3));
+    it.text.setAttribute("y", String(dy + it.h - 5));
+    if (leader) {
+      const ex = dx > 0 ? dx : dx + it.w;
+      it.line.setAttribute("x1", "0");
+      it.line.setAttribute("y1", "0");
+      it.line.setAttribute("x2", String(ex));
+      it.line.setAttribute("y2", String(dy + it.h / 2));
+    } else {
+      it.line.remove();
+    }
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  if (!parentElement.__acumap) parentElement.__acumap = new AcuMap(parentElement);
+  parentElement.__acumap.update(data, setTriggerValue);
+}

@@ -1,0 +1,68 @@
+"""The body map component (st.components.v2, no iframe): diagrams composed by the core, lit in the browser.
+
+The browser applies a highlight in the frame of the click and then reports the event; `on_event` decides the
+new state with `acumap.selection.apply_event` and the page's fragment reruns. `ack` tells the browser which of
+its events Python has seen, so a reply to an older click never undoes a newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from acumap.data import Atlas
+from acumap.placement import DIAGRAM_VIEWS
+from acumap.selection import ViewState, apply_event, parse_event
+from ui import loading, state
+
+_HERE = Path(__file__).resolve().parent / "component"
+_MAP = st.components.v2.component(
+    "acumap.body_map",
+    js=(_HERE / "map.js").read_text(encoding="utf-8"),
+    css=(_HERE / "map.css").read_text(encoding="utf-8"),
+)
+
+
+def _ack_key(key: str) -> str:
+    return f"_ack_{key}"
+
+
+def _on_event(key: str, atlas: Atlas, regions: bool) -> None:
+    """The map reported a click, tap or key: record where it landed and apply it to the state."""
+    result: Any = st.session_state.get(key)
+    value = result.get("event") if isinstance(result, dict) else None
+    if isinstance(value, dict) and isinstance(value.get("n"), int):
+        st.session_state[_ack_key(key)] = value["n"]
+    event = parse_event(value)
+    if event is None or (event.kind == "region" and not regions):
+        return
+    if event.view is not None and event.x is not None and event.y is not None:
+        st.session_state[state.LAST_POSITION] = (event.view, event.x, event.y)
+    state.set_view(apply_event(state.view_state(), event, atlas))
+
+
+def body_map(
+    atlas: Atlas, key: str, views: Sequence[str] = DIAGRAM_VIEWS, scale: float = 1.0, regions: bool = True
+) -> None:
+    """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
+
+    With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
+    """
+    payload = loading.map_payload()
+    current = state.view_state()
+    if not regions:
+        current = ViewState(point=current.point)
+    data = {
+        "key": f"{payload.digest}:{','.join(views)}",
+        "views": {v: payload.views[v] for v in views},
+        "show": list(views),
+        "tables": payload.data,
+        "state": {"region": current.region, "point": current.point},
+        "ack": st.session_state.get(_ack_key(key), 0),
+        "scale": scale,
+    }
+    _MAP(key=key, data=data, on_event_change=partial(_on_event, key, atlas, regions), height="content")

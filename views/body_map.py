@@ -1,0 +1,80 @@
+"""The body map: the back with its pain regions, the hand, leg and head, and the panel that explains them.
+
+The map and the panel rerun together in a fragment: a click lights the map in the browser at once, and only
+this fragment (not the page) reruns to write the panel.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from acumap.data import Atlas
+from acumap.describe import position_text
+from acumap.regions import choice_ids, parse_region
+from acumap.selection import highlights
+from ui import loading, panels, state
+from ui.map_component import body_map
+from ui.text import md
+
+atlas = loading.atlas()
+state.init_from_url(atlas)
+for notice in state.take_notices():
+    st.toast(md(notice), icon="ℹ️")
+    st.info(md(notice), icon="ℹ️")
+
+big = state.projector()
+if big:
+    st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
+
+head = st.columns([0.78, 0.22], vertical_alignment="bottom")
+head[0].markdown("#### AcuMap · neck and back points")
+head[1].toggle("Projector", key=state.PROJECTOR, help="Bigger diagrams and text for a class on a projector")
+
+
+def region_label(rid: str) -> str:
+    choice = parse_region(rid)
+    return choice.label if choice else "Overview: all points"
+
+
+@st.fragment
+def map_and_panel(atlas: Atlas, big: bool) -> None:
+    left, right = st.columns([0.6, 0.4], gap="small")
+    with left:
+        body_map(atlas, key="map", scale=1.45 if big else 1.0)
+    with right:
+        menu = st.columns([0.66, 0.34], vertical_alignment="bottom")
+        state.mirror_region_menu()
+        menu[0].selectbox(
+            "Region",
+            ["", *choice_ids()],
+            key=state.REGION_SELECT,
+            format_func=region_label,
+            on_change=state.on_region_select,
+            label_visibility="collapsed",
+        )
+        choice = state.region_choice()
+        pid = state.point_id()
+        menu[1].button(
+            "Clear", key="clear", on_click=state.clear, width="stretch", disabled=choice is None and pid is None
+        )
+        lit = highlights(atlas, choice) if choice else ()
+        point = atlas.point(pid) if pid and atlas.has_point(pid) else None
+        height = 760 if big else 520
+        if point is not None:
+            panels.point_panel(atlas, point, choice, lit, height=height - 110)
+        elif choice is not None:
+            panels.region_panel(choice, lit, height=height)
+        else:
+            panels.overview_panel(atlas, height=height)
+        last = st.session_state.get(state.LAST_POSITION)
+        if last:
+            view, x, y = last
+            st.caption(
+                f"Last tap: {md(position_text(view, x, y))} "
+                f"({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
+                help="Where your last click or tap landed, in the body model's terms.",
+            )
+    state.sync_url()
+
+
+map_and_panel(atlas, big)
