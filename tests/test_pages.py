@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, point_row, write_csv
 
 APP = str(ROOT / "app.py")
-PAGES = ["pages/body_map.py", "pages/point_browser.py", "pages/safety.py"]
+PAGES = ["views/body_map.py", "views/point_browser.py", "views/safety.py"]
 
 
 def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
@@ -18,6 +18,8 @@ def run_app(params: dict[str, str] | None = None, page: str | None = None) -> Ap
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if page:
+        # st.navigation must have run once before AppTest can switch to one of its pages.
+        at.run()
         at.switch_page(page)
     at.run()
     return at
@@ -127,7 +129,7 @@ def test_broken_data_file_shows_file_row_column(tmp_path: Path, monkeypatch: pyt
 
 
 def browser(params: dict[str, str] | None = None) -> AppTest:
-    return run_app(params, page="pages/point_browser.py")
+    return run_app(params, page="views/point_browser.py")
 
 
 def test_browser_search_tolerates_case_and_typos() -> None:
@@ -191,7 +193,7 @@ def test_every_region_explains_ashi_points() -> None:
 
 
 def test_safety_page_lists_disagreements_and_landmark_truths() -> None:
-    at = run_app(page="pages/safety.py")
+    at = run_app(page="views/safety.py")
     text = all_markdown(at).replace("\\", "")
     assert "level with T8 on average" in text
     assert "Extra points and WHO 2008" in text
@@ -230,6 +232,6 @@ def test_core_never_imports_streamlit_and_pages_never_allow_raw_html() -> None:
         }
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not any(name.split(".")[0] == "streamlit" for name in imported), path
-    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "app.py"]:
+    for path in [*(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in text and "unsafe_allow_javascript" not in text, path

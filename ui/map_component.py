@@ -15,8 +15,10 @@ from typing import Any
 import streamlit as st
 
 from acumap.data import Atlas
+from acumap.describe import alt_text
 from acumap.placement import DIAGRAM_VIEWS
-from acumap.selection import ViewState, apply_event, parse_event
+from acumap.regions import parse_region
+from acumap.selection import ViewState, apply_event, highlights, parse_event
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -56,6 +58,7 @@ def body_map(
     current = state.view_state()
     if not regions:
         current = ViewState(point=current.point)
+    choice = parse_region(current.region)
     data = {
         "key": f"{payload.digest}:{','.join(views)}",
         "views": {v: payload.views[v] for v in views},
@@ -63,6 +66,7 @@ def body_map(
         "tables": payload.data,
         "state": {"region": current.region, "point": current.point},
         "ack": st.session_state.get(_ack_key(key), 0),
+        "alt": {v: alt_text(atlas, v, choice, highlights(atlas, choice) if choice else ()) for v in views},
         "scale": scale,
     }
     _MAP(key=key, data=data, on_event_change=partial(_on_event, key, atlas, regions), height="content")

@@ -92,8 +92,11 @@ class AcuMap {
     this.root.style.setProperty("--k", String(data.scale || 1));
     if (data.key !== this.key) this.build(data);
     // Python's answer wins, once it has seen every event sent from here (otherwise a click is in flight).
-    if ((data.ack || 0) >= this.sent) this.apply(data.state || {});
-    else this.relayout();
+    if ((data.ack || 0) >= this.sent) {
+      this.apply(data.state || {});
+      // The text alternative of each diagram, written by Python for the state it decided.
+      for (const svg of this.svgs) if (data.alt && data.alt[svg.dataset.view]) svg.setAttribute("aria-label", data.alt[svg.dataset.view]);
+    } else this.relayout();
   }
 
   // ---- state -> DOM -------------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+"""Map events -> state: the one rule the browser mirrors (table-driven), and the parsing of its payloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from acumap.data import load_atlas
+from acumap.selection import MapEvent, ViewState, apply_event, parse_event
+
+ATLAS = load_atlas()
+OVERVIEW = ViewState()
+
+
+@pytest.mark.parametrize(
+    ("before", "event", "after"),
+    [
+        # A region lights; the same region again goes back to the overview; another region replaces it.
+        (OVERVIEW, MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
+        (ViewState("middle_back_left"), MapEvent("region", "middle_back_left"), OVERVIEW),
+        (ViewState("middle_back_left"), MapEvent("region", "upper_back_right"), ViewState("upper_back_right")),
+        # Both sides chosen from the menu, then one side clicked: that side only.
+        (ViewState("middle_back"), MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
+        # A region click closes an open point.
+        (ViewState("middle_back", "BL18"), MapEvent("region", "neck"), ViewState("neck")),
+        # A point opens its details and keeps the region; the same point again closes them.
+        (ViewState("middle_back"), MapEvent("point", "BL18"), ViewState("middle_back", "BL18")),
+        (ViewState("middle_back", "BL18"), MapEvent("point", "BL18"), ViewState("middle_back")),
+        (ViewState("middle_back", "BL18"), MapEvent("point", "LI4"), ViewState("middle_back", "LI4")),
+        (OVERVIEW, MapEvent("point", "EX-B2-T5"), ViewState(None, "EX-B2-T5")),
+        # A bare position changes nothing (the quiz reads it); clear (Escape) goes back to the overview.
+        (ViewState("neck", "GB21"), MapEvent("position", None, "back", 1.0, 2.0), ViewState("neck", "GB21")),
+        (ViewState("neck", "GB21"), MapEvent("clear"), OVERVIEW),
+        # Unknown ids from a tampered payload change nothing.
+        (ViewState("neck"), MapEvent("region", "knee"), ViewState("neck")),
+        (ViewState("neck"), MapEvent("point", "XX99"), ViewState("neck")),
+    ],
+)
+def test_apply_event(before: ViewState, event: MapEvent, after: ViewState) -> None:
+    assert apply_event(before, event, ATLAS) == after
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (
+            {"kind": "region", "id": "neck", "view": "back", "x": 0.5, "y": -4, "n": 3},
+            MapEvent("region", "neck", "back", 0.5, -4.0),
+        ),
+        ({"kind": "point", "id": "BL18", "view": "back", "x": 3.4, "y": 26.2}, MapEvent("point", "BL18", "back", 3.4, 26.2)),
+        ({"kind": "position", "id": None, "view": "hand", "x": -3, "y": 1}, MapEvent("position", None, "hand", -3.0, 1.0)),
+        ({"kind": "clear", "id": None, "view": None, "x": None, "y": None}, MapEvent("clear")),
+        # Keyboard choices carry no pointer position of their own but are still events.
+        ({"kind": "region", "id": "neck"}, MapEvent("region", "neck")),
+        # Malformed payloads are ignored.
+        (None, None),
+        ("region:neck", None),
+        ({"kind": "explode"}, None),
+        ({"kind": "region"}, None),
+        ({"kind": "point", "id": ""}, None),
+        ({"kind": "position", "view": "back", "x": "1", "y": 2}, None),
+        ({"kind": "position", "view": "back", "x": True, "y": 2}, None),
+        ({"kind": "position", "x": 1, "y": 2}, None),
+    ],
+)
+def test_parse_event(payload: object, expected: MapEvent | None) -> None:
+    assert parse_event(payload) == expected
