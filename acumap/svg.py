@@ -62,7 +62,7 @@ DIAMOND = '<path class="dia" d="M0 -8.5L8.5 0L0 8.5L-8.5 0Z"/>'
 STAR = (
     '<path class="star" d="M0 -13L3.8 -4.2L13 -4L5.9 2.2L8.2 11.5L0 6.4L-8.2 11.5L-5.9 2.2L-13 -4L-3.8 -4.2Z"/>'
 )
-HIT = '<circle class="hit" r="12"/>'
+HIT = '<circle class="hit" r="12.5"/>'
 
 
 def _n(value: float) -> str:
@@ -208,7 +208,7 @@ def compose_view(atlas: Atlas, drawing: Drawing) -> str:
     box = BACK_VIEW_BOX if view == "back" else drawing.view_box
     markers = markers_for(atlas, view)
     parts = [
-        f"<svg {_attrs(xmlns='http://www.w3.org/2000/svg', data_view=view, viewBox=' '.join(_n(v) for v in box), role='group', aria_label=VIEW_TITLES[view], preserveAspectRatio='xMidYMid meet')}>",
+        f"<svg {_attrs(xmlns='http://www.w3.org/2000/svg', data_view=view, viewBox=' '.join(_n(v) for v in box), role='group', aria_label=VIEW_TITLES[view], tabindex='-1', preserveAspectRatio='xMidYMid meet')}>",
         f'<g class="body" aria-hidden="true">{_outline(drawing)}</g>',
     ]
     if view == "back":

@@ -139,3 +139,77 @@ def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> N
 MAP_READY_JS = """() => { const host = document.querySelector('.stBidiComponent [data-testid=stBidiComponentIsolated]');
   const root = host && host.shadowRoot; if (!root) return false;
   const svg = root.querySelector('svg[data-view]'); return !!(svg && svg.style.getPropertyValue('--u')); }"""
+
+
+@contextmanager
+def streamlit_server_process(
+    script: str | Path = "app.py",
+    env: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    timeout: float = 60.0,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like `streamlit_server`, with extra command-line options; yield (URL, server process).
+
+    The server's output goes to a temporary file (never an unread pipe that could fill and block it), so a
+    benchmark can read the process's CPU time while it runs for as long as it likes.
+    """
+    import tempfile
+
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--server.runOnSave",
+        "false",
+        *extra_args,
+    ]
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                if proc.poll() is not None:
+                    log.seek(0)
+                    out = log.read().decode("utf-8", "replace")
+                    raise RuntimeError(f"streamlit exited early:\n{out}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
+                time.sleep(0.2)
+            yield url, proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process (Linux, from /proc/<pid>/stat), in seconds."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    # After the command name: state is field 3 of stat(5); utime and stime are fields 14 and 15.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

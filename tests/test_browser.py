@@ -1,4 +1,5 @@
-"""The real app in Debian's Chromium: click the map with the mouse, click a point, open deep links.
+"""The real app in Debian's Chromium: mouse, touch and keyboard on the map component, deep links, labels,
+tooltips and layout at the sizes people use.
 
 These run in CI (marker `browser`); they never sleep, they wait on conditions on the page.
 """
@@ -13,10 +14,34 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from acumap import anatomy
-from tests.serving import DATA_TO_PAGE_JS, TRACE_CUSTOMDATA_JS, launch_chromium, streamlit_server
+from tests.mapdom import (
+    FOCUSED_JS,
+    ON_REGIONS_JS,
+    RECTS_JS,
+    SELECTED_JS,
+    TIP_JS,
+    centre,
+    client_xy,
+    lit,
+    overlaps,
+)
+from tests.serving import launch_chromium, streamlit_server, wait_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
+
+#: A body position inside the middle back, left side: 2.25 cun left of the midline, level with T10.
+MIDDLE_BACK_LEFT = (-anatomy.cun_to_cm(2.25), anatomy.level_y("T10"))
+MIDDLE_BACK_LEFT_LIT = {
+    "back:BL18:left": "local",
+    "back:BL20:left": "local",
+    "back:GV6:midline": "local",
+    "back:GV9:midline": "local",
+    "hand:LI4:right": "distal",
+}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+TABLET = {"viewport": {"width": 820, "height": 1180}, "has_touch": True, "is_mobile": True}
+LAPTOP = {"viewport": {"width": 1280, "height": 720}}
 
 
 @pytest.fixture(scope="module")
@@ -33,106 +58,214 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+def new_page(browser: Any, **context: Any) -> Page:
+    ctx = browser.new_context(**(context or LAPTOP))
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    return page
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    pg = context.new_page()
-    pg.set_default_timeout(TIMEOUT)
+    pg = new_page(browser)
     yield pg
-    context.close()
-
-
-def wait_for_chart(page: Page, key: str, trace: str) -> None:
-    """Wait until the chart with this key has drawn a trace of this name."""
-    page.wait_for_function(
-        "([key, name]) => { const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);"
-        " return !!(gd && gd.data && gd._fullLayout && gd.data.some(t => t.name === name)); }",
-        arg=[key, trace],
-    )
-
-
-def click_data_point(page: Page, key: str, x: float, y: float, subplot: str = "") -> None:
-    """Move the mouse onto a body position of a chart, wait for Plotly's hover label, and click."""
-    pos = page.evaluate(DATA_TO_PAGE_JS, [key, x, y, subplot])
-    assert pos is not None, f"chart {key} not found"
-    page.mouse.move(pos[0] - 3, pos[1] - 3)
-    page.mouse.move(pos[0], pos[1])
-    page.wait_for_selector(f".st-key-{key} .hoverlayer .hovertext")
-    page.mouse.click(pos[0], pos[1])
-
-
-def customdata(page: Page, key: str, trace: str) -> list[str]:
-    return list(page.evaluate(TRACE_CUSTOMDATA_JS, [key, trace]) or [])
-
-
-MIDDLE_BACK_LEFT = (-anatomy.cun_to_cm(2.25), anatomy.level_y("T10"))
+    pg.context.close()
 
 
 def open_map(page: Page, url: str, query: str = "") -> None:
     page.goto(f"{url}/{query}")
-    wait_for_chart(page, "back_chart", "Pain regions")
+    wait_settled(page)
+
+
+def assert_middle_back_left_lit(page: Page) -> None:
+    got = lit(page)
+    for key, role in MIDDLE_BACK_LEFT_LIT.items():
+        assert got.get(key) == role, (key, got.get(key))
+    # Only the left side lights: BL18's right-hand marker stays dark.
+    assert "back:BL18:right" not in got
+    assert page.evaluate(ON_REGIONS_JS) == ["middle_back_left"]
+
+
+def assert_panel_names_the_points(page: Page) -> None:
+    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
+    panel = page.locator(".st-key-region_points")
+    for pid in ("BL18", "BL20", "GV6", "GV9"):
+        expect(panel.get_by_text(f"LOCAL {pid} ·")).to_have_count(1)
+    expect(panel.get_by_text("DISTAL LI4 ·")).to_have_count(1)
 
 
 def test_mouse_click_inside_middle_back_lights_its_points(page: Page, app_url: str) -> None:
     open_map(page, app_url)
     expect(page.get_by_text("Where does it hurt?")).to_be_visible()
-    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
-
-    panel = page.locator(".st-key-region_points")
-    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
-    wait_for_chart(page, "back_chart", "Local point")
-    local = customdata(page, "back_chart", "Local point")
-    for pid in ("BL18", "BL20", "GV6", "GV9"):
-        assert f"point:{pid}" in local
-        expect(panel.get_by_text(f"LOCAL {pid} ·")).to_be_visible() if pid == "GV6" else None
-        expect(panel.get_by_text(f"LOCAL {pid} ·")).to_have_count(1)
-    # Only the left side lights: BL18's right-hand marker stays among the other points.
-    assert "point:BL18" in customdata(page, "back_chart", "Other points")
-    # The distal points light on their own diagrams.
-    wait_for_chart(page, "distal_chart", "Distal point")
-    assert "point:LI4" in customdata(page, "distal_chart", "Distal point")
-    assert "point:SP6" in customdata(page, "distal_chart", "Distal point")
-    expect(panel.get_by_text("DISTAL LI4 ·")).to_have_count(1)
+    assert lit(page) == {}
+    page.mouse.click(*client_xy(page, "back", *MIDDLE_BACK_LEFT))
+    # The browser lights the map itself, before Python answers ...
+    assert_middle_back_left_lit(page)
+    # ... then the panel names each point, local or distal, and the link follows.
+    assert_panel_names_the_points(page)
     page.wait_for_function("() => location.search.includes('region=middle_back_left')")
-    # The chart's text alternative says what is highlighted.
-    expect(page.locator(".st-key-back_chart [role=figure]")).to_have_attribute(
+    assert_middle_back_left_lit(page)
+    # The diagram's text alternative says what is lit.
+    expect(page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=back]")).to_have_attribute(
         "aria-label", re.compile(r"Highlighted for the middle back, left side: local points .*BL18")
     )
+    # Every lit point is labelled with its code on the diagram.
+    labels = {r["text"] for r in page.evaluate(RECTS_JS, ".lbl")}
+    assert {"BL18", "BL20", "GV6", "GV9", "LI4"} <= labels
 
 
-def test_clicking_the_same_region_again_returns_to_the_overview(page: Page, app_url: str) -> None:
-    open_map(page, app_url, "?region=middle_back_left")
-    expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
-    wait_for_chart(page, "back_chart", "Local point")
-    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
-    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
-    page.wait_for_function("() => !location.search.includes('region=')")
+@pytest.mark.parametrize("device", [PHONE, TABLET], ids=["phone", "tablet"])
+def test_touch_tap_selects_the_middle_back(browser: Any, app_url: str, device: dict[str, Any]) -> None:
+    page = new_page(browser, **device)
+    try:
+        open_map(page, app_url)
+        page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=back]").scroll_into_view_if_needed()
+        page.touchscreen.tap(*client_xy(page, "back", *MIDDLE_BACK_LEFT))
+        assert_middle_back_left_lit(page)
+        assert_panel_names_the_points(page)
+    finally:
+        page.context.close()
 
 
-def test_clicking_a_point_shows_its_details(page: Page, app_url: str) -> None:
-    open_map(page, app_url, "?region=middle_back")
-    wait_for_chart(page, "back_chart", "Local point")
-    x, y = anatomy.spine_point_position("BL18", "T9", 1.5, "right")
-    click_data_point(page, "back_chart", x, y)
-    expect(page.get_by_role("heading", name="BL18 ·")).to_be_visible()
-    expect(page.get_by_text("Where it lies:")).to_be_visible()
-    wait_for_chart(page, "back_chart", "Chosen point")
-    assert customdata(page, "back_chart", "Chosen point") == ["point:BL18", "point:BL18"]
-    page.wait_for_function("() => location.search.includes('point=BL18')")
-    page.get_by_role("button", name="← Back").click()
-    expect(page.get_by_role("heading", name="Middle back, both sides")).to_be_visible()
-
-
-def test_clicking_a_hand_point(page: Page, app_url: str) -> None:
+def test_keyboard_selects_the_middle_back_and_escape_clears(page: Page, app_url: str) -> None:
     open_map(page, app_url)
-    wait_for_chart(page, "distal_chart", "Large Intestine")
-    click_data_point(page, "distal_chart", -3.5, -5.2)  # the hand is the first subplot
-    expect(page.get_by_role("heading", name="LI4 ·")).to_be_visible()
-    expect(
-        page.get_by_text("Avoid in pregnancy")
-        .or_(page.get_by_text("Traditionally avoided during pregnancy"))
-        .first
-    ).to_be_visible()
+    page.get_by_role("button", name="Help for Projector").focus()
+    page.keyboard.press("Tab")
+    # The regions are one tab stop; the arrow keys move between neighbours.
+    assert page.evaluate(FOCUSED_JS) == "neck"
+    target = centre(page, '[data-region="middle_back_left"]')
+    for _ in range(8):
+        here = page.evaluate(FOCUSED_JS)
+        if here == "middle_back_left":
+            break
+        x, y, _, _ = centre(page, f'[data-region="{here}"]')
+        dx, dy = target[0] - x, target[1] - y
+        page.keyboard.press(("ArrowRight" if dx > 0 else "ArrowLeft") if abs(dx) > abs(dy) else ("ArrowDown" if dy > 0 else "ArrowUp"))
+    assert page.evaluate(FOCUSED_JS) == "middle_back_left"
+    page.keyboard.press("Enter")
+    assert_middle_back_left_lit(page)
+    assert_panel_names_the_points(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("Where does it hurt?")).to_be_visible()
+    assert lit(page) == {}
+
+
+def test_keyboard_moves_between_lit_points_and_opens_one(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=middle_back_left")
+    page.get_by_role("button", name="Help for Projector").focus()
+    page.keyboard.press("Tab")  # the regions
+    page.keyboard.press("Tab")  # the lit points of the back
+    first = page.evaluate(FOCUSED_JS)
+    assert f"back:{first}:left" in lit(page) or f"back:{first}:midline" in lit(page)
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate(FOCUSED_JS)
+    assert second != first
+    # A focused point has an accessible name that says where it lies.
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=re.compile(rf"^{re.escape(second)} ·"))).to_be_visible()
+
+
+def test_tap_on_a_point_shows_its_details_and_tooltip(browser: Any, app_url: str) -> None:
+    page = new_page(browser, **PHONE)
+    try:
+        open_map(page, app_url, "?region=middle_back")
+        x, y = client_xy(page, "back", *anatomy.spine_point_position("BL18", "T9", 1.5, "right"))
+        page.touchscreen.tap(x, y)
+        assert page.evaluate(SELECTED_JS) == ["back:BL18:left", "back:BL18:right"]
+        tip = page.evaluate(TIP_JS)
+        assert tip is not None and tip["text"].startswith("BL18 · Gānshū")
+        expect(page.get_by_role("heading", name="BL18 ·")).to_be_visible()
+        expect(page.get_by_text("Where it lies:")).to_be_visible()
+        page.wait_for_function("() => location.search.includes('point=BL18')")
+    finally:
+        page.context.close()
+
+
+def test_a_click_anywhere_reports_the_diagram_position(page: Page, app_url: str) -> None:
+    open_map(page, app_url)
+    for view, x, y in (("hand", -6.5, 9.0), ("back", 4.1, 49.7)):
+        page.mouse.click(*client_xy(page, view, x, y))
+        caption = page.get_by_text(re.compile(rf"\({view} diagram, x -?\d+\.\d+ cm"))
+        expect(caption).to_be_visible()
+        m = re.search(r"x (-?\d+\.\d+) cm, y (-?\d+\.\d+) cm", caption.inner_text())
+        assert m is not None
+        assert abs(float(m.group(1)) - x) <= 0.2 and abs(float(m.group(2)) - y) <= 0.2
+
+
+@pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_no_tooltip_extends_beyond_the_viewport(browser: Any, app_url: str, device: dict[str, Any]) -> None:
+    page = new_page(browser, **device)
+    try:
+        open_map(page, app_url)
+        markers = page.evaluate(RECTS_JS, "[data-point], [data-landmark]")
+        # The markers nearest each edge of the screen, where a tooltip is most likely to be cut.
+        picks = {
+            min(markers, key=lambda r: r["x"])["id"],
+            max(markers, key=lambda r: r["x"] + r["w"])["id"],
+            min(markers, key=lambda r: r["y"])["id"],
+            "LR3",
+            "SI3",
+            "c7",
+        }
+        assert len(picks) >= 4
+        for ident in picks:
+            selector = f'[data-point="{ident}"], [data-landmark="{ident}"]'
+            x, y, _, _ = centre(page, selector)
+            if device is PHONE:
+                page.locator("[data-testid=stBidiComponentIsolated]").first.locator(selector).first.scroll_into_view_if_needed()
+                x, y, _, _ = centre(page, selector)
+                page.touchscreen.tap(x, y)
+            else:
+                page.mouse.move(x, y)
+            page.wait_for_function(f"() => ({TIP_JS})() !== null")
+            tip = page.evaluate(TIP_JS)
+            assert tip["left"] >= 0 and tip["top"] >= 0, (ident, tip)
+            assert tip["right"] <= tip["vw"] and tip["bottom"] <= tip["vh"], (ident, tip)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["laptop", "phone"])
+@pytest.mark.parametrize("region", ["middle_back", "upper_back_right", "neck", "shoulder_left"])
+def test_lit_points_are_labelled_without_overlap(browser: Any, app_url: str, device: dict[str, Any], region: str) -> None:
+    page = new_page(browser, **device)
+    try:
+        open_map(page, app_url, f"?region={region}")
+        labels = page.evaluate(RECTS_JS, ".lbl rect")
+        lit_ids = {key.split(":")[1] for key in lit(page)}
+        assert {r["id"] for r in page.evaluate(RECTS_JS, ".lbl")} == lit_ids
+        rings = page.evaluate(RECTS_JS, ".lm .ring")
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                assert not overlaps(a, b), (a, b)
+            for ring in rings:
+                assert not overlaps(a, ring), (a, ring)
+    finally:
+        page.context.close()
+
+
+def test_phone_layout_map_first_full_width_and_big_targets(browser: Any, app_url: str) -> None:
+    page = new_page(browser, **PHONE)
+    try:
+        open_map(page, app_url, "?region=middle_back_left")
+        back = page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=back]").bounding_box()
+        heading = page.get_by_role("heading", name="Middle back, left side").bounding_box()
+        assert back is not None and heading is not None
+        assert back["width"] >= 0.9 * 390  # the full width of the screen, less the page margins
+        assert heading["y"] > back["y"] + back["height"]  # the panel comes below the map
+        for hit in page.evaluate(RECTS_JS, "[data-point][data-lit] .hit"):
+            assert hit["w"] >= 24 and hit["h"] >= 24, hit
+    finally:
+        page.context.close()
+
+
+def test_laptop_shows_map_and_panel_without_scrolling(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=middle_back_left")
+    back = page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=back]").bounding_box()
+    assert back is not None and back["y"] + back["height"] <= 720
+    distal = page.get_by_text(re.compile(r"Distal points \(\d+\)"))
+    box = distal.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 720
 
 
 @pytest.mark.parametrize(
@@ -147,7 +280,12 @@ def test_deep_links_restore_the_view(page: Page, app_url: str, query: str, headi
     open_map(page, app_url, query)
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     page.reload()
+    wait_settled(page)
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    if "region" in query:
+        assert lit(page)
+    else:
+        assert page.evaluate(SELECTED_JS) == ["back:BL18:left", "back:BL18:right"]
 
 
 def test_unknown_deep_link_is_ignored_with_a_notice(page: Page, app_url: str) -> None:
@@ -158,50 +296,46 @@ def test_unknown_deep_link_is_ignored_with_a_notice(page: Page, app_url: str) ->
 
 def test_region_menu_and_map_stay_in_sync(page: Page, app_url: str) -> None:
     open_map(page, app_url)
-    click_data_point(page, "back_chart", *MIDDLE_BACK_LEFT)
+    page.mouse.click(*client_xy(page, "back", *MIDDLE_BACK_LEFT))
     expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, left side")
-    page.get_by_role("button", name="Clear selection").click()
+    # The menu lights the map too.
+    page.get_by_role("combobox", name="Region").click()
+    page.get_by_role("option", name="Neck", exact=True).click()
+    expect(page.get_by_role("heading", name="Neck", exact=True)).to_be_visible()
+    page.wait_for_function(f"() => ({ON_REGIONS_JS})().join() === 'neck'")
+    page.get_by_role("button", name="Clear").click()
     expect(page.get_by_text("Where does it hurt?")).to_be_visible()
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Overview: all points")
+    page.wait_for_function(f"() => ({ON_REGIONS_JS})().length === 0")
 
 
-def test_point_browser_search_select_highlights_on_its_diagram(page: Page, app_url: str) -> None:
+def test_point_browser_search_select_shows_the_point_on_its_diagram(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/points")
     search_box = page.get_by_role("textbox", name="Search")
     search_box.fill("gaohuang")
     search_box.press("Enter")
     expect(page.get_by_text("1 of 78 points", exact=False)).to_be_visible()
-    # Tick the first row of the data grid (a canvas): the row-marker column at the left of the first row.
     grid = page.locator(".st-key-browser_table [data-testid='stDataFrameResizable']")
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
     expect(page.get_by_role("heading", name="BL43 ·")).to_be_visible()
-    wait_for_chart(page, "browser_chart", "Chosen point")
-    assert customdata(page, "browser_chart", "Chosen point") == ["point:BL43", "point:BL43"]
+    wait_settled(page)
+    assert page.evaluate(SELECTED_JS) == ["back:BL43:left", "back:BL43:right"]
     page.wait_for_function("() => location.search.includes('point=BL43')")
 
 
 def test_point_browser_distal_point_on_the_leg(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/points?point=SP6")
     expect(page.get_by_role("heading", name="SP6 ·")).to_be_visible()
-    wait_for_chart(page, "browser_chart", "Chosen point")
-    assert customdata(page, "browser_chart", "Chosen point") == ["point:SP6"]
-    expect(page.locator(".st-key-browser_chart [role=figure]")).to_have_attribute(
-        "aria-label", re.compile("leg", re.I)
-    )
+    wait_settled(page)
+    assert page.evaluate(SELECTED_JS) == ["leg:SP6:right"]
 
 
 def test_neck_shows_its_distal_points_on_hand_leg_and_head(page: Page, app_url: str) -> None:
     open_map(page, app_url, "?region=neck")
     expect(page.get_by_role("heading", name="Neck", exact=True)).to_be_visible()
-    wait_for_chart(page, "distal_chart", "Distal point")
-    # Each distal point is drawn on its own view's subplot: hand x/y, leg x2/y2, head x3/y3.
-    axes = page.evaluate(
-        "() => { const gd = document.querySelector('.st-key-distal_chart .js-plotly-plot');"
-        " const out = {}; for (const t of gd.data) if (t.name === 'Distal point')"
-        " t.customdata.forEach(c => { out[c] = t.xaxis || 'x'; }); return out; }"
-    )
-    for pid, axis in (("SI3", "x"), ("LU7", "x"), ("GB39", "x2"), ("GV20", "x3")):
-        assert axes.get(f"point:{pid}") == axis, (pid, axes)
+    got = lit(page)
+    for key in ("hand:SI3:right", "hand:LU7:right", "leg:GB39:right", "head:GV20:right"):
+        assert got.get(key) == "distal", (key, got)
