@@ -90,4 +90,6 @@ def alt_text(atlas: Atlas, view: str, choice: RegionChoice | None, lit: tuple[Hi
         parts.append(f"local points {', '.join(local)}")
     if distal:
         parts.append(f"distal points {', '.join(distal)}")
-    return text + f" Highlighted for the {choice.label.lower()}: " + ("; ".join(parts) or "no points here") + "."
+    return (
+        text + f" Highlighted for the {choice.label.lower()}: " + ("; ".join(parts) or "no points here") + "."
+    )

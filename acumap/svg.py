@@ -59,9 +59,7 @@ VIEW_LABELS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
 #: Marker shapes, drawn in screen pixels around the point (the browser scales the group).
 DOT = '<circle class="dot" r="6"/>'
 DIAMOND = '<path class="dia" d="M0 -8.5L8.5 0L0 8.5L-8.5 0Z"/>'
-STAR = (
-    '<path class="star" d="M0 -13L3.8 -4.2L13 -4L5.9 2.2L8.2 11.5L0 6.4L-8.2 11.5L-5.9 2.2L-13 -4L-3.8 -4.2Z"/>'
-)
+STAR = '<path class="star" d="M0 -13L3.8 -4.2L13 -4L5.9 2.2L8.2 11.5L0 6.4L-8.2 11.5L-5.9 2.2L-13 -4L-3.8 -4.2Z"/>'
 HIT = '<circle class="hit" r="12.5"/>'
 
 
@@ -83,7 +81,7 @@ def _attrs(**attrs: str | float | None) -> str:
 def _px(x: float, y: float, inner: str, cls: str = "", **attrs: str | float | None) -> str:
     """A group at a body position whose content is drawn in screen pixels."""
     return (
-        f'<g {_attrs(class_=cls or None, transform=f"translate({_n(x)} {_n(y)})", **attrs)}>'
+        f"<g {_attrs(class_=cls or None, transform=f'translate({_n(x)} {_n(y)})', **attrs)}>"
         f'<g class="px">{inner}</g></g>'
     )
 
@@ -154,7 +152,9 @@ def _guides() -> str:
     out.append(_px(anatomy.cun_to_cm(5.0), bottom + 0.6, _text("cun", "cun", "middle", dy=12)))
     # Scale: 3 cun = midline to the medial border of the scapula.
     y, x3 = -11.5, anatomy.cun_to_cm(anatomy.SCAPULA_MEDIAL_BORDER_CUN)
-    out.append(f'<path class="scale" d="M0 {_n(y - 0.6)}V{_n(y + 0.6)}M0 {_n(y)}H{_n(x3)}M{_n(x3)} {_n(y - 0.6)}V{_n(y + 0.6)}"/>')
+    out.append(
+        f'<path class="scale" d="M0 {_n(y - 0.6)}V{_n(y + 0.6)}M0 {_n(y)}H{_n(x3)}M{_n(x3)} {_n(y - 0.6)}V{_n(y + 0.6)}"/>'
+    )
     out.append(_px(x3 / 2, y, _text("3 cun: midline to shoulder blade", "cun", "middle", dy=-6)))
     out.append("</g>")
     return "".join(out)

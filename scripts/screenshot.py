@@ -1,6 +1,6 @@
 """Screenshots of AcuMap screens in Debian's Chromium, at the sizes its users have.
 
-    .venv/bin/python scripts/screenshot.py [out_dir] [screen names...]   (all screens by default)
+.venv/bin/python scripts/screenshot.py [out_dir] [screen names...]   (all screens by default)
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ SCREENS_ALL = {
 }
 
 #: phone, tablet, laptop, projector: (width, height, touch)
-SIZES = {"phone": (390, 844, True), "tablet": (820, 1180, True), "laptop": (1280, 720, False), "projector": (1920, 1080, False)}
+SIZES = {
+    "phone": (390, 844, True),
+    "tablet": (820, 1180, True),
+    "laptop": (1280, 720, False),
+    "projector": (1920, 1080, False),
+}
 
 
 def main() -> None:
@@ -40,12 +45,16 @@ def main() -> None:
         browser = launch_chromium(pw)
         for size in sizes:
             width, height, touch = SIZES[size]
-            ctx = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+            ctx = browser.new_context(
+                viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+            )
             page = ctx.new_page()
             for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
                 wait_settled(page, with_map=not suffix.startswith("safety"))
-                page.screenshot(path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet"))
+                page.screenshot(
+                    path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
+                )
             ctx.close()
         browser.close()
     print(f"screenshots in {out}")

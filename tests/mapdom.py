@@ -101,4 +101,9 @@ def centre(page: Any, selector: str) -> tuple[float, float, float, float]:
 
 
 def overlaps(a: dict[str, float], b: dict[str, float], tol: float = 0.5) -> bool:
-    return a["x"] + tol < b["x"] + b["w"] and b["x"] + tol < a["x"] + a["w"] and a["y"] + tol < b["y"] + b["h"] and b["y"] + tol < a["y"] + a["h"]
+    return (
+        a["x"] + tol < b["x"] + b["w"]
+        and b["x"] + tol < a["x"] + a["w"]
+        and a["y"] + tol < b["y"] + b["h"]
+        and b["y"] + tol < a["y"] + a["h"]
+    )

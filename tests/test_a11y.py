@@ -31,7 +31,13 @@ def browser() -> Iterator[Any]:
 
 @pytest.mark.parametrize(
     ("path", "with_map"),
-    [("", True), ("?region=middle_back_left", True), ("?point=BL18", True), ("points?point=BL43", True), ("safety", False)],
+    [
+        ("", True),
+        ("?region=middle_back_left", True),
+        ("?point=BL18", True),
+        ("points?point=BL43", True),
+        ("safety", False),
+    ],
 )
 def test_no_serious_or_critical_axe_violation(browser: Any, app_url: str, path: str, with_map: bool) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 720})

@@ -140,7 +140,11 @@ def test_keyboard_selects_the_middle_back_and_escape_clears(page: Page, app_url:
             break
         x, y, _, _ = centre(page, f'[data-region="{here}"]')
         dx, dy = target[0] - x, target[1] - y
-        page.keyboard.press(("ArrowRight" if dx > 0 else "ArrowLeft") if abs(dx) > abs(dy) else ("ArrowDown" if dy > 0 else "ArrowUp"))
+        page.keyboard.press(
+            ("ArrowRight" if dx > 0 else "ArrowLeft")
+            if abs(dx) > abs(dy)
+            else ("ArrowDown" if dy > 0 else "ArrowUp")
+        )
     assert page.evaluate(FOCUSED_JS) == "middle_back_left"
     page.keyboard.press("Enter")
     assert_middle_back_left_lit(page)
@@ -212,7 +216,9 @@ def test_no_tooltip_extends_beyond_the_viewport(browser: Any, app_url: str, devi
             selector = f'[data-point="{ident}"], [data-landmark="{ident}"]'
             x, y, _, _ = centre(page, selector)
             if device is PHONE:
-                page.locator("[data-testid=stBidiComponentIsolated]").first.locator(selector).first.scroll_into_view_if_needed()
+                page.locator("[data-testid=stBidiComponentIsolated]").first.locator(
+                    selector
+                ).first.scroll_into_view_if_needed()
                 x, y, _, _ = centre(page, selector)
                 page.touchscreen.tap(x, y)
             else:
@@ -227,7 +233,9 @@ def test_no_tooltip_extends_beyond_the_viewport(browser: Any, app_url: str, devi
 
 @pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["laptop", "phone"])
 @pytest.mark.parametrize("region", ["middle_back", "upper_back_right", "neck", "shoulder_left"])
-def test_lit_points_are_labelled_without_overlap(browser: Any, app_url: str, device: dict[str, Any], region: str) -> None:
+def test_lit_points_are_labelled_without_overlap(
+    browser: Any, app_url: str, device: dict[str, Any], region: str
+) -> None:
     page = new_page(browser, **device)
     try:
         open_map(page, app_url, f"?region={region}")

@@ -17,7 +17,11 @@ OVERVIEW = ViewState()
         # A region lights; the same region again goes back to the overview; another region replaces it.
         (OVERVIEW, MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
         (ViewState("middle_back_left"), MapEvent("region", "middle_back_left"), OVERVIEW),
-        (ViewState("middle_back_left"), MapEvent("region", "upper_back_right"), ViewState("upper_back_right")),
+        (
+            ViewState("middle_back_left"),
+            MapEvent("region", "upper_back_right"),
+            ViewState("upper_back_right"),
+        ),
         # Both sides chosen from the menu, then one side clicked: that side only.
         (ViewState("middle_back"), MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
         # A region click closes an open point.
@@ -46,8 +50,14 @@ def test_apply_event(before: ViewState, event: MapEvent, after: ViewState) -> No
             {"kind": "region", "id": "neck", "view": "back", "x": 0.5, "y": -4, "n": 3},
             MapEvent("region", "neck", "back", 0.5, -4.0),
         ),
-        ({"kind": "point", "id": "BL18", "view": "back", "x": 3.4, "y": 26.2}, MapEvent("point", "BL18", "back", 3.4, 26.2)),
-        ({"kind": "position", "id": None, "view": "hand", "x": -3, "y": 1}, MapEvent("position", None, "hand", -3.0, 1.0)),
+        (
+            {"kind": "point", "id": "BL18", "view": "back", "x": 3.4, "y": 26.2},
+            MapEvent("point", "BL18", "back", 3.4, 26.2),
+        ),
+        (
+            {"kind": "position", "id": None, "view": "hand", "x": -3, "y": 1},
+            MapEvent("position", None, "hand", -3.0, 1.0),
+        ),
         ({"kind": "clear", "id": None, "view": None, "x": None, "y": None}, MapEvent("clear")),
         # Keyboard choices carry no pointer position of their own but are still events.
         ({"kind": "region", "id": "neck"}, MapEvent("region", "neck")),

@@ -57,12 +57,19 @@ def test_back_viewbox_holds_the_whole_torso_outline() -> None:
 
 @pytest.mark.parametrize(
     ("pid", "level", "cun", "below_process"),
-    [("BL18", "T9", 1.5, False), ("BL43", "T4", 3.0, False), ("GV9", "T7", 0.0, True), ("EX-B2-T5", "T5", 0.5, False)],
+    [
+        ("BL18", "T9", 1.5, False),
+        ("BL43", "T4", 3.0, False),
+        ("GV9", "T7", 0.0, True),
+        ("EX-B2-T5", "T5", 0.5, False),
+    ],
 )
 def test_back_points_are_drawn_where_the_body_model_puts_them(
     pid: str, level: str, cun: float, below_process: bool
 ) -> None:
-    drawn = {(el.attrib["data-point"], el.attrib["data-side"]): translate(el) for el in markers(parse("back"))}
+    drawn = {
+        (el.attrib["data-point"], el.attrib["data-side"]): translate(el) for el in markers(parse("back"))
+    }
     y = anatomy.depression_below_y(level) if below_process else anatomy.lower_border_y(level)
     if cun == 0:
         assert drawn[(pid, "midline")] == pytest.approx((0.0, y), abs=1e-3)
@@ -75,8 +82,12 @@ def test_back_points_are_drawn_where_the_body_model_puts_them(
 
 def test_every_marker_matches_the_placement_module_exactly() -> None:
     for view in ("back", "hand", "leg", "head"):
-        drawn = sorted((el.attrib["data-point"], el.attrib["data-side"], *translate(el)) for el in markers(parse(view)))
-        expected = sorted((m.point.id, m.side, round(m.x, 3), round(m.y, 3)) for m in markers_for(ATLAS, view))
+        drawn = sorted(
+            (el.attrib["data-point"], el.attrib["data-side"], *translate(el)) for el in markers(parse(view))
+        )
+        expected = sorted(
+            (m.point.id, m.side, round(m.x, 3), round(m.y, 3)) for m in markers_for(ATLAS, view)
+        )
         assert [(a, b) for a, b, _, _ in drawn] == [(a, b) for a, b, _, _ in expected]
         for got, want in zip(drawn, expected, strict=True):
             assert got[2:] == pytest.approx(want[2:], abs=1e-3)
@@ -98,7 +109,9 @@ def test_scapular_points_mirror_each_other() -> None:
 
 
 def test_every_region_is_a_clickable_shape_with_its_id_and_name() -> None:
-    shapes = {el.attrib["data-region"]: el for el in parse("back").iter(f"{NS}path") if "data-region" in el.attrib}
+    shapes = {
+        el.attrib["data-region"]: el for el in parse("back").iter(f"{NS}path") if "data-region" in el.attrib
+    }
     assert set(shapes) == set(REGION_IDS)
     for region in REGIONS:
         el = shapes[region.id]
@@ -152,7 +165,9 @@ def test_payload_tables_light_what_the_core_lights() -> None:
     assert payload.data["lit"]["middle_back"]["LI4"] == "distal"
     assert set(payload.data["tips"]) == {p.id for p in ATLAS.points}
     # The digest follows the content, so an edited CSV reaches the browser.
-    other = Atlas(points=ATLAS.points[1:], links=tuple(lk for lk in ATLAS.links if lk.point_id != ATLAS.points[0].id))
+    other = Atlas(
+        points=ATLAS.points[1:], links=tuple(lk for lk in ATLAS.links if lk.point_id != ATLAS.points[0].id)
+    )
     assert map_payload(other, DRAWINGS).digest != payload.digest
 
 
@@ -167,8 +182,18 @@ def test_point_name_for_distal_and_midline_points() -> None:
     ("view", "x", "y", "expected"),
     [
         ("back", 0.1, anatomy.level_y("T9"), "on the midline, level with T9"),
-        ("back", anatomy.cun_to_cm(1.5), anatomy.level_y("T9") + 0.4, "1.5 cun right of the midline, level with T9"),
-        ("back", -anatomy.cun_to_cm(3.0), anatomy.level_y("L2"), "3.0 cun left of the midline, level with L2"),
+        (
+            "back",
+            anatomy.cun_to_cm(1.5),
+            anatomy.level_y("T9") + 0.4,
+            "1.5 cun right of the midline, level with T9",
+        ),
+        (
+            "back",
+            -anatomy.cun_to_cm(3.0),
+            anatomy.level_y("L2"),
+            "3.0 cun left of the midline, level with L2",
+        ),
         ("back", 2.0, -8.0, "0.9 cun right of the midline, above C7 (the neck)"),
         ("back", -1.0, 55.0, "0.4 cun left of the midline, below L5 (the sacrum and pelvis)"),
         ("hand", -3.5, -5.2, "on the hand diagram, -3.5 cm across and -5.2 cm down"),

@@ -8,10 +8,10 @@ from pathlib import Path
 import streamlit as st
 
 from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
+from acumap.data import DATA_DIR, LINKS_FILE, POINTS_FILE, Atlas, DataError, load_atlas
 from acumap.placement import DIAGRAM_VIEWS
 from acumap.svg import MapPayload
 from acumap.svg import map_payload as _compose_payload
-from acumap.data import DATA_DIR, LINKS_FILE, POINTS_FILE, Atlas, DataError, load_atlas
 from ui.text import md
 
 
@@ -82,7 +82,10 @@ def drawing(view: str) -> Drawing:
 
 @st.cache_resource(show_spinner=False)
 def _payload(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> MapPayload:
-    return _compose_payload(_atlas(data_path, stamp[:2]), {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)})
+    return _compose_payload(
+        _atlas(data_path, stamp[:2]),
+        {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)},
+    )
 
 
 def map_payload() -> MapPayload:

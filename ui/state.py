@@ -6,8 +6,6 @@ notice, never a crash.
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from acumap.data import Atlas

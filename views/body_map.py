@@ -55,7 +55,11 @@ def map_and_panel(atlas: Atlas, big: bool) -> None:
         choice = state.region_choice()
         pid = state.point_id()
         menu[1].button(
-            "Clear", key="clear", on_click=state.clear, width="stretch", disabled=choice is None and pid is None
+            "Clear",
+            key="clear",
+            on_click=state.clear,
+            width="stretch",
+            disabled=choice is None and pid is None,
         )
         lit = highlights(atlas, choice) if choice else ()
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
@@ -70,8 +74,7 @@ def map_and_panel(atlas: Atlas, big: bool) -> None:
         if last:
             view, x, y = last
             st.caption(
-                f"Last tap: {md(position_text(view, x, y))} "
-                f"({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
+                f"Last tap: {md(position_text(view, x, y))} ({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
                 help="Where your last click or tap landed, in the body model's terms.",
             )
     state.sync_url()
