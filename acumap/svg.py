@@ -197,7 +197,6 @@ def _side_labels() -> str:
         '<g class="sides" aria-hidden="true">'
         + _px(x0 + 0.6, y0 + 0.6, _text("L (left)", "side", "start", dy=14))
         + _px(x0 + w - 0.6, y0 + 0.6, _text("(right) R", "side", "end", dy=14))
-        + _px(0, y0 + 0.6, _text("seen from behind", "note", "middle", dy=13))
         + "</g>"
     )
 
@@ -264,11 +263,23 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
     return MapPayload(views=views, data=data, digest=digest)
 
 
+#: Short legend names of the landmarks (their full text is in each ring's tooltip and accessible name).
+LANDMARK_SHORT = {
+    "c7": "Most prominent process",
+    "scapular_spine_root": "Scapular spine root",
+    "inferior_angle": "Scapula's lower tip",
+    "iliac_crest": "Iliac crest tops",
+}
+
+
 def legend(atlas: Atlas) -> dict[str, Any]:
     """The overview legend: the meridians drawn (with their colours) and the landmarks by number."""
     present = [m for m in MERIDIANS.values() if any(p.meridian == m for p in atlas.points)]
     return {
         "meridians": [[m, meridian_colour(m)] for m in present],
-        "landmarks": [[str(i), lm.label, f"taught {lm.level}"] for i, lm in enumerate(anatomy.LANDMARKS, 1)],
+        "landmarks": [
+            [str(i), LANDMARK_SHORT.get(lm.key, lm.label), f"taught {lm.level}"]
+            for i, lm in enumerate(anatomy.LANDMARKS, 1)
+        ],
         "colours": {"local": LOCAL_COLOUR, "distal": DISTAL_COLOUR, "chosen": CHOSEN_COLOUR},
     }

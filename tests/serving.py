@@ -129,6 +129,7 @@ def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> N
     )
     if with_map:
         page.wait_for_function(MAP_READY_JS, timeout=timeout)
+        page.wait_for_selector("[data-testid=stSelectbox]", timeout=timeout)
     page.wait_for_function(
         "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",

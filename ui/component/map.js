@@ -311,12 +311,14 @@ class AcuMap {
       parent.appendChild(span);
       return span;
     };
-    const shapes = document.createElement("div");
-    shapes.className = "row";
-    add(shapes, "key local", "local point (on the painful area)", lg.colours.local);
-    add(shapes, "key distal", "distal point (hand, leg, head)", lg.colours.distal);
-    add(shapes, "key chosen", "chosen point", lg.colours.chosen);
-    if (mode === "overview") {
+    if (mode !== "overview") {
+      const shapes = document.createElement("div");
+      shapes.className = "row";
+      add(shapes, "key local", "local point (on the painful area)", lg.colours.local);
+      add(shapes, "key distal", "distal point (hand, leg, head)", lg.colours.distal);
+      add(shapes, "key chosen", "chosen point", lg.colours.chosen);
+      this.legend.appendChild(shapes);
+    } else {
       const mer = document.createElement("div");
       mer.className = "row";
       add(mer, "title", "Meridians:");
@@ -330,7 +332,6 @@ class AcuMap {
         this.legend.appendChild(lms);
       }
     }
-    this.legend.appendChild(shapes);
   }
 
   // ---- screen-pixel scale and point labels ----------------------------------------------------------
