@@ -159,7 +159,7 @@ class AcuMap {
 
   onClick(svg, e) {
     const pos = svgPoint(svg, e.clientX, e.clientY);
-    const pt = e.target.closest("[data-point]");
+    const pt = this.nearestPoint(svg, e.target.closest("[data-point]"), e.clientX, e.clientY);
     const region = e.target.closest("[data-region]");
     const lm = e.target.closest("[data-landmark]");
     if (pt) {
@@ -173,6 +173,23 @@ class AcuMap {
     } else {
       this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
     }
+  }
+
+  // Touch targets of neighbouring points overlap: a tap goes to the nearest of the tappable points.
+  nearestPoint(svg, hit, cx, cy) {
+    if (!hit) return null;
+    let best = hit;
+    let bestD = Infinity;
+    for (const el of svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")) {
+      const c = centreOf(el.querySelector(".hit"));
+      const d = (c.x - cx) ** 2 + (c.y - cy) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = el;
+      }
+    }
+    const h = centreOf(hit.querySelector(".hit"));
+    return (h.x - cx) ** 2 + (h.y - cy) ** 2 <= bestD ? hit : best;
   }
 
   onKey(svg, e) {
