@@ -13,7 +13,7 @@ from acumap.regions import BASE_SPANS, Region, RegionChoice
 from acumap.selection import Highlight
 
 VIEW_TITLES = {
-    "back": "Back, seen from behind",
+    "back": "Back, seen from behind (scale: 3 cun = midline to shoulder blade)",
     "hand": "Hand: back of the right hand",
     "leg": "Leg: right knee, calf, ankle, foot",
     "head": "Head: seen from above",

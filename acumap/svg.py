@@ -155,7 +155,7 @@ def _guides() -> str:
     out.append(
         f'<path class="scale" d="M0 {_n(y - 0.6)}V{_n(y + 0.6)}M0 {_n(y)}H{_n(x3)}M{_n(x3)} {_n(y - 0.6)}V{_n(y + 0.6)}"/>'
     )
-    out.append(_px(x3 / 2, y, _text("3 cun: midline to shoulder blade", "cun", "middle", dy=-6)))
+    out.append(_px(x3 / 2, y, _text("3 cun", "cun", "middle", dy=-6)))
     out.append("</g>")
     return "".join(out)
 
