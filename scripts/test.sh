@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages, Debian's Chromium) and run lint, types and all tests,
-# browser tests included.
+# Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
+# icons render in screenshots) and run lint, types and all tests, browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.txt
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium from Debian's packages..."
+NEED=()
+[ -x /usr/bin/chromium ] || NEED+=(chromium)
+for pkg in fonts-noto-cjk fonts-noto-color-emoji; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || NEED+=("$pkg")
+done
+if [ ${#NEED[@]} -gt 0 ]; then
+  echo "Installing from Debian's packages: ${NEED[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${NEED[@]}" >/dev/null
 fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
