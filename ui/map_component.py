@@ -59,14 +59,32 @@ def body_map(
     if not regions:
         current = ViewState(point=current.point)
     choice = parse_region(current.region)
-    data = {
-        "key": f"{payload.digest}:{','.join(views)}",
-        "views": {v: payload.views[v] for v in views},
-        "show": list(views),
-        "tables": payload.data,
-        "state": {"region": current.region, "point": current.point},
-        "ack": st.session_state.get(_ack_key(key), 0),
-        "alt": {v: alt_text(atlas, v, choice, highlights(atlas, choice) if choice else ()) for v in views},
-        "scale": scale,
-    }
-    _MAP(key=key, data=data, on_event_change=partial(_on_event, key, atlas, regions), height="content")
+    # Two elements: the diagrams (identical from run to run, so Streamlit sends them once and then only their
+    # hash) and the small state the browser applies. A click costs a few kB, not the whole drawing.
+    _MAP(
+        key=key,
+        data={
+            "role": "map",
+            "target": key,
+            "key": f"{payload.digest}:{','.join(views)}",
+            "views": {v: payload.views[v] for v in views},
+            "show": list(views),
+            "tables": payload.data,
+            "scale": scale,
+        },
+        on_event_change=partial(_on_event, key, atlas, regions),
+        height="content",
+    )
+    _MAP(
+        key=f"{key}_state",
+        data={
+            "role": "state",
+            "target": key,
+            "state": {"region": current.region, "point": current.point},
+            "ack": st.session_state.get(_ack_key(key), 0),
+            "alt": {
+                v: alt_text(atlas, v, choice, highlights(atlas, choice) if choice else ()) for v in views
+            },
+        },
+        height=0,
+    )

@@ -88,14 +88,24 @@ class AcuMap {
   }
 
   update(data, setTriggerValue) {
+    // The diagrams and tables: sent once, then identical (Streamlit sends an identical element as a hash).
     this.send = setTriggerValue;
     this.root.style.setProperty("--k", String(data.scale || 1));
-    if (data.key !== this.key) this.build(data);
-    // Python's answer wins, once it has seen every event sent from here (otherwise a click is in flight).
-    if ((data.ack || 0) >= this.sent) {
-      this.apply(data.state || {});
+    if (data.key !== this.key) {
+      this.build(data);
+      if (this.last) this.receive(this.last);
+    }
+  }
+
+  receive(msg) {
+    // The state Python decided, from the small companion element: applied once Python has seen every event
+    // sent from here (otherwise a newer click is in flight and its highlight stays).
+    this.last = msg;
+    if (!this.key) return;
+    if ((msg.ack || 0) >= this.sent) {
+      this.apply(msg.state || {});
       // The text alternative of each diagram, written by Python for the state it decided.
-      for (const svg of this.svgs) if (data.alt && data.alt[svg.dataset.view]) svg.setAttribute("aria-label", data.alt[svg.dataset.view]);
+      for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
     } else this.relayout();
   }
 
@@ -399,9 +409,10 @@ class AcuMap {
       g.appendChild(inner);
       g.setAttribute("transform", `translate(${el.dataset.x} ${el.dataset.y})`);
       layer.appendChild(g);
-      const box = text.getBBox();
-      return { el, g, line, bg, text, ax, ay, w: box.width + 6, h: LABEL_PX + 5, side: el.dataset.side };
+      return { el, g, line, bg, text, ax, ay, w: 0, h: LABEL_PX + 5, side: el.dataset.side };
     });
+    // Measure every label after all are in the DOM: one layout pass, not one per label.
+    for (const it of items) it.w = it.text.getBBox().width + 6;
     const placed = [];
     const free = (r) =>
       r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h &&
@@ -477,8 +488,25 @@ class AcuMap {
   }
 }
 
+// Map instances by their Streamlit key, so the small state element can reach its map (same module, one page).
+const MAPS = new Map();
+const PENDING = new Map();
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  if (data.role === "state") {
+    const map = MAPS.get(data.target);
+    if (map && map.root.isConnected) map.receive(data);
+    else PENDING.set(data.target, data);
+    return;
+  }
   if (!parentElement.__acumap) parentElement.__acumap = new AcuMap(parentElement);
-  parentElement.__acumap.update(data, setTriggerValue);
+  const map = parentElement.__acumap;
+  map.update(data, setTriggerValue);
+  MAPS.set(data.target, map);
+  const pending = PENDING.get(data.target);
+  if (pending) {
+    PENDING.delete(data.target);
+    map.receive(pending);
+  }
 }
