@@ -59,8 +59,8 @@ def test_deep_link_selects_region_and_lists_its_points() -> None:
         ("GV9", "LOCAL"),
         ("LI4", "DISTAL"),
     ):
-        lines = [m.value for m in at.markdown if f"**{code}**" in m.value]
-        assert any(role in line for line in lines), (code, lines)
+        # The role badge stands right before the code: "…LOCAL**] **BL18** · …".
+        assert any(f"{role}**] **{code}** ·" in m.value for m in at.markdown), code
     assert at.query_params["region"] == "middle_back"
 
 
@@ -72,7 +72,8 @@ def test_deep_link_to_one_side() -> None:
 def test_deep_link_to_a_point_shows_its_details() -> None:
     at = run_app({"point": "bl18"})
     text = all_markdown(at)
-    assert "BL18 · Ganshu" in text.replace("Gānshū", "Ganshu") or "BL18" in at.subheader[0].value
+    assert at.subheader[0].value.startswith("BL18 · Gānshū")
+    assert "Where it lies:" in text
     assert "Where it lies" in text
     assert at.query_params["point"] == "BL18"
 

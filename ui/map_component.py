@@ -27,6 +27,7 @@ _MAP = st.components.v2.component(
     js=(_HERE / "map.js").read_text(encoding="utf-8"),
     css=(_HERE / "map.css").read_text(encoding="utf-8"),
 )
+_STATE = st.components.v2.component("acumap.map_state", js=(_HERE / "state.js").read_text(encoding="utf-8"))
 
 
 def _ack_key(key: str) -> str:
@@ -64,7 +65,6 @@ def body_map(
     _MAP(
         key=key,
         data={
-            "role": "map",
             "target": key,
             "key": f"{payload.digest}:{','.join(views)}",
             "views": {v: payload.views[v] for v in views},
@@ -75,10 +75,9 @@ def body_map(
         on_event_change=partial(_on_event, key, atlas, regions),
         height="content",
     )
-    _MAP(
+    _STATE(
         key=f"{key}_state",
         data={
-            "role": "state",
             "target": key,
             "state": {"region": current.region, "point": current.point},
             "ack": st.session_state.get(_ack_key(key), 0),

@@ -488,25 +488,18 @@ class AcuMap {
   }
 }
 
-// Map instances by their Streamlit key, so the small state element can reach its map (same module, one page).
-const MAPS = new Map();
-const PENDING = new Map();
+// Map instances by their Streamlit key, so the small state component (ui/component/state.js) reaches its map.
+const REGISTRY = (window.__acumapMaps ||= { maps: new Map(), pending: new Map() });
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  if (data.role === "state") {
-    const map = MAPS.get(data.target);
-    if (map && map.root.isConnected) map.receive(data);
-    else PENDING.set(data.target, data);
-    return;
-  }
   if (!parentElement.__acumap) parentElement.__acumap = new AcuMap(parentElement);
   const map = parentElement.__acumap;
   map.update(data, setTriggerValue);
-  MAPS.set(data.target, map);
-  const pending = PENDING.get(data.target);
+  REGISTRY.maps.set(data.target, map);
+  const pending = REGISTRY.pending.get(data.target);
   if (pending) {
-    PENDING.delete(data.target);
+    REGISTRY.pending.delete(data.target);
     map.receive(pending);
   }
 }
