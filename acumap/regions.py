@@ -6,7 +6,7 @@ vertebrae it covers: upper back T1-T6, middle back T7-T12, lower back L1-L5.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -194,43 +194,3 @@ def regions_for(choice: RegionChoice) -> tuple[Region, ...]:
     return tuple(
         r for r in REGIONS if r.base == choice.base and (r.side == "both" or choice.shows_side(r.side))
     )
-
-
-def click_grid(
-    spacing: float = 1.5, avoid: Iterable[tuple[float, float]] = (), avoid_radius: float = 0.6
-) -> list[tuple[float, float, str]]:
-    """Points on a lattice filling every region: (x, y, region id).
-
-    Plotly reports clicks on markers only, so the map lays invisible markers over each region; a click
-    anywhere inside lands on one of them. Lattice points too close to a drawn acupuncture point are left
-    out, so a click on a point selects the point, not the region under it.
-    """
-    avoid_list = list(avoid)
-    cells: list[tuple[float, float, str]] = []
-    xs = [round(-22.0 + i * spacing, 3) for i in range(int(44.0 / spacing) + 1)]
-    ys = [round(-13.0 + j * spacing, 3) for j in range(int(67.0 / spacing) + 1)]
-    r2 = avoid_radius * avoid_radius
-    for y in ys:
-        for x in xs:
-            rid = region_at(x, y)
-            if rid is None:
-                continue
-            if any((x - ax) ** 2 + (y - ay) ** 2 < r2 for ax, ay in avoid_list):
-                continue
-            cells.append((x, y, rid))
-    return cells
-
-
-def centroid(polygon: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """Area centroid of a simple polygon (for placing a label)."""
-    area = cx = cy = 0.0
-    n = len(polygon)
-    for i in range(n):
-        x1, y1 = polygon[i]
-        x2, y2 = polygon[(i + 1) % n]
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    area /= 2
-    return cx / (6 * area), cy / (6 * area)

@@ -74,18 +74,6 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     return Selection(region=region, point=point, projector=projector, notices=tuple(notices))
 
 
-def parse_customdata(value: object) -> tuple[str, str] | None:
-    """Split a chart marker's customdata (`region:neck`, `point:BL18`) into kind and id."""
-    if isinstance(value, list | tuple) and value:
-        value = value[0]
-    if not isinstance(value, str) or ":" not in value:
-        return None
-    kind, _, ident = value.partition(":")
-    if kind not in ("region", "point") or not ident:
-        return None
-    return kind, ident
-
-
 def toggle_region(current: str | None, clicked: str) -> str | None:
     """Clicking the region already shown goes back to the overview; any other click shows that region."""
     return None if current == clicked else clicked

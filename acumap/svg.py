@@ -24,7 +24,7 @@ from acumap.assets import Drawing
 from acumap.data import MERIDIANS, Atlas
 from acumap.describe import VIEW_TITLES, point_name, region_name, tooltip
 from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
-from acumap.regions import BASE_REGIONS, REGIONS, choice_ids, parse_region
+from acumap.regions import BASE_REGIONS, REGIONS, RegionChoice, choice_ids, parse_region
 from acumap.selection import highlights
 
 # Okabe-Ito, safe for the common colour-vision deficiencies.
@@ -239,7 +239,10 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
     base region and side, so the browser lights exactly what `acumap.selection` would.
     """
     views = {v: compose_view(atlas, drawings[v]) for v in DIAGRAM_VIEWS if v in drawings}
-    lit = {base: {h.point.id: h.role for h in highlights(atlas, parse_region(base))} for base in BASE_REGIONS}  # type: ignore[arg-type]
+    lit = {
+        base: {h.point.id: h.role for h in highlights(atlas, RegionChoice(base, base, "both"))}
+        for base in BASE_REGIONS
+    }
     regions = {}
     for rid in choice_ids():
         choice = parse_region(rid)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,3 +104,25 @@ def real_data_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     return folder
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """The real app on a fresh Streamlit server (one per test module)."""
+    from tests.serving import streamlit_server
+
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.serving import launch_chromium
+
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        yield b
+        b.close()

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -38,57 +39,8 @@ def streamlit_server(
     script: str | Path = "app.py", env: dict[str, str] | None = None, timeout: float = 60.0
 ) -> Iterator[str]:
     """Start `streamlit run script` on a free loopback port; yield its URL; stop it afterwards."""
-    port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-        "--server.runOnSave",
-        "false",
-    ]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            if proc.poll() is not None:
-                out = proc.stdout.read() if proc.stdout else ""
-                raise RuntimeError(f"streamlit exited early:\n{out}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
-            time.sleep(0.2)
+    with streamlit_server_process(script, env=env, timeout=timeout) as (url, _proc):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def launch_chromium(playwright: Any) -> Any:
@@ -107,17 +59,6 @@ DATA_TO_PAGE_JS = """
   const fl = gd._fullLayout, box = gd.getBoundingClientRect();
   const xa = fl['xaxis' + (n || '')], ya = fl['yaxis' + (n || '')];
   return [box.left + xa._offset + xa.d2p(x), box.top + ya._offset + ya.d2p(y)];
-}
-"""
-
-# JavaScript: the customdata of the markers in a chart's trace, by trace name.
-TRACE_CUSTOMDATA_JS = """
-([key, name]) => {
-  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  if (!gd || !gd.data) return null;
-  const out = [];
-  for (const t of gd.data) if (t.name === name && t.customdata) out.push(...t.customdata);
-  return out;
 }
 """
 
@@ -150,13 +91,11 @@ def streamlit_server_process(
     extra_args: tuple[str, ...] = (),
     timeout: float = 60.0,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Like `streamlit_server`, with extra command-line options; yield (URL, server process).
+    """Start `streamlit run script` (plus extra command-line options); yield (URL, server process).
 
     The server's output goes to a temporary file (never an unread pipe that could fill and block it), so a
     benchmark can read the process's CPU time while it runs for as long as it likes.
     """
-    import tempfile
-
     port = free_port()
     cmd = [
         sys.executable,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from acumap import anatomy
 from tests.mapdom import (
@@ -25,7 +25,7 @@ from tests.mapdom import (
     lit,
     overlaps,
 )
-from tests.serving import launch_chromium, streamlit_server, wait_settled
+from tests.serving import wait_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
@@ -42,20 +42,6 @@ MIDDLE_BACK_LEFT_LIT = {
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 TABLET = {"viewport": {"width": 820, "height": 1180}, "has_touch": True, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 720}}
-
-
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        yield b
-        b.close()
 
 
 def new_page(browser: Any, **context: Any) -> Page:

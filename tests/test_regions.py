@@ -7,15 +7,13 @@ import pytest
 from acumap import anatomy
 from acumap.regions import (
     REGION_IDS,
-    REGIONS,
     choice_ids,
-    click_grid,
     parse_region,
     point_in_polygon,
     region_at,
     regions_for,
 )
-from acumap.selection import parse_customdata, toggle_region
+from acumap.selection import toggle_region
 
 C = anatomy.cun_to_cm
 Y = anatomy.level_y
@@ -147,30 +145,3 @@ def test_every_choice_id_parses() -> None:
 )
 def test_toggle_region(current: str | None, clicked: str, after: str | None) -> None:
     assert toggle_region(current, clicked) == after
-
-
-@pytest.mark.parametrize(
-    ("value", "parsed"),
-    [
-        ("region:neck", ("region", "neck")),
-        ("point:BL18", ("point", "BL18")),
-        (["point:EX-B2-T5"], ("point", "EX-B2-T5")),
-        ("bogus", None),
-        ("other:x", None),
-        (None, None),
-        ("point:", None),
-    ],
-)
-def test_parse_customdata(value: object, parsed: tuple[str, str] | None) -> None:
-    assert parse_customdata(value) == parsed
-
-
-def test_click_grid_fills_every_region_and_avoids_points() -> None:
-    avoid = [(C(1.5), Y("T9"))]
-    cells = click_grid(avoid=avoid, avoid_radius=0.6)
-    per_region = {r.id: 0 for r in REGIONS}
-    for x, y, rid in cells:
-        per_region[rid] += 1
-        assert region_at(x, y) == rid
-        assert (x - avoid[0][0]) ** 2 + (y - avoid[0][1]) ** 2 >= 0.36
-    assert all(n >= 20 for n in per_region.values()), per_region

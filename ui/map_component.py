@@ -18,7 +18,7 @@ from acumap.data import Atlas
 from acumap.describe import alt_text
 from acumap.placement import DIAGRAM_VIEWS
 from acumap.regions import parse_region
-from acumap.selection import ViewState, apply_event, highlights, parse_event
+from acumap.selection import Highlight, ViewState, apply_event, parse_event
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -49,11 +49,18 @@ def _on_event(key: str, atlas: Atlas, regions: bool) -> None:
 
 
 def body_map(
-    atlas: Atlas, key: str, views: Sequence[str] = DIAGRAM_VIEWS, scale: float = 1.0, regions: bool = True
+    atlas: Atlas,
+    key: str,
+    views: Sequence[str] = DIAGRAM_VIEWS,
+    scale: float = 1.0,
+    regions: bool = True,
+    lit: tuple[Highlight, ...] = (),
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
     With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
+    `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
+    the browser lights the points from the payload's tables).
     """
     payload = loading.map_payload()
     current = state.view_state()
@@ -81,9 +88,7 @@ def body_map(
             "target": key,
             "state": {"region": current.region, "point": current.point},
             "ack": st.session_state.get(_ack_key(key), 0),
-            "alt": {
-                v: alt_text(atlas, v, choice, highlights(atlas, choice) if choice else ()) for v in views
-            },
+            "alt": {v: alt_text(atlas, v, choice, lit if choice else ()) for v in views},
         },
         height=0,
     )

@@ -38,9 +38,11 @@ def region_label(rid: str) -> str:
 
 @st.fragment
 def map_and_panel(atlas: Atlas, big: bool) -> None:
+    choice = state.region_choice()
+    lit = highlights(atlas, choice) if choice else ()  # derived once, used by the map's text and the panel
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
-        body_map(atlas, key="map", scale=1.45 if big else 1.0)
+        body_map(atlas, key="map", scale=1.45 if big else 1.0, lit=lit)
     with right:
         menu = st.columns([0.66, 0.34], vertical_alignment="bottom")
         state.mirror_region_menu()
@@ -52,7 +54,6 @@ def map_and_panel(atlas: Atlas, big: bool) -> None:
             on_change=state.on_region_select,
             label_visibility="collapsed",
         )
-        choice = state.region_choice()
         pid = state.point_id()
         menu[1].button(
             "Clear",
@@ -61,7 +62,6 @@ def map_and_panel(atlas: Atlas, big: bool) -> None:
             width="stretch",
             disabled=choice is None and pid is None,
         )
-        lit = highlights(atlas, choice) if choice else ()
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
         height = 760 if big else 520
         if point is not None:
