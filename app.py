@@ -1,8 +1,9 @@
-"""AcuMap: router only. Page config, the navigation, and the shared sidebar."""
+"""AcuMap: router only. Page config, the navigation, the page boundary and the disclaimer on every page."""
 
 import streamlit as st
 
 from acumap.safety import DISCLAIMER
+from ui.boundary import page_boundary
 from ui.text import md
 
 st.set_page_config(
@@ -26,6 +27,7 @@ st.html(
     " [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p {color: #4a4f57 !important; opacity: 1 !important;}</style>"
 )
 
-page.run()
+with page_boundary(page.url_path or "body_map"):
+    page.run()
 # On every page, in view: what AcuMap is for (no hidden sidebar).
 st.caption(f"🩺 {md(DISCLAIMER)}")

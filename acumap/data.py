@@ -1,13 +1,18 @@
 """Read and validate AcuMap's tables.
 
-Every problem found names the file, the line (the header is line 1) and the column, so that whoever edits a
-CSV by hand can fix it without reading code. All problems of a file are collected before raising, so one
-run shows everything that is wrong.
+Every problem found names the file (relative to the project, never a server path), the line (the header is
+line 1), the column, what is wrong and how to fix it, so that whoever edits a CSV by hand can fix it without
+reading code.
+
+A bad row costs that row only: `load_atlas` returns every good row and lists the skipped ones in
+`Atlas.problems` (a link to a skipped point is skipped too, and says why). Only a fault that makes a whole
+table unusable (no file, not UTF-8, no header, a missing or doubled column, no rows) raises `DataError`.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections.abc import Iterable
@@ -17,7 +22,8 @@ from pathlib import Path
 from acumap import anatomy
 from acumap.regions import BASE_REGIONS
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
 POINTS_FILE = "points.csv"
 LINKS_FILE = "region_points.csv"
 
@@ -74,14 +80,27 @@ _CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})$")
 MAX_OFFSET_CUN = 10.0
 
 
+def shown_name(path: Path | str) -> str:
+    """How a file is named to a person: relative to the project (`data/points.csv`), else its bare name.
+
+    Never the absolute path: a message may reach a visitor, and the server's folders are none of theirs.
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJECT_DIR).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
 @dataclass(frozen=True)
 class DataProblem:
-    """One thing wrong in a data file."""
+    """One thing wrong in a data file: where (file, line, column), what, and how to fix it."""
 
     file: str
     row: int | None
     column: str | None
     message: str
+    fix: str = ""
 
     def __str__(self) -> str:
         where = self.file
@@ -89,11 +108,11 @@ class DataProblem:
             where += f", line {self.row}"
         if self.column is not None:
             where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}" + (f" Fix: {self.fix}" if self.fix else "")
 
 
 class DataError(Exception):
-    """The data files cannot be used; `problems` lists everything found (file, row, column, message)."""
+    """A table cannot be used at all; `problems` lists everything found (file, row, column, message, fix)."""
 
     def __init__(self, problems: Iterable[DataProblem]) -> None:
         self.problems: tuple[DataProblem, ...] = tuple(problems)
@@ -124,6 +143,8 @@ class Point:
     cautions: str
     caution_tags: tuple[str, ...]
     source: str
+    #: The row's line in points.csv (0 when built in code), for messages about it found later.
+    line: int = field(default=0, compare=False)
 
     @property
     def bilateral(self) -> bool:
@@ -150,10 +171,11 @@ class Link:
 
 @dataclass(frozen=True)
 class Atlas:
-    """Validated, read-only tables."""
+    """Validated, read-only tables; `problems` lists the rows that were skipped (empty when all is well)."""
 
     points: tuple[Point, ...]
     links: tuple[Link, ...]
+    problems: tuple[DataProblem, ...] = ()
     _by_id: dict[str, Point] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -179,37 +201,148 @@ class Atlas:
     def links_for(self, base_region: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.region == base_region)
 
+    def without(self, dropped: Iterable[DataProblem], point_ids: set[str]) -> Atlas:
+        """The atlas minus some points (and their links), with the problems that cost them recorded."""
+        dropped = tuple(dropped)
+        if not dropped:
+            return self
+        return Atlas(
+            points=tuple(p for p in self.points if p.id not in point_ids),
+            links=tuple(lk for lk in self.links if lk.point_id not in point_ids),
+            problems=self.problems + dropped,
+        )
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]], list[DataProblem]]:
-    name = path.name
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SAVE_AS_UTF8 = (
+    "save the file again as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Character set UTF-8)."
+)
+
+
+def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataProblem]]:
+    """UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8"); anything else named as an encoding fault."""
+    if raw.startswith(_UTF16_BOMS):
+        return None, [
+            DataProblem(name, None, None, "the file is saved as UTF-16 text, not UTF-8.", _SAVE_AS_UTF8)
+        ]
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = reader.fieldnames or []
-            problems = [
-                DataProblem(name, 1, col, "required column is missing")
-                for col in columns
-                if col not in header
-            ]
-            if problems:
-                return [], problems
-            rows: list[dict[str, str]] = []
-            for raw in reader:
-                if None in raw:
-                    extra = raw.pop(None)
-                    problems.append(
-                        DataProblem(name, reader.line_num, None, f"row has extra cells: {extra!r}")
-                    )
-                rows.append(
-                    {k: (v or "").strip() for k, v in raw.items()} | {"__line__": str(reader.line_num)}
-                )
-            return rows, problems
-    except FileNotFoundError:
-        return [], [DataProblem(name, None, None, f"file not found at {path}")]
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        return [], [DataProblem(name, None, None, f"not valid UTF-8 text ({exc.reason})")]
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex().upper()
+        return None, [
+            DataProblem(
+                name,
+                line,
+                None,
+                f"the file is not UTF-8 text (byte 0x{byte} cannot be read as UTF-8; it was probably saved "
+                "as Latin-1 or Windows-1252). Nothing in it was read.",
+                _SAVE_AS_UTF8,
+            )
+        ]
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]] | None, list[DataProblem]]:
+    """Rows as dicts (with `__line__`), and problems. Rows are None when the table cannot be used at all."""
+    name = shown_name(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [
+            DataProblem(name, None, None, "the file is missing.", "put the file back (see README: Data).")
+        ]
+    except IsADirectoryError:
+        return None, [
+            DataProblem(name, None, None, "this is a folder, not a file.", "replace it with the CSV file.")
+        ]
+    except PermissionError:
+        return None, [
+            DataProblem(
+                name,
+                None,
+                None,
+                "the server is not allowed to read the file.",
+                "make it readable by the user that runs the app.",
+            )
+        ]
+    except OSError as exc:
+        return None, [DataProblem(name, None, None, f"the file cannot be read ({exc.strerror}).")]
+    text, problems = _decode(raw, name)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [
+            DataProblem(
+                name, None, None, "the file is empty.", f"it needs a header line: {','.join(columns)}"
+            )
+        ]
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = [h.strip() for h in next(reader)]
+        first: dict[str, int] = {}
+        for number, col in enumerate(header, start=1):
+            if col in first:
+                problems.append(
+                    DataProblem(
+                        name,
+                        1,
+                        col,
+                        f"the column appears twice (columns {first[col]} and {number}); AcuMap cannot tell "
+                        "which one holds the data.",
+                        "delete or rename one of the two columns.",
+                    )
+                )
+            first.setdefault(col, number)
+        problems += [
+            DataProblem(
+                name,
+                1,
+                col,
+                "required column is missing",
+                f"add a column named {col!r} to the header line (columns: {', '.join(columns)}).",
+            )
+            for col in columns
+            if col not in first
+        ]
+        if problems:
+            return None, problems
+        rows: list[dict[str, str]] = []
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue  # a blank line: nothing to lose
+            if len(cells) > len(header):
+                problems.append(
+                    DataProblem(
+                        name,
+                        line,
+                        None,
+                        f"the row has {len(cells)} cells but the header has {len(header)}; the extra cells "
+                        f"are {cells[len(header) :]!r}. The row was skipped.",
+                        "a text cell with a comma must be in double quotes.",
+                    )
+                )
+                continue
+            cells += [""] * (len(header) - len(cells))
+            row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
+            rows.append(row | {"__line__": str(line)})
     except csv.Error as exc:
-        return [], [DataProblem(name, None, None, f"not a readable CSV file ({exc})")]
+        return None, [
+            DataProblem(
+                name,
+                reader.line_num,
+                None,
+                f"the file is not a readable CSV file ({exc}).",
+                "check the quotes on that line.",
+            )
+        ]
+    if not rows and not problems:
+        return None, [
+            DataProblem(
+                name, None, None, "the file has a header but no rows.", "add the rows (one per line)."
+            )
+        ]
+    return rows, problems
 
 
 def _number(value: str, file: str, line: int, column: str, problems: list[DataProblem]) -> float | None:
@@ -228,14 +361,18 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
     line = int(row["__line__"])
     before = len(problems)
 
-    def bad(column: str, message: str) -> None:
-        problems.append(DataProblem(file, line, column, message))
+    def bad(column: str, message: str, fix: str = "") -> None:
+        problems.append(DataProblem(file, line, column, message, fix))
 
     pid, code, view = row["id"], row["code"], row["view"]
     if not pid:
-        bad("id", "id is empty")
+        bad("id", "id is empty", "write the point's WHO code, e.g. BL18.")
     if not _CODE_RE.match(code):
-        bad("code", f"{code!r} is not a WHO point code such as BL18 or EX-B2")
+        bad(
+            "code",
+            f"{code!r} is not a WHO point code such as BL18 or EX-B2",
+            "write the code in capitals without spaces.",
+        )
     if view not in VIEWS:
         bad("view", f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
     for col in _REQUIRED_TEXT:
@@ -271,7 +408,11 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
             )
             offset = None
     if level is not None and not anatomy.is_spine_level(level):
-        bad("spine_level", f"unknown spine level {level!r}; expected C7, T1..T12 or L1..L5")
+        bad(
+            "spine_level",
+            f"unknown spine level {level!r}; expected C7, T1..T12 or L1..L5",
+            "write the vertebra whose spinous process the point is level with.",
+        )
 
     if view == "back":
         if landmark is not None:
@@ -323,12 +464,14 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
         cautions=row["cautions"],
         caution_tags=tags,
         source=row["source"],
+        line=line,
     )
 
 
 def validate_points(
     rows: list[dict[str, str]], file: str = POINTS_FILE
 ) -> tuple[list[Point], list[DataProblem]]:
+    """Every good row as a Point; a problem for each bad one (the row is skipped, the rest kept)."""
     problems: list[DataProblem] = []
     points: list[Point] = []
     first_line: dict[str, int] = {}
@@ -337,24 +480,35 @@ def validate_points(
         pid = row["id"]
         if pid and pid in first_line:
             problems.append(
-                DataProblem(file, line, "id", f"duplicate id {pid!r} (first used on line {first_line[pid]})")
+                DataProblem(
+                    file,
+                    line,
+                    "id",
+                    f"duplicate id {pid!r} (first used on line {first_line[pid]}); this row was skipped.",
+                    "give each point its own id, or delete the repeated row.",
+                )
             )
             continue
         first_line.setdefault(pid, line)
         point = _validate_point(row, file, problems)
         if point is not None:
             points.append(point)
-    if not rows:
-        problems.append(DataProblem(file, None, None, "the file has no points"))
     return points, problems
 
 
 def validate_links(
-    rows: list[dict[str, str]], known_ids: set[str], file: str = LINKS_FILE
+    rows: list[dict[str, str]],
+    known_ids: set[str],
+    file: str = LINKS_FILE,
+    skipped_points: dict[str, int] | None = None,
+    points_file: str = POINTS_FILE,
 ) -> tuple[list[Link], list[DataProblem]]:
+    """Every good link; a problem for each bad one. `skipped_points` (id -> line) names points that exist in
+    the points file but were skipped, so their links say why they went too."""
     problems: list[DataProblem] = []
     links: list[Link] = []
     seen: dict[tuple[str, str], int] = {}
+    skipped_points = skipped_points or {}
     for row in rows:
         line = int(row["__line__"])
         before = len(problems)
@@ -366,15 +520,39 @@ def validate_links(
                     line,
                     "region",
                     f"unknown region {region!r}; expected one of {', '.join(BASE_REGIONS)}",
+                    "use one of the region names listed.",
                 )
             )
-        if pid not in known_ids:
+        if pid in skipped_points:
             problems.append(
-                DataProblem(file, line, "point_id", f"point {pid!r} does not exist in {POINTS_FILE}")
+                DataProblem(
+                    file,
+                    line,
+                    "point_id",
+                    f"point {pid!r} was skipped because its row ({points_file}, line {skipped_points[pid]}) "
+                    "has a problem; this link was skipped with it.",
+                    f"fix line {skipped_points[pid]} of {points_file}.",
+                )
+            )
+        elif pid not in known_ids:
+            problems.append(
+                DataProblem(
+                    file,
+                    line,
+                    "point_id",
+                    f"point {pid!r} does not exist in {points_file}",
+                    "check the spelling of the id, or add the point first.",
+                )
             )
         if role not in ROLES:
             problems.append(
-                DataProblem(file, line, "role", f"unknown role {role!r}; expected local or distal")
+                DataProblem(
+                    file,
+                    line,
+                    "role",
+                    f"unknown role {role!r}; expected local or distal",
+                    "write local or distal.",
+                )
             )
         if not row["why"]:
             problems.append(
@@ -384,7 +562,11 @@ def validate_links(
         if key in seen:
             problems.append(
                 DataProblem(
-                    file, line, "point_id", f"{pid} is linked to {region} twice (first on line {seen[key]})"
+                    file,
+                    line,
+                    "point_id",
+                    f"{pid} is linked to {region} twice (first on line {seen[key]})",
+                    "delete one of the two rows.",
                 )
             )
         seen.setdefault(key, line)
@@ -394,17 +576,44 @@ def validate_links(
 
 
 def load_atlas(data_dir: Path | str = DATA_DIR) -> Atlas:
-    """Read and validate points.csv and region_points.csv; raise DataError listing every problem."""
+    """Read and validate points.csv and region_points.csv.
+
+    Returns every good row, with the skipped ones in `Atlas.problems`. Raises DataError (listing every
+    problem, the fatal ones first) when a table cannot be used at all or no row of it is usable.
+    """
     base = Path(data_dir)
-    point_rows, problems = _read_csv(base / POINTS_FILE, POINT_COLUMNS)
-    points, point_problems = validate_points(point_rows) if point_rows or not problems else ([], [])
-    problems += point_problems
-    link_rows, link_read_problems = _read_csv(base / LINKS_FILE, LINK_COLUMNS)
-    problems += link_read_problems
-    # Links to points that failed validation still exist in the file: check against every id written there.
-    known = {row["id"] for row in point_rows if row["id"]}
-    links, link_problems = validate_links(link_rows, known)
-    problems += link_problems
-    if problems:
-        raise DataError(problems)
-    return Atlas(points=tuple(points), links=tuple(links))
+    points_name, links_name = shown_name(base / POINTS_FILE), shown_name(base / LINKS_FILE)
+    unusable: list[DataProblem] = []
+    skipped: list[DataProblem] = []
+
+    point_rows, read_problems = _read_csv(base / POINTS_FILE, POINT_COLUMNS)
+    (unusable if point_rows is None else skipped).extend(read_problems)
+    points: list[Point] = []
+    if point_rows is not None:
+        points, point_problems = validate_points(point_rows, points_name)
+        skipped += point_problems
+        if not points:
+            unusable.append(
+                DataProblem(points_name, None, None, "no row could be used: every row has a problem.")
+            )
+
+    link_rows, read_problems = _read_csv(base / LINKS_FILE, LINK_COLUMNS)
+    (unusable if link_rows is None else skipped).extend(read_problems)
+    links: list[Link] = []
+    # Without a usable points table every link would look wrong: say nothing about them rather than bury the
+    # real fault under false "point does not exist" lines.
+    if link_rows is not None and point_rows is not None:
+        valid = {p.id for p in points}
+        written: dict[str, int] = {}
+        for row in point_rows:
+            written.setdefault(row["id"], int(row["__line__"]))
+        skipped_points = {pid: line for pid, line in written.items() if pid and pid not in valid}
+        links, link_problems = validate_links(link_rows, valid, links_name, skipped_points, points_name)
+        skipped += link_problems
+        if not links:
+            unusable.append(
+                DataProblem(links_name, None, None, "no row could be used: every row has a problem.")
+            )
+    if unusable:
+        raise DataError(unusable + skipped)
+    return Atlas(points=tuple(points), links=tuple(links), problems=tuple(skipped))

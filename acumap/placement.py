@@ -6,10 +6,11 @@ Back points are never placed by hand: a spine level and a cun offset (or a scapu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from acumap import anatomy
-from acumap.data import Atlas, Point
+from acumap.data import Atlas, DataProblem, Point
 
 DIAGRAM_VIEWS: tuple[str, ...] = ("back", "hand", "leg", "head")
 
@@ -52,3 +53,32 @@ def view_markers(atlas: Atlas, view: str) -> list[Marker]:
 
 def markers_for(atlas: Atlas, view: str) -> list[Marker]:
     return back_markers(atlas) if view == "back" else view_markers(atlas, view)
+
+
+def outside_diagrams(
+    atlas: Atlas, boxes: Mapping[str, tuple[float, float, float, float]], file: str
+) -> tuple[list[DataProblem], set[str]]:
+    """Problems for points drawn outside their diagram's viewBox (x, y, width, height), and their ids.
+
+    Such a point would be invisible, or drawn on nothing: it is an error in its row, never dropped silently.
+    """
+    problems: list[DataProblem] = []
+    ids: set[str] = set()
+    for view, (x0, y0, w, h) in boxes.items():
+        for m in markers_for(atlas, view):
+            if m.point.id in ids or (x0 <= m.x <= x0 + w and y0 <= m.y <= y0 + h):
+                continue
+            ids.add(m.point.id)
+            column = "x" if not x0 <= m.x <= x0 + w else "y"
+            where = "spine_level" if view == "back" else column
+            problems.append(
+                DataProblem(
+                    file,
+                    m.point.line or None,
+                    where,
+                    f"{m.point.id} would be drawn at x {m.x:g}, y {m.y:g} cm, outside the {view} diagram "
+                    f"(x {x0:g} to {x0 + w:g}, y {y0:g} to {y0 + h:g}); the point was skipped.",
+                    f"check the point's {where}: the {view} diagram's coordinates are in docs/coordinates.md.",
+                )
+            )
+    return problems, ids

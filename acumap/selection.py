@@ -39,38 +39,57 @@ class Selection:
     notices: tuple[str, ...] = ()
 
 
+#: Link values longer than this are cut short in a notice (a pasted paragraph must not fill the screen).
+NOTICE_VALUE_CHARS = 40
+#: At most this many notices for one link; the rest are counted in the last one.
+MAX_NOTICES = 4
+KNOWN_PARAMS = ("region", "point", "mode")
+
+
+def short(text: str, limit: int = NOTICE_VALUE_CHARS) -> str:
+    """A link value as shown in a notice: one line, at most `limit` characters."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
+
+
 def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selection:
-    """Read `?region=` and `?point=` from a link; ignore (with a notice) what is unknown."""
+    """Read `?region=`, `?point=` and `?mode=` from a link; ignore (with a notice) what is unknown.
+
+    One notice per distinct problem (a value repeated, or an unknown key given twice, is one problem), long
+    values cut short, and no more than MAX_NOTICES in all.
+    """
     notices: list[str] = []
+
+    def add(text: str) -> None:
+        if text not in notices:
+            notices.append(text)
 
     def first(key: str) -> str | None:
         value = params.get(key)
-        if isinstance(value, list):
-            value = value[0] if value else None
-        return value.strip() if isinstance(value, str) and value.strip() else None
+        values = value if isinstance(value, list) else [value] if value is not None else []
+        given = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        if len(given) > 1:
+            add(f"The link gives {key} more than once; the first (“{short(given[0])}”) was used.")
+        return given[0] if given else None
 
     region_text = first("region")
     point_text = first("point")
     region = parse_region(region_text)
     if region_text and region is None:
-        notices.append(
-            f"The link asked for region “{region_text}”, which AcuMap does not know; it was ignored."
-        )
+        add(f"The link asked for region “{short(region_text)}”, which AcuMap does not know; it was ignored.")
     point = atlas.find_point(point_text) if point_text else None
     if point_text and point is None:
-        notices.append(
-            f"The link asked for point “{point_text}”, which AcuMap does not list; it was ignored."
-        )
+        add(f"The link asked for point “{short(point_text)}”, which AcuMap does not list; it was ignored.")
     mode_text = first("mode")
     projector = mode_text is not None and mode_text.lower() == "projector"
     if mode_text and not projector:
-        notices.append(
-            f"The link asked for mode “{mode_text}”; AcuMap knows only “projector”. It was ignored."
-        )
-    known = {"region", "point", "mode"}
+        add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “projector”. It was ignored.")
     for key in params:
-        if key not in known:
-            notices.append(f"The link parameter “{key}” is not used by AcuMap; it was ignored.")
+        if key not in KNOWN_PARAMS:
+            add(f"The link parameter “{short(key)}” is not used by AcuMap; it was ignored.")
+    if len(notices) > MAX_NOTICES:
+        rest = len(notices) - (MAX_NOTICES - 1)
+        notices = [*notices[: MAX_NOTICES - 1], f"…and {rest} more parts of the link were ignored."]
     return Selection(region=region, point=point, projector=projector, notices=tuple(notices))
 
 

@@ -201,10 +201,15 @@ def _side_labels() -> str:
     )
 
 
+def view_box(drawing: Drawing) -> tuple[float, float, float, float]:
+    """The frame a diagram is shown in (the back's is wider than its outline, for labels and the ladder)."""
+    return BACK_VIEW_BOX if drawing.view == "back" else drawing.view_box
+
+
 def compose_view(atlas: Atlas, drawing: Drawing) -> str:
     """One diagram as an `<svg>`: outline, body-model guides (back), regions (back), landmarks, points."""
     view = drawing.view
-    box = BACK_VIEW_BOX if view == "back" else drawing.view_box
+    box = view_box(drawing)
     markers = markers_for(atlas, view)
     parts = [
         f"<svg {_attrs(xmlns='http://www.w3.org/2000/svg', data_view=view, viewBox=' '.join(_n(v) for v in box), role='group', aria_label=VIEW_TITLES[view], tabindex='-1', preserveAspectRatio='xMidYMid meet')}>",

@@ -1,4 +1,4 @@
-"""The SVG outlines: parsed into Plotly path shapes; anything Plotly cannot draw is a clear error."""
+"""The SVG outlines: parsed into path data; anything unusable is a clear error naming the file."""
 
 from __future__ import annotations
 
@@ -38,7 +38,15 @@ def write(tmp_path: Path, body: str) -> Path:
         (SVG.format('<path id="c" class="outline"/>'), "c has no path data"),
         (SVG.format(""), "no <path> elements"),
         ("<svg", "not valid SVG"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><path d="M 0 0 L 1 1"/></svg>', "viewBox"),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><path d="M 0 0 L 1 1"/></svg>', "viewBox of four numbers"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 10"><path d="M 0 0 L 1 1"/></svg>',
+            "width and height must be above zero (found 0 by 10)",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 -4"><path d="M 0 0 L 1 1"/></svg>',
+            "width and height must be above zero (found 10 by -4)",
+        ),
     ],
 )
 def test_broken_svg_names_the_file(tmp_path: Path, body: str, message: str) -> None:
@@ -46,6 +54,15 @@ def test_broken_svg_names_the_file(tmp_path: Path, body: str, message: str) -> N
         load_drawing("hand", write(tmp_path, body))
     assert info.value.file == "hand.svg"
     assert message in str(info.value)
+
+
+def test_a_folder_instead_of_a_drawing(tmp_path: Path) -> None:
+    folder = write(tmp_path, SVG.format(""))
+    (folder / "hand.svg").unlink()
+    (folder / "hand.svg").mkdir()
+    with pytest.raises(DataError) as info:
+        load_drawing("hand", folder)
+    assert str(info.value) == "hand.svg: this is a folder, not an SVG file. Fix: replace it with the file."
 
 
 def test_broken_svg_in_the_app_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,4 +77,4 @@ def test_broken_svg_in_the_app_shows_a_message(tmp_path: Path, monkeypatch: pyte
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert not at.exception
-    assert "hand.svg" in at.error[0].value and "Plotly cannot draw" in at.error[0].value
+    assert "**hand\\.svg**, column `d`: z uses commands Plotly cannot draw" in at.error[0].value

@@ -1,7 +1,11 @@
-"""Validation of the data files: every error names file, line and column. And the shipped data's content."""
+"""Validation of the data files: every error names file, line and column; a bad row costs that row only.
+
+And the shipped data's content.
+"""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -9,14 +13,24 @@ from pathlib import Path
 import pytest
 
 from acumap import anatomy
-from acumap.data import POINT_COLUMNS, DataError, load_atlas
+from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
+from acumap.placement import outside_diagrams
 from acumap.regions import BASE_REGIONS
 from tests.conftest import hand_row, point_row
 
 MakeData = Callable[..., Path]
+Found = list[tuple[str, int | None, str | None, str]]
+LINK = {"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On the painful area."}
 
 
-def problems_of(folder: Path) -> list[tuple[str, int | None, str | None, str]]:
+def skipped(folder: Path) -> tuple[Atlas, Found]:
+    """Load (it must succeed) and list the rows that were skipped."""
+    atlas = load_atlas(folder)
+    return atlas, [(p.file, p.row, p.column, p.message) for p in atlas.problems]
+
+
+def fatal(folder: Path) -> Found:
+    """Load (it must fail: a table is unusable) and list everything reported."""
     with pytest.raises(DataError) as info:
         load_atlas(folder)
     return [(p.file, p.row, p.column, p.message) for p in info.value.problems]
@@ -26,20 +40,51 @@ def test_valid_fixture_loads(make_data: MakeData) -> None:
     atlas = load_atlas(make_data())
     assert [p.id for p in atlas.points] == ["BL18", "LI4"]
     assert atlas.point("BL18").offset_cun == 1.5
+    assert atlas.problems == ()
     assert [(lk.point_id, lk.role) for lk in atlas.links_for("middle_back")] == [
         ("BL18", "local"),
         ("LI4", "distal"),
     ]
 
 
-def test_missing_column(make_data: MakeData) -> None:
-    columns = [c for c in POINT_COLUMNS if c != "spine_level"]
-    found = problems_of(make_data(point_columns=columns))
-    assert ("points.csv", 1, "spine_level", "required column is missing") in found
+# --- partial loading: one bad row costs that row only ---------------------------------------------------
+
+
+def test_one_bad_row_costs_that_row_only(make_data: MakeData) -> None:
+    rows = [point_row(), hand_row(), hand_row(id="SI3", code="SI3", view="arm")]
+    links = [LINK, {"region": "neck", "point_id": "SI3", "role": "distal", "why": "Classic."}]
+    atlas, found = skipped(make_data(points=rows, links=links))
+    assert [p.id for p in atlas.points] == ["BL18", "LI4"]
+    assert [lk.point_id for lk in atlas.links] == ["BL18"]
+    assert found[0] == ("points.csv", 4, "view", "unknown view 'arm'; expected one of back, hand, leg, head")
+    # The link to the skipped point goes too, and says why (not "does not exist").
+    assert found[1][:3] == ("region_points.csv", 3, "point_id")
+    assert "was skipped because its row (points.csv, line 4) has a problem" in found[1][3]
+    assert len(found) == 2
+
+
+def test_every_problem_is_reported_at_once(make_data: MakeData) -> None:
+    rows = [point_row(), point_row(id="BL17", code="BL17", spine_level="X1"), hand_row(view="arm")]
+    links = [LINK, {"region": "neck", "point_id": "NOPE", "role": "local", "why": "x"}]
+    _, found = skipped(make_data(points=rows, links=links))
+    assert {(f, r, c) for f, r, c, _ in found} == {
+        ("points.csv", 3, "spine_level"),
+        ("points.csv", 4, "view"),
+        ("region_points.csv", 3, "point_id"),
+    }
+
+
+def test_every_problem_says_how_to_fix_it(make_data: MakeData) -> None:
+    rows = [point_row(), point_row(id="BL17", code="BL 17", spine_level="X1"), point_row()]
+    links = [LINK, {"region": "knee", "point_id": "BL99", "role": "near", "why": "x"}]
+    atlas, _ = skipped(make_data(points=rows, links=links))
+    assert len(atlas.problems) == 6
+    assert all(p.fix for p in atlas.problems), [str(p) for p in atlas.problems if not p.fix]
 
 
 def test_duplicate_id(make_data: MakeData) -> None:
-    found = problems_of(make_data(points=[point_row(), hand_row(), point_row()]))
+    atlas, found = skipped(make_data(points=[point_row(), hand_row(), point_row()]))
+    assert [p.id for p in atlas.points] == ["BL18", "LI4"]
     assert len(found) == 1
     file, row, column, message = found[0]
     assert (file, row, column) == ("points.csv", 4, "id")
@@ -47,26 +92,26 @@ def test_duplicate_id(make_data: MakeData) -> None:
 
 
 def test_unknown_spine_level(make_data: MakeData) -> None:
-    found = problems_of(make_data(points=[point_row(spine_level="T13"), hand_row()]))
-    assert found[0][:3] == ("points.csv", 2, "spine_level")
+    _, found = skipped(make_data(points=[point_row(), hand_row(), point_row(id="X", spine_level="T13")]))
+    assert found[0][:3] == ("points.csv", 4, "spine_level")
     assert "unknown spine level 'T13'" in found[0][3]
 
 
 def test_negative_offset(make_data: MakeData) -> None:
-    found = problems_of(make_data(points=[hand_row(), point_row(offset_cun="-1.5")]))
-    assert found[0][:3] == ("points.csv", 3, "offset_cun")
+    _, found = skipped(make_data(points=[hand_row(), point_row(), point_row(id="X", offset_cun="-1.5")]))
+    assert found[0][:3] == ("points.csv", 4, "offset_cun")
     assert "outside 0..10" in found[0][3]
 
 
 def test_offset_not_a_number(make_data: MakeData) -> None:
-    found = problems_of(make_data(points=[point_row(offset_cun="one and a half"), hand_row()]))
-    assert found[0][:3] == ("points.csv", 2, "offset_cun")
+    _, found = skipped(make_data(points=[point_row(), hand_row(), point_row(id="X", offset_cun="one")]))
+    assert found[0][:3] == ("points.csv", 4, "offset_cun")
 
 
 def test_link_to_unknown_point(make_data: MakeData) -> None:
-    links = [{"region": "middle_back", "point_id": "BL99", "role": "local", "why": "x"}]
-    found = problems_of(make_data(links=links))
-    assert found == [("region_points.csv", 2, "point_id", "point 'BL99' does not exist in points.csv")]
+    links = [LINK, {"region": "middle_back", "point_id": "BL99", "role": "local", "why": "x"}]
+    _, found = skipped(make_data(links=links))
+    assert found == [("region_points.csv", 3, "point_id", "point 'BL99' does not exist in points.csv")]
 
 
 @pytest.mark.parametrize(
@@ -86,8 +131,9 @@ def test_link_to_unknown_point(make_data: MakeData) -> None:
     ],
 )
 def test_bad_links(make_data: MakeData, link: dict[str, str], column: str, text: str) -> None:
-    found = problems_of(make_data(links=[link]))
-    assert found[0][:3] == ("region_points.csv", 2, column)
+    atlas, found = skipped(make_data(links=[LINK, link]))
+    assert len(atlas.links) == 1
+    assert found[0][:3] == ("region_points.csv", 3, column)
     assert text in found[0][3]
 
 
@@ -108,31 +154,132 @@ def test_bad_links(make_data: MakeData, link: dict[str, str], column: str, text:
     ],
 )
 def test_bad_point_cells(make_data: MakeData, row: dict[str, str], column: str, text: str) -> None:
-    found = problems_of(make_data(points=[row, hand_row(id="SI3", code="SI3")]))
+    good = [point_row(id="BL17", code="BL17", spine_level="T7"), hand_row(id="SI3", code="SI3")]
+    links = [{**LINK, "point_id": "BL17"}]
+    atlas, found = skipped(make_data(points=[row, *good], links=links))
+    assert [p.id for p in atlas.points] == ["BL17", "SI3"]
     assert found[0][:3] == ("points.csv", 2, column)
     assert text in found[0][3]
 
 
-def test_every_problem_is_reported_at_once(make_data: MakeData) -> None:
-    rows = [point_row(spine_level="X1"), hand_row(view="arm")]
-    links = [{"region": "neck", "point_id": "NOPE", "role": "local", "why": "x"}]
-    found = problems_of(make_data(points=rows, links=links))
-    assert {(f, r, c) for f, r, c, _ in found} >= {
-        ("points.csv", 2, "spine_level"),
-        ("points.csv", 3, "view"),
-        ("region_points.csv", 2, "point_id"),
-    }
+def test_row_with_extra_cells_is_skipped(make_data: MakeData) -> None:
+    folder = make_data()
+    path = folder / "points.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1].replace("BL18", "BL17", 2) + ",stray")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    atlas, found = skipped(folder)
+    assert [p.id for p in atlas.points] == ["BL18", "LI4"]
+    assert found[0][:2] == ("points.csv", 4)
+    assert "the extra cells are ['stray']" in found[0][3]
+
+
+def test_point_outside_its_diagram_is_an_error() -> None:
+    atlas = load_atlas()
+    problems, ids = outside_diagrams(atlas, {"hand": (-11.0, -21.0, 5.0, 39.0)}, "data/points.csv")
+    # LI4 (x -3.5) and SI3 (x 4.0) and TE5 (x 0) lie right of x = -6: all outside a box that ends there.
+    assert ids == {p.id for p in atlas.points if p.view == "hand" and p.x is not None and p.x > -6}
+    li4 = next(p for p in problems if "LI4" in p.message)
+    assert (li4.file, li4.row, li4.column) == ("data/points.csv", atlas.point("LI4").line, "x")
+    assert "outside the hand diagram" in li4.message
+    pruned = atlas.without(problems, ids)
+    assert not any(p.id in ids for p in pruned.points)
+    assert not any(lk.point_id in ids for lk in pruned.links)
+    assert pruned.problems == tuple(problems)
+
+
+# --- a table that cannot be used: said in plain words --------------------------------------------------
+
+
+def test_missing_column(make_data: MakeData) -> None:
+    columns = [c for c in POINT_COLUMNS if c != "spine_level"]
+    found = fatal(make_data(point_columns=columns))
+    assert found[0][:4] == ("points.csv", 1, "spine_level", "required column is missing")
+
+
+def test_duplicate_column(make_data: MakeData) -> None:
+    found = fatal(make_data(point_columns=[*POINT_COLUMNS, "use"]))
+    assert found[0][:3] == ("points.csv", 1, "use")
+    assert "appears twice (columns 14 and 19)" in found[0][3]
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    found = problems_of(tmp_path)
-    assert found[0][0] == "points.csv" and "file not found" in found[0][3]
+    found = fatal(tmp_path)
+    assert found[0][0] == "points.csv" and "missing" in found[0][3]
+    assert all(str(tmp_path) not in message for *_, message in found)
+
+
+def test_a_folder_instead_of_a_file(make_data: MakeData) -> None:
+    folder = make_data()
+    (folder / "points.csv").unlink()
+    (folder / "points.csv").mkdir()
+    found = fatal(folder)
+    assert found == [("points.csv", None, None, "this is a folder, not a file.")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file: permissions cannot be tested as root")
+def test_unreadable_file(make_data: MakeData) -> None:  # pragma: no cover - CI runs as root
+    folder = make_data()
+    (folder / "points.csv").chmod(0)
+    assert "not allowed to read" in fatal(folder)[0][3]
+
+
+def test_header_only_links_file(make_data: MakeData) -> None:
+    found = fatal(make_data(links=[]))
+    assert found == [("region_points.csv", None, None, "the file has a header but no rows.")]
+
+
+def test_empty_file(make_data: MakeData) -> None:
+    folder = make_data()
+    (folder / "points.csv").write_text("", encoding="utf-8")
+    assert fatal(folder)[0][:4] == ("points.csv", None, None, "the file is empty.")
+
+
+def test_excel_utf8_with_bom_loads(make_data: MakeData) -> None:
+    folder = make_data()
+    path = folder / "points.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    atlas, found = skipped(folder)
+    assert found == []
+    assert [p.id for p in atlas.points] == ["BL18", "LI4"]
+    assert atlas.point("BL18").hanzi == "肝俞"
+
+
+def test_latin1_file_is_named_as_an_encoding_problem(make_data: MakeData) -> None:
+    folder = make_data(points=[point_row(), hand_row(english="Union Vall\u00e9e")])
+    path = folder / "points.csv"
+    text = path.read_text(encoding="utf-8").replace("肝俞", "Gan").replace("合谷", "He")
+    path.write_bytes(text.encode("latin-1"))
+    found = fatal(folder)
+    assert len(found) == 1  # no false "point does not exist" lines from the links file
+    file, line, column, message = found[0]
+    assert (file, line, column) == ("points.csv", 3, None)
+    assert "not UTF-8 text (byte 0xE9" in message and "Latin-1" in message
+
+
+def test_utf16_file(make_data: MakeData) -> None:
+    folder = make_data()
+    path = folder / "region_points.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert fatal(folder) == [
+        ("region_points.csv", None, None, "the file is saved as UTF-16 text, not UTF-8.")
+    ]
+
+
+def test_every_row_bad_makes_the_table_unusable(make_data: MakeData) -> None:
+    found = fatal(make_data(points=[point_row(view="arm"), hand_row(x="")]))
+    assert found[0] == ("points.csv", None, None, "no row could be used: every row has a problem.")
+    assert {r for f, r, _, _ in found if f == "points.csv" and r} == {2, 3}
+
+
+def test_files_are_named_relative_to_the_project(tmp_path: Path) -> None:
+    assert shown_name(DATA_DIR / "points.csv") == "data/points.csv"
+    assert shown_name(tmp_path / "elsewhere" / "points.csv") == "points.csv"
 
 
 def test_error_message_names_file_line_column(make_data: MakeData) -> None:
-    with pytest.raises(DataError) as info:
-        load_atlas(make_data(points=[point_row(offset_cun="-2"), hand_row()]))
-    assert str(info.value).startswith("points.csv, line 2, column 'offset_cun':")
+    atlas = load_atlas(make_data(points=[point_row(), hand_row(), point_row(id="X", offset_cun="-2")]))
+    assert str(atlas.problems[0]).startswith("points.csv, line 4, column 'offset_cun':")
 
 
 # --- the shipped data -------------------------------------------------------------------------------
@@ -261,3 +408,15 @@ def test_the_articles_points_keep_their_place(region: str, pid: str, role: str) 
 def test_every_point_is_used_by_some_region() -> None:
     used = {lk.point_id for lk in ATLAS.links}
     assert set(POINTS) == used
+
+
+def test_check_command_lists_every_problem(make_data: MakeData, capsys: pytest.CaptureFixture[str]) -> None:
+    from acumap.__main__ import main
+
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.strip() == "The data files have no problems."
+    folder = make_data(points=[point_row(), hand_row(), hand_row(id="SI3", code="SI3", x="40")])
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("points.csv, line 4, column 'x': SI3 would be drawn at x 40")
+    assert out[-1] == "1 problem(s) found."

@@ -1,4 +1,9 @@
-"""Cached loading of the atlas and drawings, and a friendly stop when data is broken."""
+"""Cached loading of the atlas and drawings; what a visitor sees when data is broken.
+
+A bad row costs that row only (`acumap.data`): the pages get every good row, and a short notice lists what was
+skipped and how to fix it. A table that cannot be used at all stops the pages that need it, with the reason in
+plain words; the Safety page never needs it to show the red flags.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,23 @@ from pathlib import Path
 import streamlit as st
 
 from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
-from acumap.data import DATA_DIR, LINKS_FILE, POINTS_FILE, Atlas, DataError, load_atlas
-from acumap.placement import DIAGRAM_VIEWS
-from acumap.svg import MapPayload
+from acumap.data import (
+    DATA_DIR,
+    LINKS_FILE,
+    POINTS_FILE,
+    Atlas,
+    DataError,
+    DataProblem,
+    load_atlas,
+    shown_name,
+)
+from acumap.placement import DIAGRAM_VIEWS, outside_diagrams
+from acumap.svg import MapPayload, view_box
 from acumap.svg import map_payload as _compose_payload
 from ui.text import md
+
+#: How many problems a notice lists before "…and N more" (the rest are in the server log and the CLI check).
+SHOWN_PROBLEMS = 30
 
 
 def data_dir() -> Path:
@@ -24,16 +41,6 @@ def asset_dir() -> Path:
     return Path(os.environ.get("ACUMAP_ASSET_DIR", str(ASSET_DIR)))
 
 
-@st.cache_resource(show_spinner=False)
-def _atlas(path: str, stamp: tuple[float, ...]) -> Atlas:
-    return load_atlas(path)
-
-
-@st.cache_resource(show_spinner=False)
-def _drawing(view: str, path: str, stamp: float) -> Drawing:
-    return load_drawing(view, path)
-
-
 def _mtime(p: Path) -> float:
     try:
         return p.stat().st_mtime
@@ -41,34 +48,95 @@ def _mtime(p: Path) -> float:
         return 0.0
 
 
+def _stamp() -> tuple[float, ...]:
+    """Modification times of every input: a cached result is rebuilt as soon as a file is saved."""
+    base, assets = data_dir(), asset_dir()
+    return tuple(_mtime(base / name) for name in (POINTS_FILE, LINKS_FILE)) + tuple(
+        _mtime(assets / ASSET_FILES[v]) for v in DIAGRAM_VIEWS
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _drawing(view: str, path: str, stamp: float) -> Drawing:
+    return load_drawing(view, path)
+
+
+@st.cache_resource(show_spinner=False)
+def _atlas(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> Atlas:
+    """The atlas minus the points that would fall outside their diagram (each one reported)."""
+    atlas = load_atlas(data_path)
+    boxes = {}
+    for view, mtime in zip(DIAGRAM_VIEWS, stamp[2:], strict=True):
+        try:
+            boxes[view] = view_box(_drawing(view, asset_path, mtime))
+        except DataError:
+            continue  # a broken drawing is reported by the pages that draw it
+    problems, ids = outside_diagrams(atlas, boxes, shown_name(Path(data_path) / POINTS_FILE))
+    return atlas.without(problems, ids)
+
+
+def _problem_lines(problems: tuple[DataProblem, ...]) -> str:
+    lines = "\n".join(
+        f"- **{md(p.file)}**"
+        + (f", line {p.row}" if p.row is not None else "")
+        + (f", column `{md(p.column)}`" if p.column else "")
+        + f": {md(p.message)}"
+        + (f" *How to fix:* {md(p.fix)}" if p.fix else "")
+        for p in problems[:SHOWN_PROBLEMS]
+    )
+    more = len(problems) - SHOWN_PROBLEMS
+    return lines + (
+        f"\n\n…and {more} more (run `python -m acumap check` to see them all)." if more > 0 else ""
+    )
+
+
 def show_data_error(err: DataError) -> None:
     """Tell, in words, what is wrong and where; then stop the page (no traceback)."""
-    lines = "\n".join(
-        f"- **{p.file}**"
-        + (f", line {p.row}" if p.row is not None else "")
-        + (f", column `{p.column}`" if p.column else "")
-        + f": {md(p.message)}"
-        for p in err.problems[:30]
-    )
-    more = f"\n\n…and {len(err.problems) - 30} more." if len(err.problems) > 30 else ""
     st.error(
-        "**AcuMap cannot show the map: a data file has a problem.**\n\n"
-        + lines
-        + more
-        + "\n\nFix the file(s) named above and reload the page.",
+        "**AcuMap cannot show this page: a data file cannot be used.**\n\n"
+        + _problem_lines(err.problems)
+        + "\n\nFix the file(s) named above and reload the page. The Safety page works meanwhile.",
         icon="🛑",
     )
+    st.page_link("views/safety.py", label="Safety: when back or neck pain needs a doctor", icon="🩺")
     st.stop()
 
 
+def show_skipped(atlas: Atlas) -> None:
+    """A short notice when rows were skipped: the app works with the rest, the editor learns what to fix."""
+    if not atlas.problems:
+        return
+    n = len(atlas.problems)
+    with st.expander(
+        f"⚠️ {n} {'row' if n == 1 else 'rows'} of the data could not be used and {'was' if n == 1 else 'were'} "
+        "skipped. Everything else is shown.",
+    ):
+        st.markdown(_problem_lines(atlas.problems))
+
+
 def atlas() -> Atlas:
-    base = data_dir()
-    stamp = tuple(_mtime(base / name) for name in (POINTS_FILE, LINKS_FILE))
+    """The atlas for a page that needs it; stops the page with a clear message if a table is unusable."""
     try:
-        return _atlas(str(base), stamp)
+        result = _atlas(str(data_dir()), str(asset_dir()), _stamp())
     except DataError as err:
         show_data_error(err)
         raise  # unreachable: st.stop() raises
+    show_skipped(result)
+    return result
+
+
+def atlas_or_none() -> Atlas | None:
+    """For pages that work without the data (Safety): None, with a one-line note, if it cannot be read."""
+    try:
+        return _atlas(str(data_dir()), str(asset_dir()), _stamp())
+    except DataError as err:
+        first = err.problems[0]
+        st.warning(
+            f"The point list cannot be read ({md(first.file)}: {md(first.message)}), so the points are not "
+            "listed here. Everything else on this page is.",
+            icon="⚠️",
+        )
+        return None
 
 
 def drawing(view: str) -> Drawing:
@@ -83,18 +151,13 @@ def drawing(view: str) -> Drawing:
 @st.cache_resource(show_spinner=False)
 def _payload(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> MapPayload:
     return _compose_payload(
-        _atlas(data_path, stamp[:2]),
+        _atlas(data_path, asset_path, stamp),
         {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)},
     )
 
 
 def map_payload() -> MapPayload:
     """The composed diagrams and lookup tables, built once per version of the data and drawings."""
-    base, assets = data_dir(), asset_dir()
-    stamp = tuple(_mtime(base / name) for name in (POINTS_FILE, LINKS_FILE)) + tuple(
-        _mtime(assets / ASSET_FILES[v]) for v in DIAGRAM_VIEWS
-    )
-    atlas()  # shows a data error (and stops) before composing anything
     for view in DIAGRAM_VIEWS:
-        drawing(view)
-    return _payload(str(base), str(assets), stamp)
+        drawing(view)  # shows a broken drawing's error (and stops) before composing anything
+    return _payload(str(data_dir()), str(asset_dir()), _stamp())

@@ -11,6 +11,7 @@ import streamlit as st
 from acumap.data import Atlas
 from acumap.regions import RegionChoice, parse_region
 from acumap.selection import ViewState, from_params
+from ui.text import md
 
 #: The one home of each visible choice (the region menu mirrors REGION; see region_menu_value()).
 REGION = "region"
@@ -107,3 +108,9 @@ def take_notices() -> list[str]:
     notices: list[str] = st.session_state.get(NOTICES) or []
     st.session_state[NOTICES] = []
     return notices
+
+
+def show_notices() -> None:
+    """The link's notices, each once (one element, on the run that read the link), as escaped text."""
+    for notice in take_notices():
+        st.info(md(notice), icon="ℹ️")

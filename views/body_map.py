@@ -13,14 +13,13 @@ from acumap.describe import position_text
 from acumap.regions import choice_ids, parse_region
 from acumap.selection import highlights
 from ui import loading, panels, state
+from ui.boundary import guarded
 from ui.map_component import body_map
 from ui.text import md
 
 atlas = loading.atlas()
 state.init_from_url(atlas)
-for notice in state.take_notices():
-    st.toast(md(notice), icon="ℹ️")
-    st.info(md(notice), icon="ℹ️")
+state.show_notices()
 
 big = state.projector()
 if big:
@@ -37,6 +36,7 @@ def region_label(rid: str) -> str:
 
 
 @st.fragment
+@guarded
 def map_and_panel(atlas: Atlas, big: bool) -> None:
     choice = state.region_choice()
     lit = highlights(atlas, choice) if choice else ()  # derived once, used by the map's text and the panel

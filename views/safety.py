@@ -10,18 +10,18 @@ from acumap.safety import ASHI_BY_REGION, ASHI_NOTE, CAUTION_TAG_TEXT, DISCLAIME
 from ui import loading
 from ui.text import md
 
-atlas = loading.atlas()
-
 st.title("Safety, landmarks and sources")
 st.warning(md(DISCLAIMER), icon="🩺")
 
+# The red flags come first and need no data file: this page works even when the tables are broken.
 st.header("When back or neck pain needs a doctor")
 st.markdown("\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
 
 st.header("Cautions marked on the points")
+atlas = loading.atlas_or_none()
 for tag, text in CAUTION_TAG_TEXT.items():
-    names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags)
-    st.markdown(f"**{md(text)}**  \n{md(names) if names else 'No point in the atlas.'}")
+    names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags) if atlas else ""
+    st.markdown(f"**{md(text)}**  \n{md(names) if names else ('No point in the atlas.' if atlas else '')}")
 
 st.header("Counting vertebrae: what is taught, and what studies found")
 for lm in anatomy.LANDMARKS:
