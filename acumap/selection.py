@@ -140,6 +140,34 @@ def parse_event(value: object) -> MapEvent | None:
 
 
 @dataclass(frozen=True)
+class Ack:
+    """The last event applied from a map instance in the browser: its sender id and event number."""
+
+    sender: str = ""
+    n: int = 0
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {"from": self.sender, "n": self.n}
+
+
+def acknowledge(last: Ack, value: object) -> Ack | None:
+    """The acknowledgement for an event just received, or None if it must not be applied.
+
+    The browser sends an event again until it is acknowledged (a click can be lost while a restarted server
+    reruns the page), so the same (sender, n) can arrive twice: it is applied once. A payload without a
+    sender and a number is not from the map and is ignored.
+    """
+    if not isinstance(value, dict):
+        return None
+    sender, n = value.get("from"), value.get("n")
+    if not isinstance(sender, str) or not sender or not isinstance(n, int) or isinstance(n, bool):
+        return None
+    if sender == last.sender and n <= last.n:
+        return None
+    return Ack(sender, n)
+
+
+@dataclass(frozen=True)
 class ViewState:
     """The visible choice on the map: a region id (as in links) and a point id, each optional."""
 

@@ -90,13 +90,16 @@ def streamlit_server_process(
     env: dict[str, str] | None = None,
     extra_args: tuple[str, ...] = (),
     timeout: float = 60.0,
+    port: int | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Start `streamlit run script` (plus extra command-line options); yield (URL, server process).
+
+    `port` (default: a free one) lets a test restart a server at the same address.
 
     The server's output goes to a temporary file (never an unread pipe that could fill and block it), so a
     benchmark can read the process's CPU time while it runs for as long as it likes.
     """
-    port = free_port()
+    port = port or free_port()
     cmd = [
         sys.executable,
         "-m",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acumap.data import load_atlas
-from acumap.selection import MapEvent, ViewState, apply_event, parse_event
+from acumap.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, parse_event
 
 ATLAS = load_atlas()
 OVERVIEW = ViewState()
@@ -74,3 +74,24 @@ def test_apply_event(before: ViewState, event: MapEvent, after: ViewState) -> No
 )
 def test_parse_event(payload: object, expected: MapEvent | None) -> None:
     assert parse_event(payload) == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "value", "expected"),
+    [
+        (Ack(), {"kind": "region", "id": "neck", "from": "a1", "n": 1}, Ack("a1", 1)),
+        # A resend of an event already applied is applied once.
+        (Ack("a1", 1), {"kind": "region", "id": "neck", "from": "a1", "n": 1, "resend": 1}, None),
+        (Ack("a1", 3), {"kind": "region", "id": "neck", "from": "a1", "n": 2}, None),
+        (Ack("a1", 1), {"kind": "region", "id": "neck", "from": "a1", "n": 2}, Ack("a1", 2)),
+        # A new map instance (the page was opened again) counts from 1 again.
+        (Ack("a1", 7), {"kind": "region", "id": "neck", "from": "b2", "n": 1}, Ack("b2", 1)),
+        # Not from the map: ignored.
+        (Ack(), {"kind": "region", "id": "neck"}, None),
+        (Ack(), {"kind": "region", "id": "neck", "from": "a1", "n": True}, None),
+        (Ack(), {"kind": "region", "id": "neck", "from": "", "n": 1}, None),
+        (Ack(), "region", None),
+    ],
+)
+def test_each_event_is_applied_once(last: Ack, value: object, expected: Ack | None) -> None:
+    assert acknowledge(last, value) == expected

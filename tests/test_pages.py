@@ -304,3 +304,9 @@ def test_core_never_imports_streamlit_and_pages_never_allow_raw_html() -> None:
     for path in [*(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in text and "unsafe_allow_javascript" not in text, path
+
+
+def test_no_legacy_pages_folder() -> None:
+    # A `pages/` folder beside app.py puts Streamlit in its legacy multipage mode until st.navigation has run
+    # once in the process (test_shell.py shows what a fresh server then does).
+    assert not (ROOT / "pages").exists()

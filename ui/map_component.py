@@ -2,11 +2,13 @@
 
 The browser applies a highlight in the frame of the click and then reports the event; `on_event` decides the
 new state with `acumap.selection.apply_event` and the page's fragment reruns. `ack` tells the browser which of
-its events Python has seen, so a reply to an older click never undoes a newer one.
+its events Python has applied, so a reply to an older click never undoes a newer one, and an unanswered click
+is sent again (applied once: `acumap.selection.acknowledge`); `sid` tells it when the server session changed.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -18,7 +20,7 @@ from acumap.data import Atlas
 from acumap.describe import alt_text
 from acumap.placement import DIAGRAM_VIEWS
 from acumap.regions import parse_region
-from acumap.selection import Highlight, ViewState, apply_event, parse_event
+from acumap.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -30,16 +32,34 @@ _MAP = st.components.v2.component(
 _STATE = st.components.v2.component("acumap.map_state", js=(_HERE / "state.js").read_text(encoding="utf-8"))
 
 
+_SESSION_TOKEN = "_map_session_token"
+
+
 def _ack_key(key: str) -> str:
     return f"_ack_{key}"
 
 
+def _ack(key: str) -> Ack:
+    last = st.session_state.get(_ack_key(key))
+    return last if isinstance(last, Ack) else Ack()
+
+
+def _session_token() -> str:
+    """Tells the browser when the server session changed (a restart): it then resends an unanswered click."""
+    token = st.session_state.get(_SESSION_TOKEN)
+    if not isinstance(token, str):
+        token = st.session_state[_SESSION_TOKEN] = secrets.token_hex(8)
+    return token
+
+
 def _on_event(key: str, atlas: Atlas, regions: bool) -> None:
-    """The map reported a click, tap or key: record where it landed and apply it to the state."""
+    """The map reported a click, tap or key: record where it landed and apply it to the state (once)."""
     result: Any = st.session_state.get(key)
     value = result.get("event") if isinstance(result, dict) else None
-    if isinstance(value, dict) and isinstance(value.get("n"), int):
-        st.session_state[_ack_key(key)] = value["n"]
+    ack = acknowledge(_ack(key), value)
+    if ack is None:
+        return
+    st.session_state[_ack_key(key)] = ack
     event = parse_event(value)
     if event is None or (event.kind == "region" and not regions):
         return
@@ -87,7 +107,8 @@ def body_map(
         data={
             "target": key,
             "state": {"region": current.region, "point": current.point},
-            "ack": st.session_state.get(_ack_key(key), 0),
+            "ack": _ack(key).as_dict(),
+            "sid": _session_token(),
             "alt": {v: alt_text(atlas, v, choice, lit if choice else ()) for v in views},
         },
         height=0,

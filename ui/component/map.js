@@ -3,10 +3,23 @@
 // Python sends `data` = {key, views: {view: svg}, show, tables, state, ack, scale}. The SVG is inserted once
 // per `key` (it is composed, and its data text escaped, by acumap/svg.py); everything the browser adds later
 // is set with textContent or attributes, never as markup. A click, tap, pen touch or key lights the region
-// at once, then reports {kind, id, view, x, y, n} to Python, which answers with the state it decided.
+// at once, then reports {kind, id, view, x, y, n, from} to Python, which answers with the state it decided.
+//
+// No click is lost: Streamlit drops a fragment rerun whose fragment the session does not know yet (a click
+// while the page reruns after the server restarted), and a click made while disconnected is never sent. So
+// an event stays pending until Python acknowledges its number, and is sent again (same `from` and `n`, which
+// Python applies once) when the state comes from a new server session, or when no acknowledgement came
+// RESEND_MS after the last state or the click.
 
 const DIRS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 const LABEL_PX = 12;
+const RESEND_MS = 1500;
+const MAX_RESENDS = 5;
+
+function ackOf(msg, from) {
+  // Python acknowledges the last event number it applied from each sender.
+  return msg.ack && msg.ack.from === from ? msg.ack.n : 0;
+}
 
 function svgPoint(svg, clientX, clientY) {
   const ctm = svg.getScreenCTM();
@@ -33,6 +46,12 @@ class AcuMap {
     parent.appendChild(this.root);
     this.state = { region: null, point: null };
     this.sent = 0;
+    // Who sends (a map instance) and which event is waiting for Python's acknowledgement.
+    this.from = Math.random().toString(36).slice(2, 10);
+    this.pending = null;
+    this.resends = 0;
+    this.timer = null;
+    this.sid = null;
     this.key = null;
     this.tipTimer = null;
     this.observer = new ResizeObserver(() => this.relayout());
@@ -101,8 +120,12 @@ class AcuMap {
     // The state Python decided, from the small companion element: applied once Python has seen every event
     // sent from here (otherwise a newer click is in flight and its highlight stays).
     this.last = msg;
+    const newSession = this.sid !== null && msg.sid !== this.sid;
+    this.sid = msg.sid;
+    if (this.pending && ackOf(msg, this.from) >= this.pending.n) this.settle();
+    else if (this.pending) this.watch(newSession ? 0 : RESEND_MS);
     if (!this.key) return;
-    if ((msg.ack || 0) >= this.sent) {
+    if (!this.pending) {
       this.apply(msg.state || {});
       // The text alternative of each diagram, written by Python for the state it decided.
       for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
@@ -155,7 +178,26 @@ class AcuMap {
   // ---- events -------------------------------------------------------------------------------------
   report(event) {
     this.sent += 1;
-    if (this.send) this.send("event", { ...event, n: this.sent });
+    this.pending = { ...event, n: this.sent, from: this.from };
+    this.resends = 0;
+    if (this.send) this.send("event", this.pending);
+    this.watch(2 * RESEND_MS);
+  }
+
+  watch(ms) {
+    // Send the pending event again if no acknowledgement comes within `ms` (0: now).
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.pending || !this.send || this.resends >= MAX_RESENDS) return;
+      this.resends += 1;
+      this.send("event", { ...this.pending, resend: this.resends });
+      this.watch(2 * RESEND_MS);
+    }, ms);
+  }
+
+  settle() {
+    this.pending = null;
+    clearTimeout(this.timer);
   }
 
   choose(kind, id, svg, pos) {

@@ -1,0 +1,1 @@
+"""Deployment: HAProxy in front of several AcuMap processes (docs/deploy.md)."""
