@@ -163,6 +163,7 @@ def test_unusable_table_is_said_in_words(
     assert message.startswith("**AcuMap cannot show this page: a data file cannot be used.**")
     assert "**points\\.csv**, line" in message and "not UTF\\-8 text" in message
     assert "does not exist" not in message  # no false link errors under the real one
+    assert "does not diagnose" in at.caption[-1].value  # the shell (disclaimer) is still drawn
 
 
 def test_safety_page_works_without_the_data(real_data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

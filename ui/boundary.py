@@ -24,11 +24,21 @@ MESSAGE = (
 )
 
 
+class PageStopped(Exception):
+    """The page has said why it cannot go on (e.g. a data file is unusable); the shell still renders.
+
+    Unlike `st.stop()`, which ends the whole run, this ends only the page: the navigation and the disclaimer
+    that app.py draws after the page still appear.
+    """
+
+
 @contextmanager
 def page_boundary(where: str) -> Iterator[None]:
     """Catch any error of the block: log the traceback (server only), show a plain message instead."""
     try:
         yield
+    except PageStopped:
+        pass
     except Exception:
         LOG.exception("AcuMap: unexpected error in %s", where)
         st.error(MESSAGE, icon="⚠️")

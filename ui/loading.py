@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -26,6 +27,7 @@ from acumap.data import (
 from acumap.placement import DIAGRAM_VIEWS, outside_diagrams
 from acumap.svg import MapPayload, view_box
 from acumap.svg import map_payload as _compose_payload
+from ui.boundary import PageStopped
 from ui.text import md
 
 #: How many problems a notice lists before "…and N more" (the rest are in the server log and the CLI check).
@@ -90,8 +92,8 @@ def _problem_lines(problems: tuple[DataProblem, ...]) -> str:
     )
 
 
-def show_data_error(err: DataError) -> None:
-    """Tell, in words, what is wrong and where; then stop the page (no traceback)."""
+def show_data_error(err: DataError) -> NoReturn:
+    """Tell, in words, what is wrong and where; then end the page (no traceback; the shell still shows)."""
     st.error(
         "**AcuMap cannot show this page: a data file cannot be used.**\n\n"
         + _problem_lines(err.problems)
@@ -99,7 +101,7 @@ def show_data_error(err: DataError) -> None:
         icon="🛑",
     )
     st.page_link("views/safety.py", label="Safety: when back or neck pain needs a doctor", icon="🩺")
-    st.stop()
+    raise PageStopped(str(err))
 
 
 def show_skipped(atlas: Atlas) -> None:
@@ -120,7 +122,6 @@ def atlas() -> Atlas:
         result = _atlas(str(data_dir()), str(asset_dir()), _stamp())
     except DataError as err:
         show_data_error(err)
-        raise  # unreachable: st.stop() raises
     show_skipped(result)
     return result
 
@@ -145,7 +146,6 @@ def drawing(view: str) -> Drawing:
         return _drawing(view, str(base), _mtime(base / ASSET_FILES[view]))
     except DataError as err:
         show_data_error(err)
-        raise
 
 
 @st.cache_resource(show_spinner=False)
