@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
-# icons render in screenshots) and run lint, types and all tests, browser tests included.
+# icons render in screenshots; HAProxy for the deployment test) and run lint, types and all tests, browser tests
+# included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.txt
 NEED=()
 [ -x /usr/bin/chromium ] || NEED+=(chromium)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || NEED+=(haproxy)
 for pkg in fonts-noto-cjk fonts-noto-color-emoji; do
   dpkg -s "$pkg" >/dev/null 2>&1 || NEED+=("$pkg")
 done
