@@ -1,0 +1,291 @@
+"""The quiz: score an attempt to find a point, in the units a student uses; draw reproducible rounds.
+
+An attempt is a position on a diagram (cm, as the map reports it). On the back it is scored in vertebral
+levels up and down (from the spine ladder of `acumap.anatomy`) and in B-cun sideways, measured from the
+midline as the points are; on the hand, leg and head in that diagram's own cun. A bilateral point accepts
+either side: the attempt is scored against the nearer of its two markers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from acumap import anatomy
+from acumap.data import Atlas, Point
+from acumap.placement import Marker, markers_for
+from acumap.regions import BASE_LABELS, BASE_REGIONS
+
+#: Within this (levels up/down on the back; cun in any direction elsewhere) an attempt is correct.
+TOLERANCE_LEVELS = 0.5
+TOLERANCE_CUN = 0.5
+ROUND_LENGTH = 10
+
+#: cm per cun on each diagram (docs/coordinates.md): the back uses B-cun across (2.25 cm), the forearm 12 cun
+#: from wrist to elbow crease (25 cm), the lower leg 16 cun from the popliteal crease to the lateral malleolus
+#: (38.4 cm); the head is drawn with GV20 5 cun behind the anterior hairline (8.5 cm), so 1.7 cm per cun.
+CM_PER_CUN = {"back": anatomy.CM_PER_CUN, "hand": 25.0 / 12.0, "leg": 2.4, "head": 1.7}
+
+#: Words for the directions on the other diagrams: (towards -y, towards +y, towards -x, towards +x).
+_DIRECTIONS = {
+    "hand": (
+        "towards the fingers",
+        "towards the elbow",
+        "towards the thumb side",
+        "towards the little-finger side",
+    ),
+    "leg": (
+        "towards the knee",
+        "towards the foot",
+        "to the left on the drawing",
+        "to the right on the drawing",
+    ),
+    "head": ("towards the forehead", "towards the back of the head", "to the left", "to the right"),
+}
+
+
+def level_position(y: float) -> float:
+    """A height on the back as a fractional index on the spine ladder (C7 = 0, T1 = 1, ... L5 = 17).
+
+    Between two spinous processes the index is interpolated; above C7 and below L5 the nearest gap's spacing
+    continues, so an attempt far off is still counted in levels.
+    """
+    ys = [anatomy.level_y(level) for level in anatomy.SPINE_LEVELS]
+    i = bisect.bisect_right(ys, y) - 1
+    i = min(max(i, 0), len(ys) - 2)
+    return i + (y - ys[i]) / (ys[i + 1] - ys[i])
+
+
+def _amount(value: float, unit: str) -> str:
+    value = abs(value)
+    if unit == "level":
+        if math.isclose(value, 1.0, abs_tol=0.05):
+            return "one level"
+        return f"{value:.1f} levels"
+    return f"{value:.1f} cun"
+
+
+@dataclass(frozen=True)
+class Score:
+    """How far an attempt was from the point. Signs: `vertical` > 0 is too low (down the page); on the back
+    `sideways` > 0 is too far from the midline, elsewhere too far to +x (the right of the drawing)."""
+
+    point_id: str
+    view: str
+    attempt: tuple[float, float]
+    target: tuple[float, float]
+    side: str
+    vertical: float  # levels on the back, cun elsewhere
+    sideways: float  # cun
+    distance_cun: float
+    correct: bool
+    wrong_view: bool = False
+    feedback: tuple[str, ...] = field(default=())
+
+    @property
+    def vertical_unit(self) -> str:
+        return "level" if self.view == "back" else "cun"
+
+
+def _back_feedback(vertical: float, sideways: float, midline: bool, x: float) -> list[str]:
+    words: list[str] = []
+    if abs(vertical) > TOLERANCE_LEVELS:
+        words.append(f"{_amount(vertical, 'level')} too {'low' if vertical > 0 else 'high'}")
+    if midline:
+        if abs(sideways) > TOLERANCE_CUN:
+            # The attempt's own side: the person's left is the viewer's left on the back view.
+            words.append(f"{_amount(sideways, 'cun')} off the midline, to the {'left' if x < 0 else 'right'}")
+    elif abs(sideways) > TOLERANCE_CUN:
+        words.append(
+            f"{_amount(sideways, 'cun')} too {'far from' if sideways > 0 else 'close to'} the midline"
+        )
+    return words
+
+
+def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) -> Score:
+    """Score a click at (x, y) cm on `view` as an attempt to find the point."""
+    point = atlas.point(point_id)
+    markers = [m for m in markers_for(atlas, point.view) if m.point.id == point_id]
+    if not markers:
+        raise ValueError(f"{point_id} is not drawn on any diagram")
+    if view != point.view:
+        m = markers[0]
+        return Score(
+            point_id,
+            point.view,
+            (x, y),
+            (m.x, m.y),
+            m.side,
+            0.0,
+            0.0,
+            math.inf,
+            False,
+            wrong_view=True,
+            feedback=(f"{point.id} is on the {point.view} diagram, not the {view}.",),
+        )
+    nearest: Marker = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
+    scale = CM_PER_CUN[view]
+    distance = math.hypot(nearest.x - x, nearest.y - y) / scale
+    if view == "back":
+        vertical = level_position(y) - level_position(nearest.y)
+        midline = nearest.side == "midline"
+        sideways = (x if midline else abs(x) - abs(nearest.x)) / scale
+        sideways = abs(sideways) if midline else sideways
+        correct = abs(vertical) <= TOLERANCE_LEVELS and abs(sideways) <= TOLERANCE_CUN
+        feedback = _back_feedback(vertical, sideways, midline, x)
+    else:
+        vertical = (y - nearest.y) / scale
+        sideways = (x - nearest.x) / scale
+        correct = distance <= TOLERANCE_CUN
+        up, down, left, right = _DIRECTIONS[view]
+        feedback = []
+        if abs(vertical) > TOLERANCE_CUN / 2 and not correct:
+            feedback.append(f"{_amount(vertical, 'cun')} too far {down if vertical > 0 else up}")
+        if abs(sideways) > TOLERANCE_CUN / 2 and not correct:
+            feedback.append(f"{_amount(sideways, 'cun')} too far {right if sideways > 0 else left}")
+    if correct:
+        feedback = ["On the point" if distance < 0.25 else "Close enough: within half a cun"]
+    return Score(
+        point_id,
+        view,
+        (x, y),
+        (nearest.x, nearest.y),
+        nearest.side,
+        vertical,
+        sideways,
+        distance,
+        correct,
+        feedback=tuple(feedback),
+    )
+
+
+def hint(point: Point) -> str:
+    """One line, from the body model, on how to find the point."""
+    if point.view == "back" and point.landmark is not None:
+        return (
+            f"Start from the shoulder blade ({point.landmark.replace('_', ' ')}), not from the spine: "
+            "find the bone with the arm hanging."
+        )
+    if point.view == "back" and point.spine_level is not None and point.offset_cun is not None:
+        count = (
+            f"Count the spinous processes down from C7 (the prominent one at the base of the neck) to "
+            f"{point.spine_level}"
+        )
+        if point.offset_cun == 0:
+            return f"{count}; {point.code} is on the midline in the dip just below it."
+        line = {
+            0.5: "the Jiaji line, 0.5 cun out",
+            1.5: "the inner Bladder line, 1.5 cun out",
+            3.0: ("the outer Bladder line, 3 cun out, along the inner edge of the shoulder blade"),
+        }.get(point.offset_cun, f"{point.offset_cun:g} cun from the midline")
+        return f"{count}; {point.code} is level with its lower border, on {line}."
+    return f"{point.code}: {point.location}"
+
+
+# --- rounds -------------------------------------------------------------------------------------------
+
+MODES = ("find", "name")
+SOURCES = ("region", "meridian", "view", "missed", "all")
+_TOKEN = re.compile(r"^[A-Za-z0-9_ -]{1,40}$")
+
+
+@dataclass(frozen=True)
+class RoundSpec:
+    """What a round draws from, and how: everything needed to replay it exactly (it goes in the link)."""
+
+    mode: str = "find"  # find: click where the point is; name: the point is lit, give its code or name
+    source: str = "all"  # region, meridian, view, missed, all
+    value: str = ""  # the region, meridian or view; for `missed`, the ids separated by "+"
+    seed: int = 1
+    landmarks: bool = True
+
+    def encode(self) -> str:
+        return ".".join(
+            [
+                self.mode,
+                f"{self.source}-{self.value}" if self.value else self.source,
+                f"s{self.seed}",
+                "lm" if self.landmarks else "nolm",
+            ]
+        )
+
+    @classmethod
+    def decode(cls, text: str) -> RoundSpec | None:
+        """Read a round from a link; None if it is not one (the caller shows a notice)."""
+        parts = text.split(".")
+        if len(parts) != 4:
+            return None
+        mode, source_part, seed_part, lm = parts
+        source, _, value = source_part.partition("-")
+        if mode not in MODES or source not in SOURCES or lm not in ("lm", "nolm"):
+            return None
+        if not re.fullmatch(r"s\d{1,9}", seed_part):
+            return None
+        if value and not _TOKEN.match(value.replace("+", "_")):
+            return None
+        if (source in ("all",)) != (value == ""):
+            return None
+        return cls(mode, source, value, int(seed_part[1:]), lm == "lm")
+
+    def label(self) -> str:
+        what = {
+            "region": f"the {BASE_LABELS.get(self.value, self.value).lower()}",
+            "meridian": f"the {self.value} meridian",
+            "view": f"the {self.value} diagram",
+            "missed": "the points you missed most",
+            "all": "every point",
+        }[self.source]
+        return f"{'Find' if self.mode == 'find' else 'Name'} the point: ten from {what}"
+
+
+def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
+    """The points a round may draw, in atlas order."""
+    if spec.source == "region":
+        ids = {lk.point_id for lk in atlas.links_for(spec.value)} if spec.value in BASE_REGIONS else set()
+        return [p for p in atlas.points if p.id in ids]
+    if spec.source == "meridian":
+        return [p for p in atlas.points if p.meridian == spec.value]
+    if spec.source == "view":
+        return [p for p in atlas.points if p.view == spec.value]
+    if spec.source == "missed":
+        wanted = [pid for pid in spec.value.split("+") if atlas.has_point(pid)]
+        return [atlas.point(pid) for pid in dict.fromkeys(wanted)]
+    return list(atlas.points)
+
+
+def draw(atlas: Atlas, spec: RoundSpec, length: int = ROUND_LENGTH) -> list[str]:
+    """The round's point ids: `length` drawn without repeats (fewer if the pool is smaller), seeded."""
+    candidates = [p.id for p in pool(atlas, spec)]
+    rng = random.Random(f"{spec.source}:{spec.value}:{spec.seed}")
+    return rng.sample(candidates, min(length, len(candidates)))
+
+
+def most_missed(history: Iterable[tuple[str, bool]], limit: int = ROUND_LENGTH) -> list[str]:
+    """From (point id, correct) results, the points missed most (misses minus hits, ties by id)."""
+    tally: dict[str, int] = {}
+    for pid, correct in history:
+        tally[pid] = tally.get(pid, 0) + (-1 if correct else 1)
+    missed = [pid for pid, n in tally.items() if n > 0]
+    return sorted(missed, key=lambda pid: (-tally[pid], pid))[:limit]
+
+
+@dataclass(frozen=True)
+class Summary:
+    answered: int
+    correct: int
+    mean_error_cun: float | None
+    to_practise: tuple[str, ...]
+
+
+def summarise(scores: Sequence[Score]) -> Summary:
+    placed = [s.distance_cun for s in scores if math.isfinite(s.distance_cun)]
+    return Summary(
+        answered=len(scores),
+        correct=sum(s.correct for s in scores),
+        mean_error_cun=sum(placed) / len(placed) if placed else None,
+        to_practise=tuple(dict.fromkeys(s.point_id for s in scores if not s.correct)),
+    )

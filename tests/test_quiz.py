@@ -1,0 +1,195 @@
+"""Quiz scoring (table-driven: attempts at known offsets give known errors) and reproducible rounds."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from acumap import anatomy
+from acumap.data import load_atlas
+from acumap.placement import markers_for
+from acumap.quiz import (
+    CM_PER_CUN,
+    RoundSpec,
+    draw,
+    hint,
+    level_position,
+    most_missed,
+    score_attempt,
+    summarise,
+)
+
+ATLAS = load_atlas()
+
+
+def marker(pid: str, side: str) -> tuple[float, float]:
+    m = next(m for m in markers_for(ATLAS, ATLAS.point(pid).view) if m.point.id == pid and m.side == side)
+    return m.x, m.y
+
+
+def level_step(level: str, levels: float) -> float:
+    """The lower border of the level `levels` below `level` (whole levels; a fraction within its own gap)."""
+    whole = math.floor(levels)
+    at = anatomy.SPINE_LEVELS[anatomy.SPINE_LEVELS.index(level) + whole]
+    gap = anatomy.level_y(anatomy.SPINE_LEVELS[anatomy.SPINE_LEVELS.index(at) + 1]) - anatomy.level_y(at)
+    return anatomy.lower_border_y(at) + (levels - whole) * gap
+
+
+@pytest.mark.parametrize(
+    ("pid", "side", "dx_cun", "levels", "correct", "vertical", "sideways", "words"),
+    [
+        ("BL18", "left", 0.0, 0.0, True, 0.0, 0.0, ["On the point"]),
+        ("BL18", "right", 0.0, 0.0, True, 0.0, 0.0, ["On the point"]),
+        ("BL18", "left", 0.0, 1.0, False, 1.0, 0.0, ["one level too low"]),
+        ("BL18", "right", 0.0, -1.0, False, -1.0, 0.0, ["one level too high"]),
+        # dx is away from the midline on either side: 1 cun too far out.
+        ("BL18", "left", 1.0, 0.0, False, 0.0, 1.0, ["1.0 cun too far from the midline"]),
+        ("BL18", "right", -1.0, 0.0, False, 0.0, -1.0, ["1.0 cun too close to the midline"]),
+        ("BL18", "right", 0.3, 0.3, True, 0.3, 0.3, ["Close enough: within half a cun"]),
+        (
+            "BL18",
+            "left",
+            1.5,
+            2.0,
+            False,
+            2.0,
+            1.5,
+            ["2.0 levels too low", "1.5 cun too far from the midline"],
+        ),
+        ("GV9", "midline", 0.8, 0.0, False, 0.0, 0.8, ["0.8 cun off the midline, to the right"]),
+    ],
+)
+def test_back_attempts_in_levels_and_cun(
+    pid: str,
+    side: str,
+    dx_cun: float,
+    levels: float,
+    correct: bool,
+    vertical: float,
+    sideways: float,
+    words: list[str],
+) -> None:
+    x, y = marker(pid, side)
+    outwards = -1.0 if side == "left" else 1.0
+    level = ATLAS.point(pid).spine_level
+    assert level is not None
+    ay = level_step(level, levels) + (y - anatomy.lower_border_y(level))
+    s = score_attempt(ATLAS, pid, "back", x + outwards * dx_cun * anatomy.CM_PER_CUN, ay)
+    assert s.correct is correct
+    assert s.vertical == pytest.approx(vertical, abs=0.02)
+    assert s.sideways == pytest.approx(sideways, abs=0.01)
+    assert list(s.feedback) == words
+    assert s.side == side
+
+
+def test_bilateral_point_scores_against_the_nearer_side() -> None:
+    x, y = marker("BL18", "left")
+    s = score_attempt(ATLAS, "BL18", "back", -x, y)  # the mirror image: the right-hand point
+    assert s.correct and s.side == "right"
+
+
+@pytest.mark.parametrize(
+    ("pid", "dx_cun", "dy_cun", "correct", "words"),
+    [
+        ("LI4", 0.0, 0.0, True, ["On the point"]),
+        ("LI4", 0.0, 1.0, False, ["1.0 cun too far towards the elbow"]),
+        ("LI4", -1.0, 0.0, False, ["1.0 cun too far towards the thumb side"]),
+        ("ST36", 0.0, -1.0, False, ["1.0 cun too far towards the knee"]),
+        ("SP6", 0.2, 0.2, True, ["Close enough: within half a cun"]),
+        ("GV20", 0.0, 1.0, False, ["1.0 cun too far towards the back of the head"]),
+    ],
+)
+def test_other_diagrams_in_their_own_cun(
+    pid: str, dx_cun: float, dy_cun: float, correct: bool, words: list[str]
+) -> None:
+    point = ATLAS.point(pid)
+    scale = CM_PER_CUN[point.view]
+    assert point.x is not None and point.y is not None
+    s = score_attempt(ATLAS, pid, point.view, point.x + dx_cun * scale, point.y + dy_cun * scale)
+    assert s.correct is correct
+    assert s.distance_cun == pytest.approx(math.hypot(dx_cun, dy_cun), abs=1e-6)
+    assert list(s.feedback) == words
+
+
+def test_an_attempt_on_the_wrong_diagram() -> None:
+    s = score_attempt(ATLAS, "LI4", "back", 0.0, 10.0)
+    assert s.wrong_view and not s.correct
+    assert s.feedback == ("LI4 is on the hand diagram, not the back.",)
+
+
+def test_level_position_counts_the_ladder() -> None:
+    assert level_position(anatomy.level_y("C7")) == pytest.approx(0.0)
+    assert level_position(anatomy.level_y("T9")) == pytest.approx(9.0)
+    assert level_position(anatomy.level_y("L5")) == pytest.approx(17.0)
+
+
+def test_hints_come_from_the_body_model() -> None:
+    assert hint(ATLAS.point("BL18")) == (
+        "Count the spinous processes down from C7 (the prominent one at the base of the neck) to T9; "
+        "BL18 is level with its lower border, on the inner Bladder line, 1.5 cun out."
+    )
+    assert hint(ATLAS.point("GV9")).endswith("GV9 is on the midline in the dip just below it.")
+
+
+def test_rounds_are_seeded_and_reproducible() -> None:
+    spec = RoundSpec(source="region", value="middle_back", seed=42)
+    first = draw(ATLAS, spec)
+    assert first == draw(ATLAS, spec)
+    assert len(first) == 10 and len(set(first)) == 10
+    linked = {lk.point_id for lk in ATLAS.links_for("middle_back")}
+    assert set(first) <= linked
+    assert draw(ATLAS, RoundSpec(source="region", value="middle_back", seed=43)) != first
+    meridian = draw(ATLAS, RoundSpec(source="meridian", value="Governor Vessel", seed=1))
+    assert all(ATLAS.point(p).meridian == "Governor Vessel" for p in meridian)
+    hand = draw(ATLAS, RoundSpec(source="view", value="hand", seed=1))
+    assert sorted(hand) == sorted(p.id for p in ATLAS.points if p.view == "hand")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        RoundSpec(),
+        RoundSpec("name", "region", "neck", 7, False),
+        RoundSpec("find", "missed", "BL18+GV9+LI4", 123456789, True),
+        RoundSpec("find", "meridian", "Governor Vessel", 3, True),
+    ],
+)
+def test_round_link_round_trips(spec: RoundSpec) -> None:
+    assert RoundSpec.decode(spec.encode()) == spec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "find",
+        "find.all.s1",
+        "fly.all.s1.lm",
+        "find.region-.s1.lm",
+        "find.all.sx.lm",
+        "find.region-<b>.s1.lm",
+        "find.all-neck.s1.lm",
+    ],
+)
+def test_bad_round_links_are_refused(text: str) -> None:
+    assert RoundSpec.decode(text) is None
+
+
+def test_most_missed_and_summary() -> None:
+    history = [
+        ("BL18", False),
+        ("BL18", False),
+        ("GV9", False),
+        ("GV9", True),
+        ("LI4", True),
+        ("BL20", False),
+    ]
+    assert most_missed(history) == ["BL18", "BL20"]
+    scores = [
+        score_attempt(ATLAS, "BL18", "back", *marker("BL18", "left")),
+        score_attempt(ATLAS, "LI4", "hand", 0.0, 0.0),
+    ]
+    summary = summarise(scores)
+    assert (summary.answered, summary.correct, summary.to_practise) == (2, 1, ("LI4",))
+    assert summary.mean_error_cun == pytest.approx(scores[1].distance_cun / 2)
