@@ -15,6 +15,8 @@ from acumap.data import Atlas, Point
 
 #: Fuzzy matches below this score (0-100) are left out.
 MIN_SCORE = 72.0
+#: Beside an exact match, fuzzy matches below this score are left out too.
+CLOSE_SCORE = 85.0
 
 
 def fold(text: str) -> str:
@@ -88,12 +90,46 @@ def _passes(atlas: Atlas, point: Point, filters: Filters) -> bool:
     return True
 
 
-def search(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list[Point]:
-    """Points matching the query and filters, best first; with no query, in the order of the data."""
+#: How a point matched the query: the whole code or name, the start or a part of one, or only fuzzily.
+EXACT, PARTIAL, SIMILAR = "exact", "partial", "similar"
+
+
+@dataclass(frozen=True)
+class Match:
+    point: Point
+    kind: str  # EXACT, PARTIAL or SIMILAR ("" when there is no query)
+
+
+def _kind(value: float) -> str:
+    if value >= 99.0:
+        return EXACT
+    return PARTIAL if value > 90.0 else SIMILAR
+
+
+def matches(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list[Match]:
+    """Points matching the query and filters, each with how it matched.
+
+    An exact code or name (`BL43`, `Gaohuang`, `膏肓`) stands first and alone: when there is one, only the
+    exact matches and the fuzzy ones follow (marked SIMILAR), never the prefix family (`BL43` does not list
+    BL40-BL49). With no exact match: partial matches (a code's start, a part of a name), then fuzzy ones.
+    With no query: every point passing the filters, in the order of the data.
+    """
     candidates: Iterable[Point] = (p for p in atlas.points if _passes(atlas, p, filters))
     if not fold(query) and not query.strip():
-        return list(candidates)
+        return [Match(p, "") for p in candidates]
     scored = [(score(p, query), i, p) for i, p in enumerate(candidates)]
     kept = [(s, i, p) for s, i, p in scored if s >= MIN_SCORE]
     kept.sort(key=lambda t: (-t[0], t[1]))
-    return [p for _, _, p in kept]
+    found = [Match(p, _kind(s)) for s, _, p in kept]
+    if any(m.kind == EXACT for m in found):
+        # Beside an exact match only close fuzzy ones are worth a look (BL13 is not a misspelling of BL43).
+        close = {id(p) for s, _, p in kept if s >= CLOSE_SCORE}
+        found = [m for m in found if m.kind == EXACT] + [
+            m for m in found if m.kind == SIMILAR and id(m.point) in close
+        ]
+    return found
+
+
+def search(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list[Point]:
+    """Points matching the query and filters, best first (see `matches`)."""
+    return [m.point for m in matches(atlas, query, filters)]

@@ -311,3 +311,12 @@ def test_no_legacy_pages_folder() -> None:
     # A `pages/` folder beside app.py puts Streamlit in its legacy multipage mode until st.navigation has run
     # once in the process (test_shell.py shows what a fresh server then does).
     assert not (ROOT / "pages").exists()
+
+
+def test_browser_marks_how_each_point_matched() -> None:
+    at = browser()
+    at.text_input(key="browser_query").input("ganshu").run()
+    table = at.dataframe[0].value
+    assert list(table["Point"])[0] == "BL18"
+    assert list(table["Match"]) == ["✔ exact"] + ["≈ similar (fuzzy)"] * (len(table) - 1)
+    assert "only similar to your search (fuzzy match), listed last" in at.caption[0].value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acumap.data import load_atlas
-from acumap.search import Filters, fold, search
+from acumap.search import EXACT, PARTIAL, SIMILAR, Filters, fold, matches, search
 
 ATLAS = load_atlas()
 
@@ -84,3 +84,28 @@ def test_filters(filters: Filters, must: set[str], must_not: set[str]) -> None:
 
 def test_query_and_filter_combine() -> None:
     assert [p.id for p in search(ATLAS, "bl1", Filters(region="middle_back"))][:3] == ["BL17", "BL18", "BL19"]
+
+
+@pytest.mark.parametrize(
+    ("query", "exact"), [("BL43", "BL43"), ("bl 43", "BL43"), ("Gāohuāng", "BL43"), ("膏肓", "BL43")]
+)
+def test_an_exact_code_or_name_stands_first_and_alone(query: str, exact: str) -> None:
+    found = matches(ATLAS, query)
+    assert (found[0].point.id, found[0].kind) == (exact, EXACT)
+    assert [m.kind for m in found[1:]] == [SIMILAR] * (len(found) - 1)  # only fuzzy ones follow, marked so
+
+
+def test_fuzzy_matches_follow_an_exact_name_marked_as_such() -> None:
+    found = [(m.point.id, m.kind) for m in matches(ATLAS, "ganshu")]
+    assert found[0] == ("BL18", EXACT)
+    assert len(found) > 1 and {kind for _, kind in found[1:]} == {SIMILAR}
+
+
+def test_without_an_exact_match_the_family_is_listed() -> None:
+    found = matches(ATLAS, "bl4")
+    assert {m.point.id for m in found if m.kind == PARTIAL} == {f"BL{i}" for i in range(40, 50)}
+
+
+def test_an_exact_code_is_not_buried_in_its_neighbours() -> None:
+    # Before: "BL43" listed 14 points (BL13, BL40-BL49...), the exact one among them.
+    assert [(m.point.id, m.kind) for m in matches(ATLAS, "BL43")] == [("BL43", EXACT)]

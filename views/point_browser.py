@@ -6,7 +6,7 @@ import streamlit as st
 
 from acumap.data import MERIDIANS, VIEWS
 from acumap.regions import BASE_LABELS, BASE_REGIONS
-from acumap.search import Filters, search
+from acumap.search import EXACT, PARTIAL, SIMILAR, Filters, Match, matches
 from ui import loading, panels, state
 from ui.map_component import body_map
 from ui.text import md
@@ -32,14 +32,21 @@ role = c[4].selectbox(
     "Use", ["", "local", "distal"], key="browser_role", format_func=lambda r: r.capitalize() if r else "Any"
 )
 filters = Filters(meridians=tuple(meridians), views=tuple(views), region=region or None, role=role or None)
-found = search(atlas, query, filters)
+found_matches = matches(atlas, query, filters)
+found = [m.point for m in found_matches]
+MATCH_WORDS = {EXACT: "✔ exact", PARTIAL: "starts with / contains", SIMILAR: "≈ similar (fuzzy)", "": ""}
 
 regions_of: dict[str, list[str]] = {}
 for link in atlas.links:
     regions_of.setdefault(link.point_id, []).append(f"{BASE_LABELS[link.region].lower()} ({link.role})")
-rows = [
-    {
+
+
+def row(match: Match) -> dict[str, str]:
+    p = match.point
+    how = {"Match": MATCH_WORDS[match.kind]} if query.strip() else {}
+    return {
         "Point": p.id,
+        **how,
         "Pinyin": p.pinyin,
         "Hanzi": p.hanzi,
         "English": p.english,
@@ -47,8 +54,9 @@ rows = [
         "View": p.view,
         "Used for": "; ".join(regions_of.get(p.id, [])),
     }
-    for p in found
-]
+
+
+rows = [row(m) for m in found_matches]
 
 
 def on_row() -> None:
@@ -79,8 +87,11 @@ with left:
         on_change=on_pick,
         label_visibility="collapsed",
     )
+    similar = sum(m.kind == SIMILAR for m in found_matches)
     st.caption(
-        f"{len(found)} of {len(atlas.points)} points · choose a row (or use the menu above) to see the point"
+        f"{len(found)} of {len(atlas.points)} points"
+        + (f" · {similar} of them only similar to your search (fuzzy match), listed last" if similar else "")
+        + " · choose a row (or use the menu above) to see the point"
     )
     if rows:
         st.dataframe(
