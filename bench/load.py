@@ -47,7 +47,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,10 @@ VIEWPORT = {"width": 1280, "height": 720}
 SANITY_REGIONS = ("middle_back_left", "upper_back_right")
 GOAL_P95_MS = 1000.0
 EXCEPTION_JS = "() => document.querySelectorAll('[data-testid=stException]').length"
+# What the page shows when a click's panel did not come in time (to tell a slow page from a lost click).
+DIAGNOSE_JS = """() => ({ headings: [...document.querySelectorAll('h3')].map((h) => h.textContent.trim()),
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  running: !!document.querySelector('[data-testid="stStatusWidget"]') })"""
 
 
 # ---- where to click ---------------------------------------------------------------------------------------
@@ -137,6 +141,32 @@ def slope(points: Sequence[tuple[float, float]]) -> float | None:
     my = statistics.fmean(p[1] for p in points)
     den = sum((p[0] - mx) ** 2 for p in points)
     return sum((p[0] - mx) * (p[1] - my) for p in points) / den if den else None
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of a process and all its descendants alive now (Chromium's processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        with suppress(OSError, IndexError, ValueError):
+            total += process_cpu_seconds(pid)
+    return total
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) jiffies of all cores since boot, from /proc/stat."""
+    fields = [float(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
 
 
 def rss_kib(pids: Sequence[int]) -> int:
@@ -393,6 +423,7 @@ def _browser_run(
             cookies = [{c["name"]: c["value"] for c in p.page.context.cookies()} for p in pages]
             out.put(("ready", {"cookies": cookies}))
             start, end = inbox.get(timeout=600)
+            cpu0, wall0 = tree_cpu_seconds(os.getpid()), time.monotonic()
             for p in pages:
                 p.next_at = start + p.rng.uniform(0.0, 4.0)
 
@@ -430,7 +461,16 @@ def _browser_run(
                                 p.region, p.held = region, True
                         elif now > deadline:
                             p.pending = None
-                            lose(p, f"page {i}: no panel for {region} within {CLICK_TIMEOUT_S:.0f} s", True)
+                            seen = {
+                                **p.page.evaluate(READ_JS),
+                                **p.page.evaluate(DIAGNOSE_JS),
+                                "on": p.page.evaluate(ON_REGIONS_JS),
+                            }
+                            lose(
+                                p,
+                                f"page {i}: no panel for {region} within {CLICK_TIMEOUT_S:.0f} s: {seen}",
+                                True,
+                            )
                     elif p.next_at < end and now >= p.next_at:
                         busy = True
                         if now - p.next_at > 0.25:
@@ -454,6 +494,7 @@ def _browser_run(
                 if not busy:
                     break
                 time.sleep(0.02)
+            res["cpu_percent"] = 100 * (tree_cpu_seconds(os.getpid()) - cpu0) / (time.monotonic() - wall0)
             watching[:] = [False] * len(watching)
             for i, p in enumerate(pages):
                 if p.held and p.page.evaluate(ON_REGIONS_JS) != [p.region]:
@@ -594,7 +635,10 @@ async def load(args: argparse.Namespace, tgt: Target, aims: dict[str, tuple[floa
     if worker is not None:
         in_q.put((start, end))
     tally = Tally()
+    machine0 = machine_cpu()
     cpu0 = sum(process_cpu_seconds(p) for p in tgt.pids)
+    wire0 = sum(s.wire_bytes for s in sessions)
+    data0 = sum(s.bytes_received for s in sessions)
     proxy_cpu0 = process_cpu_seconds(tgt.proxy_pid) if tgt.proxy_pid else 0.0
     client_cpu0 = time.process_time()
     await asyncio.sleep(max(0.0, start - time.monotonic()))
@@ -607,8 +651,12 @@ async def load(args: argparse.Namespace, tgt: Target, aims: dict[str, tuple[floa
     )
     wall = time.monotonic() - wall0
     cpu = sum(process_cpu_seconds(p) for p in tgt.pids) - cpu0
+    wire = sum(s.wire_bytes for s in sessions) - wire0
+    data = sum(s.bytes_received for s in sessions) - data0
     proxy_cpu = (process_cpu_seconds(tgt.proxy_pid) - proxy_cpu0) if tgt.proxy_pid else None
     client_cpu = time.process_time() - client_cpu0
+    machine1 = machine_cpu()
+    busy = (machine1[0] - machine0[0]) / max(1.0, machine1[1] - machine0[1])
 
     browser_res: dict[str, Any] | None = None
     if worker is not None:
@@ -651,7 +699,8 @@ async def load(args: argparse.Namespace, tgt: Target, aims: dict[str, tuple[floa
             "heading_ms": summary(tally.heading_ms),
             "problems": tally.problems,
             "error_samples": errors[:30],
-            "bytes_received_mib": round(sum(s.bytes_received for s in sessions) / 2**20, 1),
+            "kib_per_click_wire": wire / 1024 / max(1, tally.clicks),
+            "kib_per_click_messages": data / 1024 / max(1, tally.clicks),
         },
         "browser": None
         if browser_res is None
@@ -673,6 +722,8 @@ async def load(args: argparse.Namespace, tgt: Target, aims: dict[str, tuple[floa
         },
         "proxy_cpu_percent": 100 * proxy_cpu / wall if proxy_cpu is not None and wall else None,
         "client_cpu_percent": 100 * client_cpu / wall if wall else None,
+        "browsers_cpu_percent": (browser_res or {}).get("cpu_percent"),
+        "machine_busy_percent": 100 * busy,
         "stickiness": sticky,
     }
 
@@ -774,14 +825,17 @@ def markdown_section(out: dict[str, Any]) -> str:
         *rows,
         "",
         f"Server CPU over the click phase: {cpu:.0f} % of one core ({os.cpu_count()} cores = "
-        f"{100 * (os.cpu_count() or 1)} %), {c['ms_per_click']:.1f} ms per click; load client "
+        f"{100 * (os.cpu_count() or 1)} %), {c['ms_per_click']:.1f} ms per click; a protocol click received "
+        f"{p['kib_per_click_wire']:.1f} KiB on the wire ({p['kib_per_click_messages']:.1f} KiB of messages); "
+        "load client "
         f"{out['client_cpu_percent']:.0f} %"
+        + (f"; Chromium {out['browsers_cpu_percent']:.0f} %" if out.get("browsers_cpu_percent") else "")
         + (f"; HAProxy {out['proxy_cpu_percent']:.1f} %" if out.get("proxy_cpu_percent") is not None else "")
-        + ".",
+        + f"; the whole machine {out['machine_busy_percent']:.0f} % busy (of all cores).",
         f"Server memory (RSS, idle sessions): {mem}; **{per} per extra session** (least-squares slope)"
         + (
             f"; {m['rss_with_browsers_mib']:.0f} MiB with the Chromium pages too."
-            if m["rss_with_browsers_mib"]
+            if m["rss_with_browsers_mib"] and s["browsers"]
             else "."
         ),
     ]
@@ -831,6 +885,11 @@ def compare_table(runs: list[dict[str, Any]]) -> str:
         row(f"Chromium click → panel {stat}", lambda r, stat=stat: f"{r['browser']['panel_ms'][stat]:.0f} ms")
     row("server CPU (% of one core)", lambda r: f"{r['server_cpu']['percent_of_one_core']:.0f} %")
     row("server CPU per click", lambda r: f"{r['server_cpu']['ms_per_click']:.1f} ms")
+    row(
+        "received per protocol click, on the wire", lambda r: f"{r['protocol']['kib_per_click_wire']:.1f} KiB"
+    )
+    row("Chromium CPU (% of one core)", lambda r: f"{r['browsers_cpu_percent']:.0f} %")
+    row("machine busy (all cores)", lambda r: f"{r['machine_busy_percent']:.0f} %")
     row("RSS idle, most sessions", lambda r: f"{list(r['memory']['rss_mib'].values())[-1]:.0f} MiB")
     row("memory per extra session", lambda r: f"{r['memory']['per_session_kib']:.0f} KiB")
     row("load average before → after", lambda r: r["machine"].split("load average ")[1])
@@ -863,13 +922,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--label", default="", help="a name for this run in tables")
     parser.add_argument("--json-out", type=Path, help="also save the results as JSON here")
     parser.add_argument("--compare", type=Path, nargs="+", help="print a side-by-side table of saved runs")
+    parser.add_argument("--title", default="", help="with --compare: a section heading for the table")
     parser.add_argument("--no-write", action="store_true", help="leave BENCHMARKS.md alone")
     args = parser.parse_args(argv)
     if args.compare:
-        table = compare_table([json.loads(p.read_text(encoding="utf-8")) for p in args.compare])
-        print(table)
+        runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.compare]
+        text = compare_table(runs)
+        if args.title:
+            dates = sorted({r["date"] for r in runs})
+            text = (
+                f"## {args.title} ({dates[0]} to {dates[-1]})\n\n"
+                + "Commands: "
+                + "; ".join(f"`{r['command']}`" for r in runs)
+                + f". Machine: {runs[0]['machine'].split(' · load')[0]}.\n\n"
+                + text
+            )
+        print(text)
         if not args.no_write:
-            append_markdown(table)
+            append_markdown(text)
         return
     out = run(args)
     print(json.dumps(out, indent=2, ensure_ascii=False))

@@ -105,6 +105,16 @@ class _Cached:
     fragment: str
 
 
+class _CountingConnection(ClientConnection):
+    """The websocket connection, counting the bytes that came off the socket (frames as sent, compressed or not)."""
+
+    wire_bytes = 0
+
+    def data_received(self, data: bytes) -> None:
+        self.wire_bytes += len(data)
+        super().data_received(data)
+
+
 def context_info(url: str) -> ContextInfo:
     """The browser's context as headless Chromium reports it (st.context reads it)."""
     return ContextInfo(
@@ -207,6 +217,7 @@ class Session:
             max_size=None,
             ping_interval=None,  # browsers send no pings; the server pings and the library answers
             open_timeout=timeout,
+            create_connection=_CountingConnection,
         )
         if self._ws.response is not None:
             self.handshake_headers = {k.lower(): v for k, v in self._ws.response.headers.raw_items()}
@@ -230,6 +241,11 @@ class Session:
                 await asyncio.wait_for(self._reader, 10)
             except (TimeoutError, asyncio.CancelledError):
                 self._reader.cancel()
+
+    @property
+    def wire_bytes(self) -> int:
+        """Bytes received on the websocket's socket so far (after compression, with framing)."""
+        return self._ws.wire_bytes if isinstance(self._ws, _CountingConnection) else 0
 
     @property
     def connected(self) -> bool:

@@ -317,6 +317,6 @@ def test_browser_marks_how_each_point_matched() -> None:
     at = browser()
     at.text_input(key="browser_query").input("ganshu").run()
     table = at.dataframe[0].value
-    assert list(table["Point"])[0] == "BL18"
+    assert table["Point"].iloc[0] == "BL18"
     assert list(table["Match"]) == ["✔ exact"] + ["≈ similar (fuzzy)"] * (len(table) - 1)
     assert "only similar to your search (fuzzy match), listed last" in at.caption[0].value
