@@ -23,7 +23,7 @@ protocol sessions connected and idle; memory per extra session is the least-squa
 
     .venv/bin/python -m bench.load [--sessions 60] [--browsers 10] [--duration 120] [--set runner.fastReruns=false]
         [--proxy | --url URL [--server-pid PID ...]] [--label TEXT] [--json-out FILE] [--no-write]
-    .venv/bin/python -m bench.load --compare a.json b.json ...   # side-by-side table of saved runs
+    .venv/bin/python -m bench.load --compare a.json b.json ... [--title TEXT]   # side by side, saved runs
 
 `--proxy` runs two processes behind HAProxy with deploy/haproxy.cfg (deploy/local.py) and checks that every
 session's websocket reached the process its SERVERID cookie names. Writes a section at the end of BENCHMARKS.md
@@ -868,7 +868,8 @@ def compare_table(runs: list[dict[str, Any]]) -> str:
                 cells.append(f(r))
             except (KeyError, TypeError):
                 cells.append("–")
-        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+        if any(c != "–" for c in cells):
+            rows.append(f"| {name} | " + " | ".join(cells) + " |")
 
     row("sessions + Chromium pages", lambda r: f"{r['protocol']['sessions']} + {r['settings']['browsers']}")
     row(
@@ -892,6 +893,13 @@ def compare_table(runs: list[dict[str, Any]]) -> str:
     row("machine busy (all cores)", lambda r: f"{r['machine_busy_percent']:.0f} %")
     row("RSS idle, most sessions", lambda r: f"{list(r['memory']['rss_mib'].values())[-1]:.0f} MiB")
     row("memory per extra session", lambda r: f"{r['memory']['per_session_kib']:.0f} KiB")
+    row(
+        "websockets on the process their SERVERID cookie names",
+        lambda r: (
+            ", ".join(f"{k}: {v}" for k, v in r["stickiness"]["active_sessions"].items())
+            + (" (all)" if r["stickiness"]["ok"] else " (MISMATCH)")
+        ),
+    )
     row("load average before → after", lambda r: r["machine"].split("load average ")[1])
     return "\n".join(rows)
 
