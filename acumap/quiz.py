@@ -199,7 +199,7 @@ class RoundSpec:
 
     mode: str = "find"  # find: click where the point is; name: the point is lit, give its code or name
     source: str = "all"  # region, meridian, view, missed, all
-    value: str = ""  # the region, meridian or view; for `missed`, the ids separated by "+"
+    value: str = ""  # the region, meridian or view; for `missed`, the ids separated by ","
     seed: int = 1
     landmarks: bool = True
 
@@ -225,13 +225,13 @@ class RoundSpec:
             return None
         if not re.fullmatch(r"s\d{1,9}", seed_part):
             return None
-        if value and not _TOKEN.match(value.replace("+", "_")):
+        if value and not _TOKEN.match(value.replace(",", "_")):
             return None
         if (source in ("all",)) != (value == ""):
             return None
         return cls(mode, source, value, int(seed_part[1:]), lm == "lm")
 
-    def label(self) -> str:
+    def label(self, n: int = ROUND_LENGTH) -> str:
         what = {
             "region": f"the {BASE_LABELS.get(self.value, self.value).lower()}",
             "meridian": f"the {self.value} meridian",
@@ -239,7 +239,7 @@ class RoundSpec:
             "missed": "the points you missed most",
             "all": "every point",
         }[self.source]
-        return f"{'Find' if self.mode == 'find' else 'Name'} the point: ten from {what}"
+        return f"{'Find' if self.mode == 'find' else 'Name'} the point: {n} from {what}"
 
 
 def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
@@ -252,7 +252,7 @@ def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
     if spec.source == "view":
         return [p for p in atlas.points if p.view == spec.value]
     if spec.source == "missed":
-        wanted = [pid for pid in spec.value.split("+") if atlas.has_point(pid)]
+        wanted = [pid for pid in spec.value.split(",") if atlas.has_point(pid)]
         return [atlas.point(pid) for pid in dict.fromkeys(wanted)]
     return list(atlas.points)
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, write_csv
 
 APP = str(ROOT / "app.py")
-PAGES = ["views/body_map.py", "views/point_browser.py", "views/safety.py"]
+PAGES = ["views/body_map.py", "views/point_browser.py", "views/quiz.py", "views/safety.py"]
 
 
 def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
@@ -320,3 +320,38 @@ def test_browser_marks_how_each_point_matched() -> None:
     assert table["Point"].iloc[0] == "BL18"
     assert list(table["Match"]) == ["✔ exact"] + ["≈ similar (fuzzy)"] * (len(table) - 1)
     assert "only similar to your search (fuzzy match), listed last" in at.caption[0].value
+
+
+def quiz(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()  # st.navigation must have run once before AppTest can switch pages
+    at.switch_page("views/quiz.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def test_quiz_round_link_is_replayed_exactly() -> None:
+    from acumap.data import load_atlas
+    from acumap.placement import markers_for
+    from acumap.quiz import RoundSpec, draw
+
+    atlas = load_atlas()
+    spec = RoundSpec("find", "region", "middle_back", 42, True)
+    first, second = draw(atlas, spec)[:2]
+    view = atlas.point(first).view
+    m = next(m for m in markers_for(atlas, view) if m.point.id == first)
+    at = quiz({"round": spec.encode(), "a": f"{view}:{m.x:.2f}:{m.y:.2f}"})
+    assert not at.exception
+    # One attempt made (on the point): the round resumes at the second point, the first counted.
+    assert at.subheader[0].value == f"Find {atlas.point(second).code}"
+    assert at.query_params["round"] == spec.encode()
+    assert "Point 2 of 10" in str(at.get("progress")[0].proto)
+
+
+def test_a_broken_quiz_link_is_ignored_with_a_notice() -> None:
+    at = quiz({"round": "find.region-<b>.s1.lm"})
+    assert not at.exception
+    assert "could not be read" in at.info[0].value
+    assert at.button(key="quiz_start").label == "Start a round"

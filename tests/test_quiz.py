@@ -151,7 +151,7 @@ def test_rounds_are_seeded_and_reproducible() -> None:
     [
         RoundSpec(),
         RoundSpec("name", "region", "neck", 7, False),
-        RoundSpec("find", "missed", "BL18+GV9+LI4", 123456789, True),
+        RoundSpec("find", "missed", "BL18,GV9,LI4", 123456789, True),
         RoundSpec("find", "meridian", "Governor Vessel", 3, True),
     ],
 )

@@ -52,7 +52,11 @@ def _session_token() -> str:
     return token
 
 
-def _on_event(key: str, atlas: Atlas, regions: bool) -> None:
+#: Where the last quiz attempt landed: (view, x, y) in that diagram's cm, consumed by the quiz page.
+QUIZ_ATTEMPT = "_quiz_attempt"
+
+
+def _on_event(key: str, atlas: Atlas, regions: bool, quiz: bool = False) -> None:
     """The map reported a click, tap or key: record where it landed and apply it to the state (once)."""
     result: Any = st.session_state.get(key)
     value = result.get("event") if isinstance(result, dict) else None
@@ -62,6 +66,15 @@ def _on_event(key: str, atlas: Atlas, regions: bool) -> None:
     st.session_state[_ack_key(key)] = ack
     event = parse_event(value)
     if event is None or (event.kind == "region" and not regions):
+        return
+    if quiz:
+        if (
+            event.kind == "position"
+            and event.view is not None
+            and event.x is not None
+            and event.y is not None
+        ):
+            st.session_state[QUIZ_ATTEMPT] = (event.view, event.x, event.y)
         return
     if event.view is not None and event.x is not None and event.y is not None:
         st.session_state[state.LAST_POSITION] = (event.view, event.x, event.y)
@@ -75,17 +88,24 @@ def body_map(
     scale: float = 1.0,
     regions: bool = True,
     lit: tuple[Highlight, ...] = (),
+    quiz: bool = False,
+    landmarks: bool = True,
+    reveal: dict[str, Any] | None = None,
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
     With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
     `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
-    the browser lights the points from the payload's tables).
+    the browser lights the points from the payload's tables). With `quiz` the points are hidden and a click is
+    an attempt, stored in QUIZ_ATTEMPT; `reveal` ({view, ax, ay, tx, ty, correct}) draws the attempt, the true
+    point and a line between them; `landmarks=False` hides the numbered landmarks.
     """
     payload = loading.map_payload()
     current = state.view_state()
     if not regions:
         current = ViewState(point=current.point)
+    if quiz:
+        current = ViewState()
     choice = parse_region(current.region)
     # Two elements: the diagrams (identical from run to run, so Streamlit sends them once and then only their
     # hash) and the small state the browser applies. A click costs a few kB, not the whole drawing.
@@ -98,8 +118,10 @@ def body_map(
             "show": list(views),
             "tables": payload.data,
             "scale": scale,
+            "quiz": quiz,
+            "landmarks": landmarks,
         },
-        on_event_change=partial(_on_event, key, atlas, regions),
+        on_event_change=partial(_on_event, key, atlas, regions, quiz),
         height="content",
     )
     _STATE(
@@ -109,6 +131,7 @@ def body_map(
             "state": {"region": current.region, "point": current.point},
             "ack": _ack(key).as_dict(),
             "sid": _session_token(),
+            "reveal": reveal,
             "alt": {v: alt_text(atlas, v, choice, lit if choice else ()) for v in views},
         },
         height=0,

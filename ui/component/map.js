@@ -110,6 +110,10 @@ class AcuMap {
     // The diagrams and tables: sent once, then identical (Streamlit sends an identical element as a hash).
     this.send = setTriggerValue;
     this.root.style.setProperty("--k", String(data.scale || 1));
+    // Quiz: the points are hidden, every click is an attempt (a position), landmarks may be hidden too.
+    this.quiz = !!data.quiz;
+    this.root.dataset.quiz = this.quiz ? "on" : "off";
+    this.root.dataset.landmarks = data.landmarks === false ? "off" : "on";
     if (data.key !== this.key) {
       this.build(data);
       if (this.last) this.receive(this.last);
@@ -127,6 +131,7 @@ class AcuMap {
     if (!this.key) return;
     if (!this.pending) {
       this.apply(msg.state || {});
+      if (this.quiz) this.showReveal(msg.reveal || null);
       // The text alternative of each diagram, written by Python for the state it decided.
       for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
     } else this.relayout();
@@ -200,6 +205,37 @@ class AcuMap {
     clearTimeout(this.timer);
   }
 
+  drawAttempt(svg, pos, target) {
+    // The attempt (a cross) at once; with Python's answer, the true point and a line from the attempt to it.
+    for (const old of this.root.querySelectorAll(".attempt")) old.remove();
+    if (!svg || !pos) return;
+    const NS = "http://www.w3.org/2000/svg";
+    const g = document.createElementNS(NS, "g");
+    g.setAttribute("class", "attempt");
+    g.setAttribute("aria-hidden", "true");
+    const add = (tag, attrs) => {
+      const el = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+      g.appendChild(el);
+      return el;
+    };
+    if (target) {
+      add("line", { x1: pos.x, y1: pos.y, x2: target.x, y2: target.y, class: "miss-line" });
+      add("circle", { cx: target.x, cy: target.y, r: 0.9, class: target.correct ? "truth ok" : "truth" });
+    }
+    add("circle", { cx: pos.x, cy: pos.y, r: 0.7, class: "guess" });
+    svg.appendChild(g);
+  }
+
+  showReveal(reveal) {
+    if (!reveal) {
+      for (const old of this.root.querySelectorAll(".attempt")) old.remove();
+      return;
+    }
+    const svg = this.svgs.find((s) => s.dataset.view === reveal.view) || null;
+    this.drawAttempt(svg, { x: reveal.ax, y: reveal.ay }, { x: reveal.tx, y: reveal.ty, correct: reveal.correct });
+  }
+
   choose(kind, id, svg, pos) {
     // Mirror acumap.selection.apply_event, so the highlight shows in this frame.
     const s = this.state;
@@ -211,6 +247,11 @@ class AcuMap {
 
   onClick(svg, e) {
     const pos = svgPoint(svg, e.clientX, e.clientY);
+    if (this.quiz) {
+      this.drawAttempt(svg, pos, null);
+      this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
+      return;
+    }
     const pt = this.nearestPoint(svg, e.target.closest("[data-point]"), e.clientX, e.clientY);
     const region = e.target.closest("[data-region]");
     const lm = e.target.closest("[data-landmark]");
