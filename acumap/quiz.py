@@ -289,3 +289,23 @@ def summarise(scores: Sequence[Score]) -> Summary:
         mean_error_cun=sum(placed) / len(placed) if placed else None,
         to_practise=tuple(dict.fromkeys(s.point_id for s in scores if not s.correct)),
     )
+
+
+def encode_attempts(attempts: list[tuple[str, float, float]]) -> str:
+    """Attempts for the link: `view:x:y` in cm, joined by `~`."""
+    return "~".join(f"{v}:{x:.2f}:{y:.2f}" for v, x, y in attempts)
+
+
+def decode_attempts(text: str) -> list[tuple[str, float, float]] | None:
+    """Attempts from the link; None if any part is not `view:x:y` on a known diagram."""
+    out: list[tuple[str, float, float]] = []
+    for part in filter(None, text.split("~")):
+        bits = part.split(":")
+        try:
+            view, x, y = bits[0], float(bits[1]), float(bits[2])
+        except (IndexError, ValueError):
+            return None
+        if view not in CM_PER_CUN or len(bits) != 3:
+            return None
+        out.append((view, x, y))
+    return out

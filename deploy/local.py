@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.serving import free_port, streamlit_server_process
+from tests.serving import free_port, streamlit_server_process, wait_until_answers
 
 CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
 #: The `server` lines of the config, in order: the names HAProxy logs and writes into the sticky cookie.
@@ -78,19 +78,7 @@ def _host_port(url: str) -> str:
 
 
 def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"haproxy exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"haproxy did not answer on {url} within {timeout:.0f} s")
-        time.sleep(0.1)
+    wait_until_answers(url, proc, "haproxy", lambda: log.read_text(errors="replace"), timeout)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -125,22 +125,8 @@ def streamlit_server_process(
             cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
         )
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + timeout
         try:
-            while True:
-                if proc.poll() is not None:
-                    log.seek(0)
-                    out = log.read().decode("utf-8", "replace")
-                    raise RuntimeError(f"streamlit exited early:\n{out}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
-                time.sleep(0.2)
+            wait_until_answers(f"{url}/_stcore/health", proc, "streamlit", lambda: _read(log), timeout)
             yield url, proc
         finally:
             proc.terminate()
@@ -149,6 +135,30 @@ def streamlit_server_process(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def _read(log: Any) -> str:
+    log.seek(0)
+    return str(log.read().decode("utf-8", "replace"))
+
+
+def wait_until_answers(
+    url: str, proc: subprocess.Popen[bytes], name: str, output: Callable[[], str], timeout: float
+) -> None:
+    """Poll `url` until it answers 200; fail with the process's output if it exits, or after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited early:\n{output()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{name} did not answer on {url} within {timeout:.0f} s")
+        time.sleep(0.2)
 
 
 def process_cpu_seconds(pid: int) -> float:

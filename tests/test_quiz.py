@@ -193,3 +193,12 @@ def test_most_missed_and_summary() -> None:
     summary = summarise(scores)
     assert (summary.answered, summary.correct, summary.to_practise) == (2, 1, ("LI4",))
     assert summary.mean_error_cun == pytest.approx(scores[1].distance_cun / 2)
+
+
+def test_attempts_round_trip_through_the_link() -> None:
+    from acumap.quiz import decode_attempts, encode_attempts
+
+    attempts = [("back", -5.06, 25.5), ("hand", -3.5, -5.2)]
+    assert decode_attempts(encode_attempts(attempts)) == attempts
+    assert decode_attempts("arm:1:2") is None
+    assert decode_attempts("back:1") is None

@@ -13,7 +13,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from acumap.data import MERIDIANS
-from acumap.quiz import RoundSpec, Score, draw, hint, score_attempt, summarise
+from acumap.quiz import (
+    RoundSpec,
+    Score,
+    decode_attempts,
+    draw,
+    encode_attempts,
+    hint,
+    score_attempt,
+    summarise,
+)
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from ui import loading
 from ui.boundary import PageStopped
@@ -23,24 +32,6 @@ from ui.text import md
 SPEC, ATTEMPTS, FEEDBACK, FROM_URL = "quiz_spec", "quiz_attempts", "quiz_feedback", "_quiz_from_url"
 
 atlas = loading.atlas()
-
-
-def encode_attempts(attempts: list[tuple[str, float, float]]) -> str:
-    return "~".join(f"{v}:{x:.2f}:{y:.2f}" for v, x, y in attempts)
-
-
-def decode_attempts(text: str) -> list[tuple[str, float, float]] | None:
-    out: list[tuple[str, float, float]] = []
-    for part in filter(None, text.split("~")):
-        bits = part.split(":")
-        try:
-            view, x, y = bits[0], float(bits[1]), float(bits[2])
-        except (IndexError, ValueError):
-            return None
-        if view not in ("back", "hand", "leg", "head") or len(bits) != 3:
-            return None
-        out.append((view, x, y))
-    return out
 
 
 if not st.session_state.get(FROM_URL):
