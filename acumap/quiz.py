@@ -15,10 +15,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from acumap import anatomy
 from acumap.data import Atlas, Point
 from acumap.placement import Marker, markers_for
 from acumap.regions import BASE_LABELS, BASE_REGIONS
+from acumap.search import fold, matches
 
 #: Within this (levels up/down on the back; cun in any direction elsewhere) an attempt is correct.
 TOLERANCE_LEVELS = 0.5
@@ -65,6 +68,8 @@ def _amount(value: float, unit: str) -> str:
     if unit == "level":
         if math.isclose(value, 1.0, abs_tol=0.05):
             return "one level"
+        if math.isclose(value, round(value), abs_tol=0.05):
+            return f"{round(value)} levels"
         return f"{value:.1f} levels"
     return f"{value:.1f} cun"
 
@@ -191,6 +196,7 @@ def hint(point: Point) -> str:
 MODES = ("find", "name")
 SOURCES = ("region", "meridian", "view", "missed", "all")
 _TOKEN = re.compile(r"^[A-Za-z0-9_ -]{1,40}$")
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
 
 
 @dataclass(frozen=True)
@@ -225,7 +231,11 @@ class RoundSpec:
             return None
         if not re.fullmatch(r"s\d{1,9}", seed_part):
             return None
-        if value and not _TOKEN.match(value.replace(",", "_")):
+        if source == "missed":
+            ids = value.split(",")
+            if not 1 <= len(ids) <= ROUND_LENGTH or not all(_ID.match(pid) for pid in ids):
+                return None
+        elif value and not _TOKEN.match(value):
             return None
         if (source in ("all",)) != (value == ""):
             return None
@@ -260,6 +270,10 @@ def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
 def draw(atlas: Atlas, spec: RoundSpec, length: int = ROUND_LENGTH) -> list[str]:
     """The round's point ids: `length` drawn without repeats (fewer if the pool is smaller), seeded."""
     candidates = [p.id for p in pool(atlas, spec)]
+    if spec.mode == "name":
+        # The Jiaji points share one code and name (EX-B2 Jiájǐ at each level): naming cannot tell them apart.
+        codes = [p.code for p in atlas.points]
+        candidates = [pid for pid in candidates if codes.count(atlas.point(pid).code) == 1]
     rng = random.Random(f"{spec.source}:{spec.value}:{spec.seed}")
     return rng.sample(candidates, min(length, len(candidates)))
 
@@ -281,7 +295,7 @@ class Summary:
     to_practise: tuple[str, ...]
 
 
-def summarise(scores: Sequence[Score]) -> Summary:
+def summarise(scores: Sequence[Score | NameScore]) -> Summary:
     placed = [s.distance_cun for s in scores if math.isfinite(s.distance_cun)]
     return Summary(
         answered=len(scores),
@@ -309,3 +323,98 @@ def decode_attempts(text: str) -> list[tuple[str, float, float]] | None:
             return None
         out.append((view, x, y))
     return out
+
+
+# --- the reverse: a point is lit, the student names it ------------------------------------------------
+
+
+#: Typos allowed in a name (pinyin or English, folded): 1 up to 6 letters, then 2. A code must be exact, since
+#: a one-character slip in a code is another point (BL17 for BL18).
+def _typos_allowed(name: str) -> int:
+    return 1 if len(name) <= 6 else 2
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a typed answer names: one point, or (when it could be several, or none is close) the nearest."""
+
+    point_id: str | None
+    nearest: tuple[str, ...] = ()
+
+
+def read_answer(atlas: Atlas, text: str) -> Reading:
+    """The one point a typed code or name stands for, tolerant of case, tone marks, spacing and small typos.
+
+    An exact code, pinyin, English name or hanzi names its point. Otherwise a pinyin or English name within
+    a small typo (`_typos_allowed`) does, if only one point is that close (`Hanshu` is one letter from both
+    Ganshu and Danshu, so it names neither and both are offered).
+    """
+    q = fold(text)
+    hanzi = text.strip()
+    if not q and not hanzi:
+        return Reading(None)
+    exact = [
+        p.id
+        for p in atlas.points
+        if q in {fold(p.id), fold(p.code), fold(p.pinyin), fold(p.english)} or (hanzi and hanzi == p.hanzi)
+    ]
+    if len(exact) == 1:
+        return Reading(exact[0])
+    if exact:
+        return Reading(None, tuple(exact))
+    best: dict[str, int] = {}
+    for p in atlas.points:
+        for name in (fold(p.pinyin), fold(p.english)):
+            d = Levenshtein.distance(q, name, score_cutoff=_typos_allowed(name))
+            if d <= _typos_allowed(name):
+                best[p.id] = min(d, best.get(p.id, d))
+    if best:
+        closest = min(best.values())
+        ids = tuple(pid for pid in best if best[pid] == closest)
+        return Reading(ids[0]) if len(ids) == 1 else Reading(None, ids)
+    return Reading(None, tuple(m.point.id for m in matches(atlas, text)[:3]))
+
+
+@dataclass(frozen=True)
+class NameScore:
+    """A reverse-mode answer: the point asked, the point the answer named, and what tells them apart."""
+
+    point_id: str
+    given: str
+    correct: bool
+    feedback: tuple[str, ...]
+    distance_cun: float = math.nan
+
+
+def _called(point: Point) -> str:
+    return f"{point.code} {point.pinyin} ({point.english})"
+
+
+def score_name(atlas: Atlas, point_id: str, given: str) -> NameScore:
+    """Score naming the lit point `point_id` as `given` (a point id from `read_answer` or a pick)."""
+    asked = atlas.point(point_id)
+    if given == point_id:
+        return NameScore(point_id, given, True, (f"It is {_called(asked)}",))
+    if not atlas.has_point(given):
+        return NameScore(point_id, given, False, (f"This is {_called(asked)}",))
+    other = atlas.point(given)
+    words = [f"This is {_called(asked)}, not {other.code} {other.pinyin}"]
+    markers = [m for m in markers_for(atlas, other.view) if m.point.id == given]
+    if other.view != asked.view:
+        words.append(f"{other.code} is on the {other.view} diagram")
+    elif markers:
+        here = score_attempt(atlas, point_id, other.view, markers[0].x, markers[0].y)
+        if here.feedback and not here.correct:
+            words.append(f"{other.code} lies {', '.join(here.feedback)}")
+    return NameScore(point_id, given, False, tuple(words))
+
+
+def encode_answers(ids: list[str]) -> str:
+    """Reverse-mode answers for the link: the named point ids, joined by `~`."""
+    return "~".join(ids)
+
+
+def decode_answers(text: str) -> list[str] | None:
+    """Reverse-mode answers from the link; None if any is not a point id's shape."""
+    ids = [part for part in text.split("~") if part]
+    return ids if all(_ID.match(pid) for pid in ids) else None

@@ -24,6 +24,7 @@ from acumap.assets import Drawing
 from acumap.data import MERIDIANS, Atlas
 from acumap.describe import VIEW_TITLES, point_name, region_name, tooltip
 from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
+from acumap.quiz import CM_PER_CUN
 from acumap.regions import BASE_REGIONS, REGIONS, RegionChoice, choice_ids, parse_region
 from acumap.selection import highlights
 
@@ -266,6 +267,9 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
         "landmarks": landmarks,
         "titles": {v: VIEW_TITLES[v] for v in views},
         "legend": legend(atlas),
+        # For the quiz by keyboard: where the cross is, in levels and cun.
+        "levels": [[level, anatomy.level_y(level)] for level in anatomy.SPINE_LEVELS],
+        "cm_per_cun": CM_PER_CUN,
     }
     digest = hashlib.sha256(json.dumps([views, data], sort_keys=True).encode()).hexdigest()[:16]
     return MapPayload(views=views, data=data, digest=digest)

@@ -11,12 +11,17 @@ from acumap.data import load_atlas
 from acumap.placement import markers_for
 from acumap.quiz import (
     CM_PER_CUN,
+    Reading,
     RoundSpec,
+    decode_answers,
     draw,
+    encode_answers,
     hint,
     level_position,
     most_missed,
+    read_answer,
     score_attempt,
+    score_name,
     summarise,
 )
 
@@ -55,7 +60,7 @@ def level_step(level: str, levels: float) -> float:
             False,
             2.0,
             1.5,
-            ["2.0 levels too low", "1.5 cun too far from the midline"],
+            ["2 levels too low", "1.5 cun too far from the midline"],
         ),
         ("GV9", "midline", 0.8, 0.0, False, 0.0, 0.8, ["0.8 cun off the midline, to the right"]),
     ],
@@ -152,6 +157,8 @@ def test_rounds_are_seeded_and_reproducible() -> None:
         RoundSpec(),
         RoundSpec("name", "region", "neck", 7, False),
         RoundSpec("find", "missed", "BL18,GV9,LI4", 123456789, True),
+        # Ten misses with long ids: longer than any other value, and still a link that reads back.
+        RoundSpec("find", "missed", ",".join(f"EX-B2-T{n}" for n in range(1, 11)), 5, False),
         RoundSpec("find", "meridian", "Governor Vessel", 3, True),
     ],
 )
@@ -170,6 +177,8 @@ def test_round_link_round_trips(spec: RoundSpec) -> None:
         "find.all.sx.lm",
         "find.region-<b>.s1.lm",
         "find.all-neck.s1.lm",
+        "find.missed-BL18,<b>.s1.lm",
+        "find.missed-" + ",".join(["BL18"] * 11) + ".s1.lm",  # more than a round
     ],
 )
 def test_bad_round_links_are_refused(text: str) -> None:
@@ -202,3 +211,96 @@ def test_attempts_round_trip_through_the_link() -> None:
     assert decode_attempts(encode_attempts(attempts)) == attempts
     assert decode_attempts("arm:1:2") is None
     assert decode_attempts("back:1") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    [
+        ("BL18", Reading("BL18")),
+        ("bl 18", Reading("BL18")),  # case and spacing
+        ("BL-18", Reading("BL18")),
+        ("Gānshū", Reading("BL18")),  # tone marks
+        ("ganshu", Reading("BL18")),
+        ("Gansu", Reading("BL18")),  # one letter missing
+        ("Ganshy", Reading("BL18")),  # one letter wrong
+        ("liver shu", Reading("BL18")),  # the English name
+        ("Liver Shoo", Reading("BL18")),  # two slips in a longer name
+        ("肝俞", Reading("BL18")),  # hanzi
+        ("Union Valley", Reading("LI4")),
+        ("hegu", Reading("LI4")),
+        ("Dazhui", Reading("GV14")),
+        ("dazhu", Reading("BL11")),  # exact pinyin of BL11, not a typo of Dazhui
+        ("Hanshu", Reading(None, ("BL18", "BL19"))),  # one letter from Ganshu and from Danshu: ask which
+        ("BL17x", Reading(None, ("BL17",))),  # a code is never read past a slip, only offered
+        ("Hegoo", Reading(None)),  # two slips in a short name: too far
+        ("", Reading(None)),
+    ],
+)
+def test_reading_a_typed_answer(typed: str, reading: Reading) -> None:
+    assert read_answer(ATLAS, typed) == reading
+
+
+@pytest.mark.parametrize(
+    ("asked", "given", "correct", "words"),
+    [
+        ("BL18", "BL18", True, ("It is BL18 Gānshū (Liver Shu)",)),
+        (
+            "BL18",
+            "BL19",
+            False,
+            ("This is BL18 Gānshū (Liver Shu), not BL19 Dǎnshū", "BL19 lies one level too low"),
+        ),
+        (
+            "BL18",
+            "BL17",
+            False,
+            ("This is BL18 Gānshū (Liver Shu), not BL17 Géshū", "BL17 lies 2 levels too high"),
+        ),
+        (
+            "BL18",
+            "BL47",
+            False,
+            (
+                "This is BL18 Gānshū (Liver Shu), not BL47 Húnmén",
+                "BL47 lies 1.5 cun too far from the midline",
+            ),
+        ),
+        (
+            "BL18",
+            "LI4",
+            False,
+            ("This is BL18 Gānshū (Liver Shu), not LI4 Hégǔ", "LI4 is on the hand diagram"),
+        ),
+    ],
+)
+def test_naming_scores_and_tells_the_two_points_apart(
+    asked: str, given: str, correct: bool, words: tuple[str, ...]
+) -> None:
+    result = score_name(ATLAS, asked, given)
+    assert (result.correct, result.feedback) == (correct, words)
+    assert math.isnan(result.distance_cun)
+
+
+def test_named_answers_round_trip_through_the_link() -> None:
+    ids = ["BL18", "LI4", "EX-B2_T5"]
+    assert decode_answers(encode_answers(ids)) == ids
+    assert decode_answers("BL18~<script>") is None
+
+
+def test_summary_of_a_naming_round_has_no_distance() -> None:
+    summary = summarise([score_name(ATLAS, "BL18", "BL18"), score_name(ATLAS, "BL20", "BL21")])
+    assert (summary.correct, summary.answered, summary.mean_error_cun, summary.to_practise) == (
+        1,
+        2,
+        None,
+        ("BL20",),
+    )
+
+
+def test_naming_rounds_leave_out_points_that_share_a_code() -> None:
+    every = set(draw(ATLAS, RoundSpec("name", "view", "back", 3), length=1000))
+    assert not any(pid.startswith("EX-B2") for pid in every)
+    assert any(
+        pid.startswith("EX-B2") for pid in draw(ATLAS, RoundSpec("find", "view", "back", 3), length=1000)
+    )
+    assert "BL18" in every

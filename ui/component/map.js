@@ -111,13 +111,88 @@ class AcuMap {
     this.send = setTriggerValue;
     this.root.style.setProperty("--k", String(data.scale || 1));
     // Quiz: the points are hidden, every click is an attempt (a position), landmarks may be hidden too.
+    // Reverse quiz ("name"): one point is shown and named in the page; clicks on the map do nothing.
     this.quiz = !!data.quiz;
+    this.naming = data.quiz === "name";
     this.root.dataset.quiz = this.quiz ? "on" : "off";
     this.root.dataset.landmarks = data.landmarks === false ? "off" : "on";
     if (data.key !== this.key) {
       this.build(data);
       if (this.last) this.receive(this.last);
     }
+    this.quizFocus();
+  }
+
+  // ---- quiz by keyboard: each diagram is one tab stop; arrows move a cross, Enter places the attempt ---
+  quizFocus() {
+    for (const svg of this.svgs || []) {
+      if (this.quiz && !this.naming) {
+        svg.setAttribute("tabindex", "0");
+        svg.setAttribute("aria-roledescription", "quiz diagram");
+        svg.setAttribute("aria-keyshortcuts", "ArrowUp ArrowDown ArrowLeft ArrowRight Enter");
+        svg.setAttribute("aria-label", `${this.tables.titles[svg.dataset.view]}: move the cross with the arrow keys (Shift: bigger steps), Enter places your attempt`);
+      } else if (svg.getAttribute("aria-roledescription")) {
+        for (const a of ["tabindex", "aria-roledescription", "aria-keyshortcuts", "aria-label"]) svg.removeAttribute(a);
+      }
+    }
+  }
+
+  onQuizKey(svg, e) {
+    if (this.naming || e.target !== svg) return;
+    const view = svg.dataset.view;
+    const vb = svg.viewBox.baseVal;
+    this.cursors ||= {};
+    const at = this.cursors[view] || { x: vb.x + vb.width / 2, y: vb.y + vb.height / 2 };
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      const pos = { x: Math.round(at.x * 1000) / 1000, y: Math.round(at.y * 1000) / 1000 };
+      this.drawAttempt(svg, pos, null);
+      this.report({ kind: "position", id: null, view, x: pos.x, y: pos.y });
+      return;
+    }
+    const dir = DIRS[e.key];
+    if (!dir) return;
+    e.preventDefault();
+    // A quarter of a cun a step (one cun with Shift), kept inside the drawing.
+    const step = (this.tables.cm_per_cun[view] || 1) * (e.shiftKey ? 1 : 0.25);
+    const next = {
+      x: Math.min(Math.max(at.x + dir[0] * step, vb.x), vb.x + vb.width),
+      y: Math.min(Math.max(at.y + dir[1] * step, vb.y), vb.y + vb.height),
+    };
+    this.cursors[view] = next;
+    this.drawCursor(svg, next);
+    this.live.textContent = this.whereIs(view, next);
+  }
+
+  drawCursor(svg, pos) {
+    const NS = "http://www.w3.org/2000/svg";
+    for (const old of this.root.querySelectorAll(".kcursor")) old.remove();
+    const g = document.createElementNS(NS, "g");
+    g.setAttribute("class", "kcursor");
+    g.setAttribute("aria-hidden", "true");
+    g.setAttribute("transform", `translate(${pos.x} ${pos.y})`);
+    const px = document.createElementNS(NS, "g");
+    px.setAttribute("class", "px");
+    for (const [x1, y1, x2, y2] of [[-14, 0, 14, 0], [0, -14, 0, 14]]) {
+      const line = document.createElementNS(NS, "line");
+      for (const [k, v] of Object.entries({ x1, y1, x2, y2 })) line.setAttribute(k, String(v));
+      px.appendChild(line);
+    }
+    g.appendChild(px);
+    svg.appendChild(g);
+  }
+
+  whereIs(view, pos) {
+    // Where the cross is, in the words of the body model (the back: nearest spinous process, cun out).
+    const k = this.tables.cm_per_cun[view] || 1;
+    if (view === "back") {
+      let best = null;
+      for (const [level, y] of this.tables.levels) if (!best || Math.abs(y - pos.y) < Math.abs(best[1] - pos.y)) best = [level, y];
+      const cun = Math.abs(pos.x) / k;
+      const side = cun < 0.125 ? "on the midline" : `${cun.toFixed(2).replace(/0$/, "")} cun to the ${pos.x < 0 ? "left" : "right"} of the midline`;
+      return `Cross level with ${best[0]}, ${side}.`;
+    }
+    return `Cross on the ${view} diagram at ${(pos.x / k).toFixed(1)} cun across, ${(pos.y / k).toFixed(1)} cun down.`;
   }
 
   receive(msg) {
@@ -208,7 +283,7 @@ class AcuMap {
   drawAttempt(svg, pos, target) {
     // The attempt (a cross) at once; with Python's answer, the true point and a line from the attempt to it.
     for (const old of this.root.querySelectorAll(".attempt")) old.remove();
-    if (!svg || !pos) return;
+    if (!svg || (!pos && !target)) return;
     const NS = "http://www.w3.org/2000/svg";
     const g = document.createElementNS(NS, "g");
     g.setAttribute("class", "attempt");
@@ -219,11 +294,13 @@ class AcuMap {
       g.appendChild(el);
       return el;
     };
+    if (target && pos) add("line", { x1: pos.x, y1: pos.y, x2: target.x, y2: target.y, class: "miss-line" });
     if (target) {
-      add("line", { x1: pos.x, y1: pos.y, x2: target.x, y2: target.y, class: "miss-line" });
-      add("circle", { cx: target.x, cy: target.y, r: 0.9, class: target.correct ? "truth ok" : "truth" });
+      // The reverse quiz shows the point asked (no attempt): a filled marker until it is answered.
+      const cls = target.correct ? "truth ok" : target.correct === false ? "truth" : "truth asked";
+      add("circle", { cx: target.x, cy: target.y, r: pos ? 0.9 : 1.1, class: pos ? cls : `${cls} asked` });
     }
-    add("circle", { cx: pos.x, cy: pos.y, r: 0.7, class: "guess" });
+    if (pos) add("circle", { cx: pos.x, cy: pos.y, r: 0.7, class: "guess" });
     svg.appendChild(g);
   }
 
@@ -233,7 +310,8 @@ class AcuMap {
       return;
     }
     const svg = this.svgs.find((s) => s.dataset.view === reveal.view) || null;
-    this.drawAttempt(svg, { x: reveal.ax, y: reveal.ay }, { x: reveal.tx, y: reveal.ty, correct: reveal.correct });
+    const pos = reveal.ax == null ? null : { x: reveal.ax, y: reveal.ay };
+    this.drawAttempt(svg, pos, { x: reveal.tx, y: reveal.ty, correct: reveal.correct });
   }
 
   choose(kind, id, svg, pos) {
@@ -247,6 +325,7 @@ class AcuMap {
 
   onClick(svg, e) {
     const pos = svgPoint(svg, e.clientX, e.clientY);
+    if (this.naming) return;
     if (this.quiz) {
       this.drawAttempt(svg, pos, null);
       this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
@@ -286,6 +365,10 @@ class AcuMap {
   }
 
   onKey(svg, e) {
+    if (this.quiz) {
+      this.onQuizKey(svg, e);
+      return;
+    }
     const el = e.target.closest("[data-point], [data-region]");
     if (e.key === "Escape") {
       e.preventDefault();
