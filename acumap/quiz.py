@@ -267,13 +267,19 @@ def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
     return list(atlas.points)
 
 
+def nameable(atlas: Atlas) -> list[str]:
+    """Points a naming question can ask: the Jiaji points share one code and name (EX-B2 Jiájǐ at each
+    level), so naming cannot tell them apart."""
+    codes = [p.code for p in atlas.points]
+    return [p.id for p in atlas.points if codes.count(p.code) == 1]
+
+
 def draw(atlas: Atlas, spec: RoundSpec, length: int = ROUND_LENGTH) -> list[str]:
     """The round's point ids: `length` drawn without repeats (fewer if the pool is smaller), seeded."""
     candidates = [p.id for p in pool(atlas, spec)]
     if spec.mode == "name":
-        # The Jiaji points share one code and name (EX-B2 Jiájǐ at each level): naming cannot tell them apart.
-        codes = [p.code for p in atlas.points]
-        candidates = [pid for pid in candidates if codes.count(atlas.point(pid).code) == 1]
+        allowed = set(nameable(atlas))
+        candidates = [pid for pid in candidates if pid in allowed]
     rng = random.Random(f"{spec.source}:{spec.value}:{spec.seed}")
     return rng.sample(candidates, min(length, len(candidates)))
 
@@ -418,3 +424,11 @@ def decode_answers(text: str) -> list[str] | None:
     """Reverse-mode answers from the link; None if any is not a point id's shape."""
     ids = [part for part in text.split("~") if part]
     return ids if all(_ID.match(pid) for pid in ids) else None
+
+
+def shown_marker(atlas: Atlas, point_id: str) -> Marker:
+    """The marker a naming question shows: on the person's right for a bilateral back point."""
+    markers = [m for m in markers_for(atlas, atlas.point(point_id).view) if m.point.id == point_id]
+    if not markers:
+        raise ValueError(f"{point_id} is not drawn on any diagram")
+    return next((m for m in markers if m.side == "right"), markers[0])

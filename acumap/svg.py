@@ -268,7 +268,10 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
         "titles": {v: VIEW_TITLES[v] for v in views},
         "legend": legend(atlas),
         # For the quiz by keyboard: where the cross is, in levels and cun.
-        "levels": [[level, anatomy.level_y(level)] for level in anatomy.SPINE_LEVELS],
+        "levels": [
+            [level, anatomy.upper_border_y(level), anatomy.lower_border_y(level)]
+            for level in anatomy.SPINE_LEVELS
+        ],
         "cm_per_cun": CM_PER_CUN,
     }
     digest = hashlib.sha256(json.dumps([views, data], sort_keys=True).encode()).hexdigest()[:16]

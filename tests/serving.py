@@ -79,9 +79,9 @@ def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> N
 
 
 # JavaScript: true once the map component has drawn its diagrams and scaled its pixel layer.
-MAP_READY_JS = """() => { const host = document.querySelector('.stBidiComponent [data-testid=stBidiComponentIsolated]');
-  const root = host && host.shadowRoot; if (!root) return false;
-  const svg = root.querySelector('svg[data-view]'); return !!(svg && svg.style.getPropertyValue('--u')); }"""
+MAP_READY_JS = """() => [...document.querySelectorAll('.stBidiComponent [data-testid=stBidiComponentIsolated]')]
+  .map((host) => host.shadowRoot && host.shadowRoot.querySelector('svg[data-view]'))
+  .some((svg) => !!(svg && svg.style.getPropertyValue('--u')))"""
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -12,7 +13,7 @@ from playwright.sync_api import Page, expect
 from acumap import anatomy
 from acumap.data import load_atlas
 from acumap.placement import markers_for
-from acumap.quiz import RoundSpec, draw
+from acumap.quiz import CM_PER_CUN, RoundSpec, draw, shown_marker
 from tests.mapdom import client_xy
 from tests.serving import MAP_READY_JS, wait_settled
 
@@ -73,3 +74,122 @@ def test_a_round_with_real_clicks(page: Page, app_url: str) -> None:
         page.get_by_role("button", name="Next point" if i < len(order) - 1 else "See the results").click()
     expect(page.get_by_role("heading", name="Score: 2 of 3")).to_be_visible()
     expect(page.get_by_text("Points to practise: BL20")).to_be_visible()
+
+
+def shadow_eval(page: Page, body: str) -> Any:
+    """Run `body` (a function of the quiz map's shadow root) in the page."""
+    return page.evaluate(
+        f"""() => {{
+      const roots = [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]
+        .map((h) => h.shadowRoot).filter((r) => r && r.querySelector('svg[data-view]'));
+      return ({body})(roots[0]);
+    }}"""
+    )
+
+
+def check(page: Page, answer: str) -> None:
+    page.get_by_role("textbox", name="Its code or name").fill(answer)
+    page.get_by_role("button", name="Check").click()
+
+
+def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page: Page, app_url: str) -> None:
+    spec = RoundSpec("name", "missed", "BL18,BL20,LI4", 3, True)
+    order = draw(ATLAS, spec)
+    assert sorted(order) == ["BL18", "BL20", "LI4"]
+    page.goto(f"{app_url}/quiz?round={spec.encode()}")
+    settle(page)
+    for i, pid in enumerate(order):
+        view = ATLAS.point(pid).view
+        expect(
+            page.get_by_role("heading", name=f"Name the point marked in orange on the {view} diagram")
+        ).to_be_visible()
+        # The point asked is shown where it is: the marker's centre is the point's position on its diagram.
+        settle(page)
+        m = shown_marker(ATLAS, pid)
+        x, y = client_xy(page, view, m.x, m.y)
+        centre = shadow_eval(
+            page,
+            "(root) => { const r = root.querySelector('.attempt .truth.asked').getBoundingClientRect();"
+            " return [r.left + r.width / 2, r.top + r.height / 2]; }",
+        )
+        assert centre == pytest.approx([x, y], abs=1.5)
+        if pid == "BL18":
+            check(page, "Hanshu")  # one letter from Ganshu (BL18) and from Danshu (BL19): which one?
+            expect(page.get_by_text("Which one do you mean: BL18 Gānshū, BL19 Dǎnshū?")).to_be_visible()
+            check(page, "gansu")  # no tone marks, one letter missing
+            expect(page.get_by_text("Correct. It is BL18 Gānshū (Liver Shu).")).to_be_visible()
+        elif pid == "LI4":
+            page.get_by_role("combobox", name="or pick it from the list").click()
+            page.keyboard.type("Union")  # the list is long: narrow it, as a student would
+            page.get_by_role("option", name="LI4 · Hégǔ · Union Valley").click()
+            page.get_by_role("button", name="Check").click()
+            expect(page.get_by_text("Correct. It is LI4 Hégǔ (Union Valley).")).to_be_visible()
+        else:
+            check(page, "bl 21")
+            expect(page.get_by_text("BL21 lies one level too low")).to_be_visible()
+        if i == 0:
+            expect(page).to_have_url(
+                re.compile(rf"/quiz\?round=name\.missed-BL18%2CBL20%2CLI4\.s3\.lm&a={pid}$")
+            )
+            page.reload()
+            settle(page)
+            expect(page.get_by_text(f"Point 2 of {len(order)}")).to_be_visible()
+            continue
+        page.get_by_role("button", name="Next point" if i < len(order) - 1 else "See the results").click()
+    expect(page.get_by_role("heading", name="Score: 2 of 3")).to_be_visible()
+    expect(page.get_by_text("Points to practise: BL20")).to_be_visible()
+
+    # The history is in this browser's storage: every answer made here, once, the reload notwithstanding.
+    kept = json.loads(page.evaluate("localStorage.getItem('acumap.quiz.history')"))
+    assert sorted((item["p"], item["ok"]) for item in kept) == [
+        ("BL18", True),
+        ("BL20", False),
+        ("LI4", True),
+    ]
+    # A new round of the points this browser misses most: BL20.
+    page.goto(f"{app_url}/quiz")
+    wait_settled(page, with_map=False)
+    expect(page.get_by_text("3 answers from earlier rounds are kept in this browser only")).to_be_visible()
+    page.get_by_role("combobox", name="Points from").click()
+    page.get_by_role("option", name="The points I miss most (1)").click()
+    page.get_by_role("button", name="Start a round").click()
+    expect(page).to_have_url(re.compile(r"/quiz\?round=find\.missed-BL20\.s\d+\.lm$"))
+    expect(page.get_by_role("heading", name="Find BL20")).to_be_visible()
+    # Forgetting it empties the storage, and the option goes.
+    page.goto(f"{app_url}/quiz")
+    wait_settled(page, with_map=False)
+    page.get_by_role("button", name="Forget my quiz history").click()
+    expect(page.get_by_text("Your answers will be kept in this browser only")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('acumap.quiz.history')") is None
+    page.get_by_role("combobox", name="Points from").click()
+    expect(page.get_by_role("option", name="A region")).to_be_visible()
+    expect(page.get_by_role("option", name=re.compile("The points I miss most"))).to_have_count(0)
+
+
+def test_an_attempt_by_keyboard(page: Page, app_url: str) -> None:
+    spec = RoundSpec("find", "missed", "GV9", 1, True)
+    page.goto(f"{app_url}/quiz?round={spec.encode()}")
+    settle(page)
+    # Tab to the back diagram; the cross starts in the middle of the drawing.
+    shadow_eval(page, "(root) => { window.__quizSvg = root.querySelector('svg[data-view=back]'); }")
+    page.locator("svg[data-view=back]").focus()
+    vb = shadow_eval(
+        page,
+        "(root) => { const b = root.querySelector('svg[data-view=back]').viewBox.baseVal;"
+        " return [b.x + b.width / 2, b.y + b.height / 2]; }",
+    )
+    m = shown_marker(ATLAS, "GV9")
+    step = CM_PER_CUN["back"] * 0.25
+    sideways, down = round((m.x - vb[0]) / step), round((m.y - vb[1]) / step)
+    for _ in range(abs(sideways)):
+        page.keyboard.press("ArrowRight" if sideways > 0 else "ArrowLeft")
+    for _ in range(abs(down)):
+        page.keyboard.press("ArrowDown" if down > 0 else "ArrowUp")
+    assert (
+        shadow_eval(page, "(root) => root.querySelector('.sr').textContent")
+        == "Cross below the spinous process of T7, on the midline."
+    )
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Correct.")).to_be_visible()
+    # The verdict came above the map without mounting it again (the same drawing is still in the page).
+    assert page.evaluate("window.__quizSvg.isConnected")

@@ -56,7 +56,7 @@ def _session_token() -> str:
 QUIZ_ATTEMPT = "_quiz_attempt"
 
 
-def _on_event(key: str, atlas: Atlas, regions: bool, quiz: bool = False) -> None:
+def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
     """The map reported a click, tap or key: record where it landed and apply it to the state (once)."""
     result: Any = st.session_state.get(key)
     value = result.get("event") if isinstance(result, dict) else None
@@ -88,7 +88,7 @@ def body_map(
     scale: float = 1.0,
     regions: bool = True,
     lit: tuple[Highlight, ...] = (),
-    quiz: bool = False,
+    quiz: str = "",
     landmarks: bool = True,
     reveal: dict[str, Any] | None = None,
 ) -> None:
@@ -96,8 +96,9 @@ def body_map(
 
     With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
     `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
-    the browser lights the points from the payload's tables). With `quiz` the points are hidden and a click is
-    an attempt, stored in QUIZ_ATTEMPT; `reveal` ({view, ax, ay, tx, ty, correct}) draws the attempt, the true
+    the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
+    click (or the keyboard's cross) is an attempt, stored in QUIZ_ATTEMPT; with `quiz="name"` clicks do
+    nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt) draws the attempt, the true
     point and a line between them; `landmarks=False` hides the numbered landmarks.
     """
     payload = loading.map_payload()

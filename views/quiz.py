@@ -1,35 +1,48 @@
-"""Quiz: find the point on the diagram; see how far off you were, in vertebral levels and cun.
+"""Quiz: find the point on the diagram (scored in vertebral levels and cun), or name the point shown.
 
-The round (what it draws from, its seed, landmarks on or off) and every attempt live in the link
-(`/quiz?round=find.region-middle_back.s42.lm&a=back:-5.1:25.8~...`), so a reload, a rerun or a shared link
-replays it exactly.
+The round (find or name, what it draws from, its seed, landmarks on or off) and every answer live in the
+link (`/quiz?round=find.region-middle_back.s42.lm&a=back:-5.1:25.8~...`), so a reload, a rerun or a shared
+link replays it exactly. Which points a student misses is kept in their browser (ui/quiz_history.py).
 """
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from acumap.data import MERIDIANS
 from acumap.quiz import (
+    NameScore,
     RoundSpec,
     Score,
+    decode_answers,
     decode_attempts,
     draw,
+    encode_answers,
     encode_attempts,
     hint,
+    most_missed,
+    nameable,
+    read_answer,
     score_attempt,
+    score_name,
+    shown_marker,
     summarise,
 )
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from ui import loading
 from ui.boundary import PageStopped
 from ui.map_component import QUIZ_ATTEMPT, body_map
+from ui.quiz_history import keep, stored
 from ui.text import md
 
-SPEC, ATTEMPTS, FEEDBACK, FROM_URL = "quiz_spec", "quiz_attempts", "quiz_feedback", "_quiz_from_url"
+SPEC, ATTEMPTS, NAMES, FEEDBACK = "quiz_spec", "quiz_attempts", "quiz_names", "quiz_feedback"
+LIVE, NAME_MSG, FROM_URL = "quiz_live", "quiz_name_msg", "_quiz_from_url"
+TEXT, PICK = "quiz_name_text", "quiz_name_pick"
 
 atlas = loading.atlas()
 
@@ -39,37 +52,58 @@ if not st.session_state.get(FROM_URL):
     text = st.query_params.get("round")
     if text:
         linked = RoundSpec.decode(text)
-        linked_attempts = decode_attempts(st.query_params.get("a", ""))
-        if linked is None or linked_attempts is None:
+        answers = st.query_params.get("a", "")
+        linked_answers = (
+            decode_answers(answers)
+            if linked is not None and linked.mode == "name"
+            else decode_attempts(answers)
+        )
+        if linked is None or linked_answers is None:
             st.info(
                 "The link's quiz round could not be read; it was ignored. Start a new round below.", icon="ℹ️"
             )
         else:
-            st.session_state[SPEC], st.session_state[ATTEMPTS] = linked, linked_attempts[:10]
+            st.session_state[SPEC] = linked
+            st.session_state[NAMES if linked.mode == "name" else ATTEMPTS] = linked_answers[:10]
 
 
 def start(spec: RoundSpec) -> None:
-    st.session_state[SPEC], st.session_state[ATTEMPTS], st.session_state[FEEDBACK] = spec, [], False
+    st.session_state.update({SPEC: spec, ATTEMPTS: [], NAMES: [], FEEDBACK: False, LIVE: []})
     st.session_state.pop(QUIZ_ATTEMPT, None)
+    st.session_state.pop(NAME_MSG, None)
+
+
+def new_round() -> None:
+    st.session_state.pop(SPEC, None)
 
 
 spec: RoundSpec | None = st.session_state.get(SPEC)
-st.markdown("#### Quiz · find the point")
 
 if spec is None:
+    st.markdown("#### Quiz")
     st.write(
-        "Ten points, one at a time: click or tap where you think each one is. You see the true point at once, "
-        "how far off you were (in vertebral levels and cun) and how to find it."
+        "Ten points, one at a time. **Find** each point: click or tap where you think it is, and see at once "
+        "how far off you were, in vertebral levels and cun, and how to find it. Or **name** the point shown."
+    )
+    missed = most_missed(stored())
+    mode = st.segmented_control(
+        "Question",
+        ["find", "name"],
+        default="find",
+        format_func=lambda m: {"find": "Find the point", "name": "Name the point"}[m],
+        key="quiz_mode",
     )
     c = st.columns([0.3, 0.4, 0.3], vertical_alignment="bottom")
+    sources = ["region", "meridian", "view", "all"] + (["missed"] if missed else [])
     source = c[0].selectbox(
         "Points from",
-        ["region", "meridian", "view", "all"],
+        sources,
         format_func=lambda s: {
             "region": "A region",
             "meridian": "A meridian",
             "view": "A diagram",
             "all": "Every point",
+            "missed": f"The points I miss most ({len(missed)})",
         }[s],
         key="quiz_source",
     )
@@ -78,13 +112,15 @@ if spec is None:
         "meridian": list(MERIDIANS.values()),
         "view": ["back", "hand", "leg", "head"],
     }
-    value = (
-        c[1].selectbox(
+    if source in options:
+        value = c[1].selectbox(
             "Which", options[source], key=f"quiz_value_{source}", format_func=lambda v: BASE_LABELS.get(v, v)
         )
-        if source in options
-        else ""
-    )
+    elif source == "missed":
+        value = ",".join(missed)
+        c[1].markdown(md(", ".join(missed)))
+    else:
+        value = ""
     landmarks = c[2].toggle("Show landmarks", value=True, key="quiz_landmarks", help="Harder without them")
     seed = random.SystemRandom().randint(1, 999_999)
     st.button(
@@ -92,75 +128,134 @@ if spec is None:
         type="primary",
         key="quiz_start",
         on_click=start,
-        args=(RoundSpec("find", source, value or "", seed, landmarks),),
+        args=(RoundSpec(mode or "find", source, value or "", seed, landmarks),),
     )
+    keep([], report=True)
     st.query_params.clear()
     raise PageStopped
 
 points = draw(atlas, spec)
 if not points:
     st.warning("This round has no points to ask (the link names none that AcuMap knows).", icon="🎯")
-    st.button("New round", key="quiz_empty_new", on_click=lambda: st.session_state.pop(SPEC, None))
+    st.button("New round", key="quiz_empty_new", on_click=new_round)
     raise PageStopped
+
+naming = spec.mode == "name"
 attempts: list[tuple[str, float, float]] = st.session_state.setdefault(ATTEMPTS, [])
+names: list[str] = st.session_state.setdefault(NAMES, [])
+live: list[int] = st.session_state.setdefault(LIVE, [])
 landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-if landed is not None and len(attempts) < len(points) and not st.session_state.get(FEEDBACK):
+if not naming and landed is not None and len(attempts) < len(points) and not st.session_state.get(FEEDBACK):
+    live.append(len(attempts))
     attempts.append(landed)
     st.session_state[FEEDBACK] = True
-scores: list[Score] = [score_attempt(atlas, pid, *a) for pid, a in zip(points, attempts, strict=False)]
-st.query_params.from_dict({"round": spec.encode(), **({"a": encode_attempts(attempts)} if attempts else {})})
-st.caption(md(spec.label(len(points))) + (" · landmarks hidden" if not spec.landmarks else ""))
-
+scores: list[Score] | list[NameScore] = (
+    [score_name(atlas, pid, given) for pid, given in zip(points, names, strict=False)]
+    if naming
+    else [score_attempt(atlas, pid, *a) for pid, a in zip(points, attempts, strict=False)]
+)
+answered = len(scores)
+link = encode_answers(names) if naming else encode_attempts(attempts)
+st.query_params.from_dict({"round": spec.encode(), **({"a": link} if link else {})})
+# This browser keeps what was answered here (not what a shared link brought).
+keep([(spec.encode(), i, points[i], scores[i].correct) for i in live if i < answered], report=False)
 feedback = bool(st.session_state.get(FEEDBACK)) and bool(scores)
-done = len(attempts) >= len(points) and not feedback
+done = answered >= len(points) and not feedback
 
-if done:
+
+def show_summary(spec: RoundSpec) -> None:
     summary = summarise(scores)
     st.subheader(f"Score: {summary.correct} of {summary.answered}")
     if summary.mean_error_cun is not None:
         st.markdown(f"Mean distance from the points: **{summary.mean_error_cun:.1f} cun**")
-    fig = go.Figure()
-    fig.add_hline(y=0, line_color="#999")
-    fig.add_vline(x=0, line_color="#999")
-    placed = [s for s in scores if not s.wrong_view]
-    fig.add_scatter(
-        x=[s.sideways for s in placed],
-        y=[-s.vertical for s in placed],
-        mode="markers+text",
-        text=[s.point_id for s in placed],
-        textposition="top center",
-        marker={"size": 12, "color": ["#009E73" if s.correct else "#D55E00" for s in placed]},
-        hovertemplate="%{text}<extra></extra>",
-    )
-    fig.update_layout(
-        title="Your attempts around the true points (the cross)",
-        xaxis_title="sideways, cun (back: + too far from the midline)",
-        yaxis_title="up / down (back: levels; + too high)",
-        height=420,
-        margin={"l": 60, "r": 20, "t": 50, "b": 50},
-        showlegend=False,
-    )
-    fig.update_yaxes(scaleanchor="x", scaleratio=1)
-    st.plotly_chart(fig, key="quiz_chart")
+    placed = [s for s in scores if isinstance(s, Score) and not s.wrong_view]
+    if placed:
+        st.markdown("**Your attempts around the true points** (each point at the cross in the middle)")
+        fig = go.Figure()
+        fig.add_hline(y=0, line_color="#999")
+        fig.add_vline(x=0, line_color="#999")
+        fig.add_scatter(
+            x=[s.sideways for s in placed],
+            y=[-s.vertical for s in placed],
+            mode="markers+text",
+            text=[s.point_id for s in placed],
+            textposition="top center",
+            marker={"size": 12, "color": ["#009E73" if s.correct else "#D55E00" for s in placed]},
+            hovertemplate="%{text}<extra></extra>",
+        )
+        fig.update_layout(
+            xaxis_title="sideways, cun (back: + too far from the midline)",
+            yaxis_title="up / down (back: levels; + too high)",
+            height=400,
+            margin={"l": 60, "r": 20, "t": 30, "b": 50},
+            showlegend=False,
+        )
+        fig.update_yaxes(scaleanchor="x", scaleratio=1)
+        st.plotly_chart(fig, key="quiz_chart")
+    if naming:
+        rows = [
+            {
+                "Point": s.point_id,
+                "Your answer": s.given if isinstance(s, NameScore) else "",
+                "Result": "✔ right" if s.correct else "✘ wrong",
+            }
+            for s in scores
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key="quiz_table")
     if summary.to_practise:
         st.markdown("**Points to practise:** " + ", ".join(md(pid) for pid in summary.to_practise))
     ends = st.columns(2)
-    ends[0].button("New round", key="quiz_new", on_click=lambda: st.session_state.pop(SPEC, None))
+    ends[0].button("New round", key="quiz_new", on_click=new_round)
     if summary.to_practise:
         ends[1].button(
             "Practise the points I missed",
             key="quiz_missed",
             on_click=start,
-            args=(RoundSpec("find", "missed", ",".join(summary.to_practise), spec.seed + 1, spec.landmarks),),
+            args=(
+                RoundSpec(spec.mode, "missed", ",".join(summary.to_practise), spec.seed + 1, spec.landmarks),
+            ),
         )
+
+
+if done:
+    st.markdown("#### Quiz · your results")
+    st.caption(md(spec.label(len(points))) + (" · landmarks hidden" if not spec.landmarks else ""))
+    show_summary(spec)
     raise PageStopped
 
-left, right = st.columns([0.6, 0.4], gap="small")
-k = len(attempts) - 1 if feedback else len(attempts)
+k = answered - 1 if feedback else answered
 point = atlas.point(points[k])
-reveal = None
-if feedback:
+
+
+def check_name() -> None:
+    """The form's Check: a typed answer (read tolerantly) or a pick from the list names a point."""
+    typed = str(st.session_state.get(TEXT) or "")
+    pick = st.session_state.get(PICK)
+    given: str | None = None
+    if typed.strip():
+        reading = read_answer(atlas, typed)
+        given = reading.point_id
+        if given is None:
+            st.session_state[NAME_MSG] = (typed, reading.nearest)
+    elif isinstance(pick, str):
+        given = pick
+    else:
+        st.session_state[NAME_MSG] = ("", ())
+    if given is not None:
+        live.append(len(names))
+        names.append(given)
+        st.session_state[FEEDBACK] = True
+        st.session_state.pop(NAME_MSG, None)
+
+
+reveal: dict[str, Any] | None = None
+if naming:
+    m = shown_marker(atlas, point.id)
+    last_correct = scores[-1].correct if feedback else None
+    reveal = {"view": point.view, "ax": None, "ay": None, "tx": m.x, "ty": m.y, "correct": last_correct}
+elif feedback:
     last = scores[-1]
+    assert isinstance(last, Score)
     reveal = {
         "view": last.view,
         "ax": last.attempt[0],
@@ -169,27 +264,86 @@ if feedback:
         "ty": last.target[1],
         "correct": last.correct,
     }
-with left:
-    body_map(atlas, key="quiz_map", regions=False, quiz=True, landmarks=spec.landmarks, reveal=reveal)
-with right:
-    st.progress(len(attempts) / len(points), text=f"Point {k + 1} of {len(points)}")
-    st.subheader(f"Find {point.code}")
+# The question (and, once answered, the verdict) above the map, so a phone shows them before the diagrams.
+if naming:
+    st.markdown(f"#### Quiz · Name the point marked in orange on the {md(point.view)} diagram")
+else:
     st.markdown(
-        f"{md(point.pinyin)} {md(point.hanzi)} · {md(point.english)} · on the **{md(point.view)}** diagram"
+        f"#### Quiz · Find {md(point.code)} — {md(point.pinyin)} {md(point.hanzi)} ({md(point.english)}), "
+        f"on the {md(point.view)} diagram"
     )
+st.progress(
+    answered / len(points),
+    text=f"Point {k + 1} of {len(points)} · {md(spec.label(len(points)))}"
+    + (" · landmarks hidden" if not spec.landmarks else ""),
+)
+# Always one container here, filled or not, so the map below keeps its place in the page and is not
+# mounted again (which would redraw it) when a verdict comes or goes.
+verdict = st.container()
+if feedback:
+    last_score = scores[-1]
+    words = "; ".join(last_score.feedback)
+    if last_score.correct:
+        verdict.success(f"**Correct.** {md(words)}.", icon="✅")
+    else:
+        verdict.error(f"**Not quite:** {md(words)}.", icon="🎯")
+left, right = st.columns([0.6, 0.4], gap="small")
+with left:
+    body_map(
+        atlas,
+        key="quiz_map",
+        regions=False,
+        quiz="name" if naming else "find",
+        landmarks=spec.landmarks,
+        reveal=reveal,
+    )
+with right:
     if feedback:
-        last = scores[-1]
-        words = "; ".join(last.feedback)
-        if last.correct:
-            st.success(f"**Correct.** {md(words)}.", icon="✅")
-        else:
-            st.error(f"**Not quite:** {md(words)}.", icon="🎯")
-        st.markdown(f"**How to find it:** {md(hint(point))}")
+        how = hint(point)
+        if naming and not how.endswith(point.location):
+            st.markdown(f"**Where it lies:** {md(point.location)}")
+        st.markdown(f"**How to find it:** {md(how)}")
         st.button(
-            "Next point" if len(attempts) < len(points) else "See the results",
+            "Next point" if answered < len(points) else "See the results",
             key="quiz_next",
             type="primary",
             on_click=lambda: st.session_state.update({FEEDBACK: False}),
         )
+    elif naming:
+        with st.form("quiz_name_form", clear_on_submit=True, border=False):
+            st.text_input(
+                "Its code or name",
+                key=TEXT,
+                placeholder="e.g. BL18, Ganshu or Liver Shu",
+                help="Case, tone marks and a small typo do not matter.",
+            )
+            st.selectbox(
+                "or pick it from the list",
+                nameable(atlas),
+                index=None,
+                key=PICK,
+                placeholder="Choose a point",
+                format_func=lambda pid: (
+                    f"{atlas.point(pid).code} · {atlas.point(pid).pinyin} · {atlas.point(pid).english}"
+                ),
+            )
+            st.form_submit_button("Check", type="primary", on_click=check_name)
+        message = st.session_state.get(NAME_MSG)
+        if message:
+            typed, nearest = message
+            if nearest:
+                offered = ", ".join(f"{atlas.point(pid).code} {atlas.point(pid).pinyin}" for pid in nearest)
+                st.warning(f"Which one do you mean: {md(offered)}? Type its code, or pick it.", icon="🤔")
+            elif typed:
+                st.warning(
+                    f"No point is called “{md(typed)}”. Type a code (BL18), a pinyin name (Ganshu) or an "
+                    "English name (Liver Shu), or pick it from the list.",
+                    icon="🤔",
+                )
+            else:
+                st.warning("Type its code or name, or pick it from the list.", icon="🤔")
     else:
-        st.markdown("Click or tap where you think it is.")
+        st.markdown(
+            "Click or tap where you think it is. With the keyboard: Tab to a diagram, move the cross with the "
+            "arrow keys (Shift for bigger steps) and press Enter."
+        )

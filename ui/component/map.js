@@ -121,6 +121,7 @@ class AcuMap {
       if (this.last) this.receive(this.last);
     }
     this.quizFocus();
+    if (this.tables) this.buildLegend();
   }
 
   // ---- quiz by keyboard: each diagram is one tab stop; arrows move a cross, Enter places the attempt ---
@@ -132,7 +133,9 @@ class AcuMap {
         svg.setAttribute("aria-keyshortcuts", "ArrowUp ArrowDown ArrowLeft ArrowRight Enter");
         svg.setAttribute("aria-label", `${this.tables.titles[svg.dataset.view]}: move the cross with the arrow keys (Shift: bigger steps), Enter places your attempt`);
       } else if (svg.getAttribute("aria-roledescription")) {
-        for (const a of ["tabindex", "aria-roledescription", "aria-keyshortcuts", "aria-label"]) svg.removeAttribute(a);
+        for (const a of ["aria-roledescription", "aria-keyshortcuts"]) svg.removeAttribute(a);
+        svg.setAttribute("tabindex", "-1");
+        svg.setAttribute("aria-label", this.tables.titles[svg.dataset.view]);
       }
     }
   }
@@ -186,11 +189,16 @@ class AcuMap {
     // Where the cross is, in the words of the body model (the back: nearest spinous process, cun out).
     const k = this.tables.cm_per_cun[view] || 1;
     if (view === "back") {
-      let best = null;
-      for (const [level, y] of this.tables.levels) if (!best || Math.abs(y - pos.y) < Math.abs(best[1] - pos.y)) best = [level, y];
+      // levels: [name, upper border, lower border] top to bottom; the points sit below a spinous process.
+      const lv = this.tables.levels;
+      let where = `above ${lv[0][0]}`;
+      for (const [name, top, bottom] of lv) {
+        if (pos.y >= top && pos.y < bottom - 0.3) where = `on the spinous process of ${name}`;
+        else if (pos.y >= bottom - 0.3) where = `below the spinous process of ${name}`;
+      }
       const cun = Math.abs(pos.x) / k;
       const side = cun < 0.125 ? "on the midline" : `${cun.toFixed(2).replace(/0$/, "")} cun to the ${pos.x < 0 ? "left" : "right"} of the midline`;
-      return `Cross level with ${best[0]}, ${side}.`;
+      return `Cross ${where}, ${side}.`;
     }
     return `Cross on the ${view} diagram at ${(pos.x / k).toFixed(1)} cun across, ${(pos.y / k).toFixed(1)} cun down.`;
   }
@@ -281,26 +289,31 @@ class AcuMap {
   }
 
   drawAttempt(svg, pos, target) {
-    // The attempt (a cross) at once; with Python's answer, the true point and a line from the attempt to it.
+    // The attempt (a dot) at once; with Python's answer, the true point (a ring) and a line from the attempt
+    // to it. Markers are drawn in screen pixels (the .px layer), so they read the same on every diagram.
     for (const old of this.root.querySelectorAll(".attempt")) old.remove();
     if (!svg || (!pos && !target)) return;
     const NS = "http://www.w3.org/2000/svg";
     const g = document.createElementNS(NS, "g");
     g.setAttribute("class", "attempt");
     g.setAttribute("aria-hidden", "true");
-    const add = (tag, attrs) => {
+    const add = (parent, tag, attrs) => {
       const el = document.createElementNS(NS, tag);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-      g.appendChild(el);
+      parent.appendChild(el);
       return el;
     };
-    if (target && pos) add("line", { x1: pos.x, y1: pos.y, x2: target.x, y2: target.y, class: "miss-line" });
+    const mark = (at, r, cls) => {
+      const holder = add(g, "g", { transform: `translate(${at.x} ${at.y})` });
+      add(add(holder, "g", { class: "px" }), "circle", { cx: 0, cy: 0, r, class: cls });
+    };
+    if (target && pos) add(g, "line", { x1: pos.x, y1: pos.y, x2: target.x, y2: target.y, class: "miss-line" });
     if (target) {
-      // The reverse quiz shows the point asked (no attempt): a filled marker until it is answered.
-      const cls = target.correct ? "truth ok" : target.correct === false ? "truth" : "truth asked";
-      add("circle", { cx: target.x, cy: target.y, r: pos ? 0.9 : 1.1, class: pos ? cls : `${cls} asked` });
+      // The reverse quiz shows the point asked (no attempt): a filled marker.
+      const cls = target.correct ? "truth ok" : "truth";
+      mark(target, pos ? 11 : 9, pos ? cls : `${cls} asked`);
     }
-    if (pos) add("circle", { cx: pos.x, cy: pos.y, r: 0.7, class: "guess" });
+    if (pos) mark(pos, 7, "guess");
     svg.appendChild(g);
   }
 
@@ -512,12 +525,15 @@ class AcuMap {
       add(shapes, "key chosen", "chosen point", lg.colours.chosen);
       this.legend.appendChild(shapes);
     } else {
-      const mer = document.createElement("div");
-      mer.className = "row";
-      add(mer, "title", "Meridians:");
-      for (const [name, colour] of lg.meridians) add(mer, "key meridian", name, colour);
-      this.legend.appendChild(mer);
-      if (this.svgs.some((s) => s.dataset.view === "back")) {
+      // In the quiz the points (and their meridian colours) are hidden: only the landmarks, if shown.
+      if (!this.quiz) {
+        const mer = document.createElement("div");
+        mer.className = "row";
+        add(mer, "title", "Meridians:");
+        for (const [name, colour] of lg.meridians) add(mer, "key meridian", name, colour);
+        this.legend.appendChild(mer);
+      }
+      if (this.svgs.some((s) => s.dataset.view === "back") && this.root.dataset.landmarks !== "off") {
         const lms = document.createElement("div");
         lms.className = "row";
         add(lms, "title", "Landmarks:");
