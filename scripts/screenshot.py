@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.serving import launch_chromium, streamlit_server, wait_settled
+from acumap.data import load_atlas
+from acumap.quiz import RoundSpec, draw, encode_attempts, shown_marker
+from tests.mapdom import client_xy
+from tests.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_settled
 
 SCREENS_ALL = {
     "overview": "",
@@ -25,6 +29,51 @@ SCREENS_ALL = {
     "browser_SP6": "points?point=SP6",
     "projector_middle_back": "?region=middle_back&mode=projector",
 }
+
+#: Quiz screens, reached by a link and (for the feedback) a tap at a computed position.
+QUIZ_FIND = RoundSpec("find", "region", "middle_back", 42, True)
+QUIZ_NAME = RoundSpec("name", "region", "middle_back", 7, True)
+QUIZ_SCREENS = ("quiz_setup", "quiz_feedback", "quiz_name", "quiz_summary")
+
+
+def quiz_screen(page: Any, url: str, name: str) -> None:
+    """Bring the page to a quiz screen: the setup, a missed attempt's feedback, a naming answer, a summary."""
+    atlas = load_atlas()
+    if name == "quiz_setup":
+        page.goto(f"{url}/quiz")
+        wait_settled(page, with_map=False)
+        page.get_by_role("button", name="Start a round").wait_for()
+        page.get_by_text("kept in this browser only").wait_for()
+        return
+    if name == "quiz_summary":
+        # Ten attempts in the link: on the point, then further off, some on the wrong side of the spine.
+        attempts = []
+        for i, pid in enumerate(draw(atlas, QUIZ_FIND)):
+            m = shown_marker(atlas, pid)
+            attempts.append((m.point.view, m.x + (i % 3) * 0.9, m.y + (i % 4 - 1) * 1.1))
+        page.goto(f"{url}/quiz?round={QUIZ_FIND.encode()}&a={encode_attempts(attempts)}")
+        wait_settled(page, with_map=False)
+        page.get_by_text("Score:").wait_for()
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        return
+    spec = QUIZ_FIND if name == "quiz_feedback" else QUIZ_NAME
+    page.goto(f"{url}/quiz?round={spec.encode()}")
+    wait_settled(page, with_map=False)
+    page.wait_for_function(MAP_READY_JS)
+    pid = draw(atlas, spec)[0]
+    if name == "quiz_feedback":
+        m = shown_marker(atlas, pid)
+        page.locator(f"svg[data-view={m.point.view}]").scroll_into_view_if_needed()
+        page.mouse.click(*client_xy(page, m.point.view, m.x + 1.6, m.y + 2.6))
+    else:
+        page.get_by_role("textbox", name="Its code or name").fill("BL17")
+        page.get_by_role("button", name="Check").click()
+    page.get_by_text("Not quite").wait_for()
+    page.evaluate(
+        "() => { for (const el of document.querySelectorAll('*')) if (el.scrollTop) el.scrollTop = 0; }"
+    )
+    wait_settled(page, with_map=False)
+
 
 #: phone, tablet, laptop, projector: (width, height, touch)
 SIZES = {
@@ -40,6 +89,7 @@ def main() -> None:
     wanted = [w for w in sys.argv[2:] if w not in SIZES]
     sizes = [s for s in sys.argv[2:] if s in SIZES] or list(SIZES)
     screens = {k: v for k, v in SCREENS_ALL.items() if not wanted or k in wanted}
+    quiz = [q for q in QUIZ_SCREENS if not wanted or q in wanted]
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server() as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
@@ -52,6 +102,11 @@ def main() -> None:
             for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
                 wait_settled(page, with_map=not suffix.startswith("safety"))
+                page.screenshot(
+                    path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
+                )
+            for name in quiz:
+                quiz_screen(page, url, name)
                 page.screenshot(
                     path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
                 )

@@ -355,3 +355,24 @@ def test_a_broken_quiz_link_is_ignored_with_a_notice() -> None:
     assert not at.exception
     assert "could not be read" in at.info[0].value
     assert at.button(key="quiz_start").label == "Start a round"
+
+
+def test_a_naming_round_link_replays_to_its_summary() -> None:
+    from acumap.data import load_atlas
+    from acumap.quiz import RoundSpec, draw
+
+    spec = RoundSpec("name", "missed", "BL18,LI4", 9, False)
+    order = draw(load_atlas(), spec)
+    answers = {"BL18": "BL19", "LI4": "LI4"}
+    at = quiz({"round": spec.encode(), "a": "~".join(answers[pid] for pid in order)})
+    assert not at.exception
+    assert at.subheader[0].value == "Score: 1 of 2"
+    table = at.dataframe[0].value
+    assert dict(zip(table["Point"], table["Your answer"], strict=True)) == answers
+    assert "Points to practise:** BL18" in at.markdown[-1].value
+
+
+def test_a_naming_link_with_a_bad_answer_is_ignored_with_a_notice() -> None:
+    at = quiz({"round": "name.missed-BL18.s1.lm", "a": "BL18<b>"})
+    assert not at.exception
+    assert "could not be read" in at.info[0].value

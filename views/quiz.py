@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from acumap.data import MERIDIANS
+from acumap.placement import DIAGRAM_VIEWS
 from acumap.quiz import (
     NameScore,
     RoundSpec,
@@ -174,24 +175,28 @@ def show_summary(spec: RoundSpec) -> None:
         fig = go.Figure()
         fig.add_hline(y=0, line_color="#999")
         fig.add_vline(x=0, line_color="#999")
-        fig.add_scatter(
-            x=[s.sideways for s in placed],
-            y=[-s.vertical for s in placed],
-            mode="markers+text",
-            text=[s.point_id for s in placed],
-            textposition="top center",
-            marker={"size": 12, "color": ["#009E73" if s.correct else "#D55E00" for s in placed]},
-            hovertemplate="%{text}<extra></extra>",
-        )
+        for ok, name, colour in ((True, "correct", "#009E73"), (False, "missed", "#D55E00")):
+            group = [s for s in placed if s.correct is ok]
+            fig.add_scatter(
+                x=[s.sideways for s in group],
+                y=[-s.vertical for s in group],
+                mode="markers+text",
+                name=name,
+                text=[s.point_id for s in group],
+                textposition="top center",
+                marker={"size": 13, "color": colour, "symbol": "circle" if ok else "x"},
+                hovertemplate="%{text}<extra></extra>",
+            )
         fig.update_layout(
             xaxis_title="sideways, cun (back: + too far from the midline)",
             yaxis_title="up / down (back: levels; + too high)",
             height=400,
             margin={"l": 60, "r": 20, "t": 30, "b": 50},
-            showlegend=False,
+            font={"size": 14},
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         )
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
-        st.plotly_chart(fig, key="quiz_chart")
+        st.plotly_chart(fig, key="quiz_chart", config={"displayModeBar": False})
     if naming:
         rows = [
             {
@@ -292,6 +297,8 @@ with left:
     body_map(
         atlas,
         key="quiz_map",
+        # Naming: only the diagram of the point shown, so the marker is the first thing seen (on a phone too).
+        views=(point.view,) if naming else DIAGRAM_VIEWS,
         regions=False,
         quiz="name" if naming else "find",
         landmarks=spec.landmarks,
