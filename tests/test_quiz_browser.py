@@ -193,3 +193,15 @@ def test_an_attempt_by_keyboard(page: Page, app_url: str) -> None:
     expect(page.get_by_text("Correct.")).to_be_visible()
     # The verdict came above the map without mounting it again (the same drawing is still in the page).
     assert page.evaluate("window.__quizSvg.isConnected")
+
+
+def test_answers_brought_by_a_shared_link_are_not_kept_as_this_browsers(page: Page, app_url: str) -> None:
+    spec = RoundSpec("name", "missed", "BL18,LI4", 3, True)
+    page.goto(f"{app_url}/quiz?round={spec.encode()}&a={draw(ATLAS, spec)[0]}")
+    settle(page)
+    expect(page.get_by_text("Point 2 of 2")).to_be_visible()
+    check(page, "LI4" if draw(ATLAS, spec)[1] == "LI4" else "BL18")
+    expect(page.get_by_text("Correct.")).to_be_visible()
+    # Only the answer given here is kept: the first came with the link (someone else's).
+    kept = json.loads(page.evaluate("localStorage.getItem('acumap.quiz.history')"))
+    assert [(item["i"], item["p"]) for item in kept] == [(1, draw(ATLAS, spec)[1])]
