@@ -130,7 +130,7 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
             math.inf,
             False,
             wrong_view=True,
-            feedback=(f"{point.id} is on the {point.view} diagram, not the {view}.",),
+            feedback=(f"{point.id} is on the {point.view} diagram, not the {view}",),
         )
     nearest: Marker = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
     scale = CM_PER_CUN[view]
@@ -267,6 +267,12 @@ def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
     return list(atlas.points)
 
 
+def asked_code(atlas: Atlas, point: Point) -> str:
+    """The code a question shows: with the level when several points share it (`EX-B2 at T5`)."""
+    shared = sum(p.code == point.code for p in atlas.points) > 1
+    return f"{point.code} at {point.spine_level}" if shared and point.spine_level else point.code
+
+
 def nameable(atlas: Atlas) -> list[str]:
     """Points a naming question can ask: the Jiaji points share one code and name (EX-B2 Jiájǐ at each
     level), so naming cannot tell them apart."""
@@ -311,6 +317,10 @@ def summarise(scores: Sequence[Score | NameScore]) -> Summary:
     )
 
 
+#: No diagram is larger than this (cm): a position beyond it in a link is not an attempt.
+MAX_CM = 500.0
+
+
 def encode_attempts(attempts: list[tuple[str, float, float]]) -> str:
     """Attempts for the link: `view:x:y` in cm, joined by `~`."""
     return "~".join(f"{v}:{x:.2f}:{y:.2f}" for v, x, y in attempts)
@@ -326,6 +336,8 @@ def decode_attempts(text: str) -> list[tuple[str, float, float]] | None:
         except (IndexError, ValueError):
             return None
         if view not in CM_PER_CUN or len(bits) != 3:
+            return None
+        if not (math.isfinite(x) and math.isfinite(y) and abs(x) <= MAX_CM and abs(y) <= MAX_CM):
             return None
         out.append((view, x, y))
     return out
@@ -346,6 +358,7 @@ class Reading:
 
     point_id: str | None
     nearest: tuple[str, ...] = ()
+    tied: bool = False  # the nearest are equally close to the answer (else only suggestions)
 
 
 def read_answer(atlas: Atlas, text: str) -> Reading:
@@ -364,10 +377,11 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
         for p in atlas.points
         if q in {fold(p.id), fold(p.code), fold(p.pinyin), fold(p.english)} or (hanzi and hanzi == p.hanzi)
     ]
-    if len(exact) == 1:
+    if len({atlas.point(pid).code for pid in exact}) == 1:
+        # One point, or one code shared by several (EX-B2 at every level): the answer names that code.
         return Reading(exact[0])
     if exact:
-        return Reading(None, tuple(exact))
+        return Reading(None, tuple(exact), tied=True)
     best: dict[str, int] = {}
     for p in atlas.points:
         for name in (fold(p.pinyin), fold(p.english)):
@@ -377,8 +391,12 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
     if best:
         closest = min(best.values())
         ids = tuple(pid for pid in best if best[pid] == closest)
-        return Reading(ids[0]) if len(ids) == 1 else Reading(None, ids)
-    return Reading(None, tuple(m.point.id for m in matches(atlas, text)[:3]))
+        return Reading(ids[0]) if len(ids) == 1 else Reading(None, ids, tied=True)
+    # Nothing close: a few suggestions, one per code.
+    by_code: dict[str, str] = {}
+    for m in matches(atlas, text):
+        by_code.setdefault(m.point.code, m.point.id)
+    return Reading(None, tuple(by_code.values())[:3])
 
 
 @dataclass(frozen=True)
@@ -406,9 +424,10 @@ def score_name(atlas: Atlas, point_id: str, given: str) -> NameScore:
     other = atlas.point(given)
     words = [f"This is {_called(asked)}, not {other.code} {other.pinyin}"]
     markers = [m for m in markers_for(atlas, other.view) if m.point.id == given]
+    shared = sum(p.code == other.code for p in atlas.points) > 1
     if other.view != asked.view:
         words.append(f"{other.code} is on the {other.view} diagram")
-    elif markers:
+    elif markers and not shared:
         here = score_attempt(atlas, point_id, other.view, markers[0].x, markers[0].y)
         if here.feedback and not here.correct:
             words.append(f"{other.code} lies {', '.join(here.feedback)}")

@@ -13,7 +13,9 @@ from acumap.quiz import (
     CM_PER_CUN,
     Reading,
     RoundSpec,
+    asked_code,
     decode_answers,
+    decode_attempts,
     draw,
     encode_answers,
     hint,
@@ -120,7 +122,7 @@ def test_other_diagrams_in_their_own_cun(
 def test_an_attempt_on_the_wrong_diagram() -> None:
     s = score_attempt(ATLAS, "LI4", "back", 0.0, 10.0)
     assert s.wrong_view and not s.correct
-    assert s.feedback == ("LI4 is on the hand diagram, not the back.",)
+    assert s.feedback == ("LI4 is on the hand diagram, not the back",)
 
 
 def test_level_position_counts_the_ladder() -> None:
@@ -230,8 +232,13 @@ def test_attempts_round_trip_through_the_link() -> None:
         ("hegu", Reading("LI4")),
         ("Dazhui", Reading("GV14")),
         ("dazhu", Reading("BL11")),  # exact pinyin of BL11, not a typo of Dazhui
-        ("Hanshu", Reading(None, ("BL18", "BL19"))),  # one letter from Ganshu and from Danshu: ask which
+        (
+            "Hanshu",
+            Reading(None, ("BL18", "BL19"), tied=True),
+        ),  # one letter from Ganshu and from Danshu: ask which
         ("BL17x", Reading(None, ("BL17",))),  # a code is never read past a slip, only offered
+        ("EX-B2", Reading("EX-B2-T1")),  # the Jiaji code names every level: read as that code
+        ("GB20", Reading(None, ("GV20", "BL20", "GB21"))),  # not in AcuMap: suggestions, not a tie
         ("Hegoo", Reading(None)),  # two slips in a short name: too far
         ("", Reading(None)),
     ],
@@ -304,3 +311,17 @@ def test_naming_rounds_leave_out_points_that_share_a_code() -> None:
         pid.startswith("EX-B2") for pid in draw(ATLAS, RoundSpec("find", "view", "back", 3), length=1000)
     )
     assert "BL18" in every
+
+
+@pytest.mark.parametrize("text", ["back:0:inf", "back:nan:nan", "back:1e999:0", "hand:0:900"])
+def test_attempts_outside_any_diagram_are_refused(text: str) -> None:
+    assert decode_attempts(text) is None
+
+
+def test_a_shared_code_is_asked_with_its_level() -> None:
+    assert asked_code(ATLAS, ATLAS.point("EX-B2-T5")) == "EX-B2 at T5"
+    assert asked_code(ATLAS, ATLAS.point("BL18")) == "BL18"
+    # Naming BL18 as the Jiaji code says which point it is, without a distance to one arbitrary level.
+    assert score_name(ATLAS, "BL18", "EX-B2-T1").feedback == (
+        "This is BL18 Gānshū (Liver Shu), not EX-B2 Huàtuó Jiájǐ",
+    )

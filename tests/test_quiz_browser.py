@@ -101,7 +101,7 @@ def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page:
     for i, pid in enumerate(order):
         view = ATLAS.point(pid).view
         expect(
-            page.get_by_role("heading", name=f"Name the point marked in orange on the {view} diagram")
+            page.get_by_role("heading", name=f"Name the point marked on the {view} diagram")
         ).to_be_visible()
         # The point asked is shown where it is: the marker's centre is the point's position on its diagram.
         settle(page)
@@ -167,7 +167,8 @@ def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page:
 
 
 def test_an_attempt_by_keyboard(page: Page, app_url: str) -> None:
-    spec = RoundSpec("find", "missed", "GV9", 1, True)
+    spec = RoundSpec("find", "missed", "GV9,BL17", 2, True)
+    assert draw(ATLAS, spec) == ["GV9", "BL17"]
     page.goto(f"{app_url}/quiz?round={spec.encode()}")
     settle(page)
     # Tab to the back diagram; the cross starts in the middle of the drawing.
@@ -193,6 +194,14 @@ def test_an_attempt_by_keyboard(page: Page, app_url: str) -> None:
     expect(page.get_by_text("Correct.")).to_be_visible()
     # The verdict came above the map without mounting it again (the same drawing is still in the page).
     assert page.evaluate("window.__quizSvg.isConnected")
+    # The next question: the focus is back on the diagram, the old cross gone, so Enter cannot resend it.
+    page.get_by_role("button", name="Next point").click()
+    expect(page.get_by_role("heading", name="Find BL17")).to_be_visible()
+    settle(page)
+    assert shadow_eval(
+        page,
+        "(root) => [root.activeElement && root.activeElement.dataset.view, root.querySelectorAll('.kcursor, .attempt').length]",
+    ) == ["back", 0]
 
 
 def test_answers_brought_by_a_shared_link_are_not_kept_as_this_browsers(page: Page, app_url: str) -> None:

@@ -8,6 +8,7 @@ link replays it exactly. Which points a student misses is kept in their browser 
 from __future__ import annotations
 
 import random
+import secrets
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,7 @@ from acumap.quiz import (
     NameScore,
     RoundSpec,
     Score,
+    asked_code,
     decode_answers,
     decode_attempts,
     draw,
@@ -42,10 +44,15 @@ from ui.quiz_history import keep, stored
 from ui.text import md
 
 SPEC, ATTEMPTS, NAMES, FEEDBACK = "quiz_spec", "quiz_attempts", "quiz_names", "quiz_feedback"
-LIVE, NAME_MSG, FROM_URL = "quiz_live", "quiz_name_msg", "_quiz_from_url"
+LIVE, NAME_MSG, FROM_URL, RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
 TEXT, PICK = "quiz_name_text", "quiz_name_pick"
 
 atlas = loading.atlas()
+
+
+def _run_id() -> str:
+    """Tells one taking of a round from another in the browser's history (the same link may be retaken)."""
+    return secrets.token_hex(4)
 
 
 if not st.session_state.get(FROM_URL):
@@ -69,7 +76,7 @@ if not st.session_state.get(FROM_URL):
 
 
 def start(spec: RoundSpec) -> None:
-    st.session_state.update({SPEC: spec, ATTEMPTS: [], NAMES: [], FEEDBACK: False, LIVE: []})
+    st.session_state.update({SPEC: spec, ATTEMPTS: [], NAMES: [], FEEDBACK: False, LIVE: [], RUN: _run_id()})
     st.session_state.pop(QUIZ_ATTEMPT, None)
     st.session_state.pop(NAME_MSG, None)
 
@@ -94,6 +101,8 @@ if spec is None:
         format_func=lambda m: {"find": "Find the point", "name": "Name the point"}[m],
         key="quiz_mode",
     )
+    if mode == "name":
+        missed = [pid for pid in missed if pid in set(nameable(atlas))]
     c = st.columns([0.3, 0.4, 0.3], vertical_alignment="bottom")
     sources = ["region", "meridian", "view", "all"] + (["missed"] if missed else [])
     source = c[0].selectbox(
@@ -137,7 +146,9 @@ if spec is None:
 
 points = draw(atlas, spec)
 if not points:
-    st.warning("This round has no points to ask (the link names none that AcuMap knows).", icon="🎯")
+    st.warning(
+        "This round has no points to ask: none of the points it names can be asked this way.", icon="🎯"
+    )
     st.button("New round", key="quiz_empty_new", on_click=new_round)
     raise PageStopped
 
@@ -159,7 +170,10 @@ answered = len(scores)
 link = encode_answers(names) if naming else encode_attempts(attempts)
 st.query_params.from_dict({"round": spec.encode(), **({"a": link} if link else {})})
 # This browser keeps what was answered here (not what a shared link brought).
-keep([(spec.encode(), i, points[i], scores[i].correct) for i in live if i < answered], report=False)
+run = st.session_state.setdefault(RUN, _run_id())
+keep(
+    [(f"{spec.encode()}#{run}", i, points[i], scores[i].correct) for i in live if i < answered], report=False
+)
 feedback = bool(st.session_state.get(FEEDBACK)) and bool(scores)
 done = answered >= len(points) and not feedback
 
@@ -241,11 +255,11 @@ def check_name() -> None:
         reading = read_answer(atlas, typed)
         given = reading.point_id
         if given is None:
-            st.session_state[NAME_MSG] = (typed, reading.nearest)
+            st.session_state[NAME_MSG] = (typed, reading.nearest, reading.tied)
     elif isinstance(pick, str):
         given = pick
     else:
-        st.session_state[NAME_MSG] = ("", ())
+        st.session_state[NAME_MSG] = ("", (), False)
     if given is not None:
         live.append(len(names))
         names.append(given)
@@ -261,20 +275,21 @@ if naming:
 elif feedback:
     last = scores[-1]
     assert isinstance(last, Score)
+    # On the wrong diagram the attempt's position means nothing on the point's: show the point only.
     reveal = {
         "view": last.view,
-        "ax": last.attempt[0],
-        "ay": last.attempt[1],
+        "ax": None if last.wrong_view else last.attempt[0],
+        "ay": None if last.wrong_view else last.attempt[1],
         "tx": last.target[0],
         "ty": last.target[1],
         "correct": last.correct,
     }
 # The question (and, once answered, the verdict) above the map, so a phone shows them before the diagrams.
 if naming:
-    st.markdown(f"#### Quiz · Name the point marked in orange on the {md(point.view)} diagram")
+    st.markdown(f"#### Quiz · Name the point marked on the {md(point.view)} diagram")
 else:
     st.markdown(
-        f"#### Quiz · Find {md(point.code)} — {md(point.pinyin)} {md(point.hanzi)} ({md(point.english)}), "
+        f"#### Quiz · Find {md(asked_code(atlas, point))} — {md(point.pinyin)} {md(point.hanzi)} ({md(point.english)}), "
         f"on the {md(point.view)} diagram"
     )
 st.progress(
@@ -292,6 +307,7 @@ if feedback:
         verdict.success(f"**Correct.** {md(words)}.", icon="✅")
     else:
         verdict.error(f"**Not quite:** {md(words)}.", icon="🎯")
+    # (each feedback phrase is written without a final full stop: the sentence gets one here)
 left, right = st.columns([0.6, 0.4], gap="small")
 with left:
     body_map(
@@ -337,10 +353,16 @@ with right:
             st.form_submit_button("Check", type="primary", on_click=check_name)
         message = st.session_state.get(NAME_MSG)
         if message:
-            typed, nearest = message
-            if nearest:
-                offered = ", ".join(f"{atlas.point(pid).code} {atlas.point(pid).pinyin}" for pid in nearest)
+            typed, nearest, tied = message
+            offered = ", ".join(f"{atlas.point(pid).code} {atlas.point(pid).pinyin}" for pid in nearest)
+            if tied:
                 st.warning(f"Which one do you mean: {md(offered)}? Type its code, or pick it.", icon="🤔")
+            elif nearest:
+                st.warning(
+                    f"No point in AcuMap is called “{md(typed)}”. Similar: {md(offered)}. "
+                    "Type a code or name, or pick it from the list.",
+                    icon="🤔",
+                )
             elif typed:
                 st.warning(
                     f"No point is called “{md(typed)}”. Type a code (BL18), a pinyin name (Ganshu) or an "

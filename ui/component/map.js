@@ -132,6 +132,8 @@ class AcuMap {
         svg.setAttribute("aria-roledescription", "quiz diagram");
         svg.setAttribute("aria-keyshortcuts", "ArrowUp ArrowDown ArrowLeft ArrowRight Enter");
         svg.setAttribute("aria-label", `${this.tables.titles[svg.dataset.view]}: move the cross with the arrow keys (Shift: bigger steps), Enter places your attempt`);
+      } else if (this.naming) {
+        svg.setAttribute("aria-label", `${this.tables.titles[svg.dataset.view]}: the point to name is marked`);
       } else if (svg.getAttribute("aria-roledescription")) {
         for (const a of ["aria-roledescription", "aria-keyshortcuts"]) svg.removeAttribute(a);
         svg.setAttribute("tabindex", "-1");
@@ -150,6 +152,7 @@ class AcuMap {
       e.preventDefault();
       const pos = { x: Math.round(at.x * 1000) / 1000, y: Math.round(at.y * 1000) / 1000 };
       this.drawAttempt(svg, pos, null);
+      this.keyed = view;
       this.report({ kind: "position", id: null, view, x: pos.x, y: pos.y });
       return;
     }
@@ -215,8 +218,9 @@ class AcuMap {
     if (!this.pending) {
       this.apply(msg.state || {});
       if (this.quiz) this.showReveal(msg.reveal || null);
-      // The text alternative of each diagram, written by Python for the state it decided.
-      for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
+      // The text alternative of each diagram, written by Python for the state it decided (in the quiz the
+      // points are hidden: the diagrams keep the quiz's own labels).
+      else for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
     } else this.relayout();
   }
 
@@ -254,6 +258,7 @@ class AcuMap {
   }
 
   announce(reg, roles) {
+    if (this.quiz) return; // the quiz speaks for itself (the cross's position, the page's verdict)
     if (!reg) {
       this.live.textContent = this.state.point ? `Point ${this.state.point} chosen.` : "Overview: all points.";
       return;
@@ -319,9 +324,19 @@ class AcuMap {
 
   showReveal(reveal) {
     if (!reveal) {
-      for (const old of this.root.querySelectorAll(".attempt")) old.remove();
+      // A new question: no attempt, no cross; after an attempt by keyboard, the focus goes back to the
+      // diagram (the Next button that had it is gone), with the cross in the middle again.
+      for (const old of this.root.querySelectorAll(".attempt, .kcursor")) old.remove();
+      if (this.revealed) {
+        this.cursors = {};
+        const svg = this.keyed && this.svgs.find((s) => s.dataset.view === this.keyed);
+        if (svg) svg.focus();
+        this.keyed = null;
+      }
+      this.revealed = false;
       return;
     }
+    this.revealed = true;
     const svg = this.svgs.find((s) => s.dataset.view === reveal.view) || null;
     const pos = reveal.ax == null ? null : { x: reveal.ax, y: reveal.ay };
     this.drawAttempt(svg, pos, { x: reveal.tx, y: reveal.ty, correct: reveal.correct });
