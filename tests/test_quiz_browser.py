@@ -88,7 +88,9 @@ def shadow_eval(page: Page, body: str) -> Any:
 
 
 def check(page: Page, answer: str) -> None:
-    page.get_by_role("textbox", name="Its code or name").fill(answer)
+    box = page.get_by_role("textbox", name="Its code or name")
+    box.fill(answer)
+    expect(box).to_have_value(answer)
     page.get_by_role("button", name="Check").click()
 
 
@@ -106,13 +108,20 @@ def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page:
         # The point asked is shown where it is: the marker's centre is the point's position on its diagram.
         settle(page)
         m = shown_marker(ATLAS, pid)
-        x, y = client_xy(page, view, m.x, m.y)
-        centre = shadow_eval(
-            page,
-            "(root) => { const r = root.querySelector('.attempt .truth.asked').getBoundingClientRect();"
-            " return [r.left + r.width / 2, r.top + r.height / 2]; }",
+        # The marker's centre reaches the point's position through the diagram's CTM (the state arrives just
+        # after the page's text, so this waits for it; a marker elsewhere times out).
+        page.wait_for_function(
+            f"""() => {{
+              const root = [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]
+                .map((h) => h.shadowRoot).find((r) => r && r.querySelector('svg[data-view={view}]'));
+              const marker = root && root.querySelector('.attempt .truth.asked');
+              if (!marker) return false;
+              const p = new DOMPoint({m.x}, {m.y}).matrixTransform(root.querySelector('svg[data-view={view}]').getScreenCTM());
+              const r = marker.getBoundingClientRect();
+              return Math.hypot(r.left + r.width / 2 - p.x, r.top + r.height / 2 - p.y) < 1.5;
+            }}""",
+            timeout=5_000,
         )
-        assert centre == pytest.approx([x, y], abs=1.5)
         if pid == "BL18":
             check(page, "Hanshu")  # one letter from Ganshu (BL18) and from Danshu (BL19): which one?
             expect(page.get_by_text("Which one do you mean: BL18 Gānshū, BL19 Dǎnshū?")).to_be_visible()
