@@ -267,17 +267,24 @@ def pool(atlas: Atlas, spec: RoundSpec) -> list[Point]:
     return list(atlas.points)
 
 
+def shares_code(atlas: Atlas, point: Point) -> bool:
+    """Whether other points carry the same code (the Jiaji points: EX-B2 at every level)."""
+    return sum(p.code == point.code for p in atlas.points) > 1
+
+
 def asked_code(atlas: Atlas, point: Point) -> str:
     """The code a question shows: with the level when several points share it (`EX-B2 at T5`)."""
-    shared = sum(p.code == point.code for p in atlas.points) > 1
-    return f"{point.code} at {point.spine_level}" if shared and point.spine_level else point.code
+    return (
+        f"{point.code} at {point.spine_level}"
+        if shares_code(atlas, point) and point.spine_level
+        else point.code
+    )
 
 
 def nameable(atlas: Atlas) -> list[str]:
     """Points a naming question can ask: the Jiaji points share one code and name (EX-B2 Jiájǐ at each
     level), so naming cannot tell them apart."""
-    codes = [p.code for p in atlas.points]
-    return [p.id for p in atlas.points if codes.count(p.code) == 1]
+    return [p.id for p in atlas.points if not shares_code(atlas, p)]
 
 
 def draw(atlas: Atlas, spec: RoundSpec, length: int = ROUND_LENGTH) -> list[str]:
@@ -424,7 +431,7 @@ def score_name(atlas: Atlas, point_id: str, given: str) -> NameScore:
     other = atlas.point(given)
     words = [f"This is {_called(asked)}, not {other.code} {other.pinyin}"]
     markers = [m for m in markers_for(atlas, other.view) if m.point.id == given]
-    shared = sum(p.code == other.code for p in atlas.points) > 1
+    shared = shares_code(atlas, other)
     if other.view != asked.view:
         words.append(f"{other.code} is on the {other.view} diagram")
     elif markers and not shared:

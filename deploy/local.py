@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.serving import free_port, streamlit_server_process, wait_until_answers
+from tests.serving import free_port, stop_process, streamlit_server_process, wait_until_answers
 
 CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
 #: The `server` lines of the config, in order: the names HAProxy logs and writes into the sticky cookie.
@@ -113,15 +113,7 @@ def proxied_app(
                 [binary, "-db", "-f", str(config)], env=hp_env, stdout=out, stderr=subprocess.STDOUT
             )
 
-        def stop() -> None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-        stack.callback(stop)
+        stack.callback(stop_process, proc)
         url = f"http://127.0.0.1:{port}"
         _wait_http(f"{url}/_stcore/health", proc, log, timeout)
         backends = tuple(Backend(name, u, p.pid) for name, (u, p) in zip(SERVERS, servers, strict=True))

@@ -129,12 +129,17 @@ def streamlit_server_process(
             wait_until_answers(f"{url}/_stcore/health", proc, "streamlit", lambda: _read(log), timeout)
             yield url, proc
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc)
+
+
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate a process, and kill it if it has not ended within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _read(log: Any) -> str:

@@ -102,7 +102,8 @@ if spec is None:
         key="quiz_mode",
     )
     if mode == "name":
-        missed = [pid for pid in missed if pid in set(nameable(atlas))]
+        askable = set(nameable(atlas))
+        missed = [pid for pid in missed if pid in askable]
     c = st.columns([0.3, 0.4, 0.3], vertical_alignment="bottom")
     sources = ["region", "meridian", "view", "all"] + (["missed"] if missed else [])
     source = c[0].selectbox(
