@@ -57,6 +57,7 @@ POINT_COLUMNS = (
     "pinyin",
     "hanzi",
     "english",
+    "plain",
     "location",
     "use",
     "needling",
@@ -70,6 +71,7 @@ _REQUIRED_TEXT = (
     "pinyin",
     "hanzi",
     "english",
+    "plain",
     "location",
     "use",
     "needling",
@@ -77,6 +79,8 @@ _REQUIRED_TEXT = (
     "source",
 )
 _CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})$")
+#: A point code inside a sentence (BL18, EX-B2): the plain-language line, written for patients, has none.
+_CODE_IN_TEXT_RE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})\b")
 MAX_OFFSET_CUN = 10.0
 
 
@@ -137,6 +141,8 @@ class Point:
     pinyin: str
     hanzi: str
     english: str
+    #: One or two sentences for a patient: where the point is and why it is used, in everyday words.
+    plain: str
     location: str
     use: str
     needling: str
@@ -383,6 +389,12 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
                 else ""
             )
             bad(col, f"{col} is empty{hint}")
+    if _CODE_IN_TEXT_RE.search(row["plain"]):
+        bad(
+            "plain",
+            "the plain-language line names a point code; a patient reads it",
+            "say where the point is and why it is used in everyday words, without codes.",
+        )
     if row["meridian"] and row["meridian"] not in MERIDIANS.values():
         bad(
             "meridian",
@@ -458,6 +470,7 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
         pinyin=row["pinyin"],
         hanzi=row["hanzi"],
         english=row["english"],
+        plain=row["plain"],
         location=row["location"],
         use=row["use"],
         needling=row["needling"],

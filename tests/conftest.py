@@ -29,6 +29,7 @@ def point_row(**overrides: str) -> dict[str, str]:
         pinyin="Ganshu",
         hanzi="肝俞",
         english="Liver Shu",
+        plain="Beside the spine in the middle of the back; used to ease aching there.",
         location="Level with the lower border of T9, 1.5 cun from the midline.",
         use="Local point for middle back pain.",
         needling="Oblique, 0.5 cun.",
@@ -53,6 +54,7 @@ def hand_row(**overrides: str) -> dict[str, str]:
         pinyin="Hegu",
         hanzi="合谷",
         english="Union Valley",
+        plain="In the web between thumb and first finger; used with the back points.",
         caution_tags="pregnancy",
     )
     row.update(overrides)

@@ -15,6 +15,7 @@ import pytest
 from acumap import anatomy
 from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
 from acumap.placement import outside_diagrams
+from acumap.plain import unexplained
 from acumap.regions import BASE_REGIONS
 from tests.conftest import hand_row, point_row
 
@@ -144,6 +145,8 @@ def test_bad_links(make_data: MakeData, link: dict[str, str], column: str, text:
         (point_row(code="Liver 18"), "code", "not a WHO point code"),
         (point_row(cautions=""), "cautions", "None known"),
         (point_row(source=""), "source", "source is empty"),
+        (point_row(plain=""), "plain", "plain is empty"),
+        (point_row(plain="Used with BL17 for back pain."), "plain", "names a point code"),
         (point_row(spine_level=""), "spine_level", "needs a spine level"),
         (point_row(id="GV9", code="GV9", offset_cun="1"), "offset_cun", "midline"),
         (point_row(x="3", y="4"), "x", "never by x/y"),
@@ -200,7 +203,7 @@ def test_missing_column(make_data: MakeData) -> None:
 def test_duplicate_column(make_data: MakeData) -> None:
     found = fatal(make_data(point_columns=[*POINT_COLUMNS, "use"]))
     assert found[0][:3] == ("points.csv", 1, "use")
-    assert "appears twice (columns 14 and 19)" in found[0][3]
+    assert "appears twice (columns 15 and 20)" in found[0][3]
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -361,6 +364,15 @@ def test_every_point_has_source_and_cautions() -> None:
     for p in ATLAS.points:
         assert p.source.strip(), p.id
         assert p.cautions.strip(), p.id
+
+
+@pytest.mark.parametrize("pid", sorted(POINTS))
+def test_every_point_has_its_own_plain_line_a_patient_understands(pid: str) -> None:
+    """A line of its own (not another point's), long enough to say where and why, with no unexplained jargon."""
+    line = POINTS[pid].plain
+    assert 60 <= len(line) <= 240, len(line)
+    assert [p.id for p in ATLAS.points if p.plain == line] == [pid]
+    assert unexplained(line, ATLAS) == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,211 @@
+"""Plain language for patients: the words a practitioner may use, what a session feels like, self-care.
+
+The patient view and the handout are written from here and from each point's own `plain` line. The rule they
+keep (and `unexplained()` checks, for the tests and for anyone adding text): no point code without its name,
+and no jargon word without its one-line explanation on the same page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from acumap.data import Atlas
+from acumap.regions import RegionChoice
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word a patient may hear, and what it means in one line."""
+
+    word: str
+    meaning: str
+    #: Other spellings and inflections that count as the same word (matched as whole words, any case).
+    forms: tuple[str, ...] = ()
+
+
+#: Words a practitioner may use, each with its one-line explanation (shown in the patient view and handout).
+GLOSSARY: tuple[Term, ...] = (
+    Term("cun", "a measure proportional to the body, about a thumb's width."),
+    Term(
+        "qi",
+        "in traditional Chinese medicine, the body's vital energy, said to flow along the channels.",
+        ("chi",),
+    ),
+    Term(
+        "channel",
+        "a line along the body on which, in traditional Chinese medicine, related points lie "
+        "(also called a meridian).",
+        ("channels", "meridian", "meridians"),
+    ),
+    Term("local point", "a point on or right beside the painful area.", ("local points",)),
+    Term(
+        "distal point",
+        "a point far from the pain, often on the hand or leg, used together with the points near it.",
+        ("distal points",),
+    ),
+    Term("ashi point", "a tender spot the practitioner finds by pressing the sore area.", ("ashi points",)),
+    Term(
+        "deqi",
+        "the dull ache, heaviness, warmth or tingling that some people feel around a needle.",
+        ("de qi",),
+    ),
+    Term("vertebra", "one of the bones of the spine.", ("vertebrae", "vertebral")),
+)
+
+#: Words that are jargon to a patient and are never explained in AcuMap's patient texts: they must not appear.
+AVOID: tuple[str, ...] = (
+    "spinous",
+    "thoracic",
+    "lumbar",
+    "cervical",
+    "sacral",
+    "scapula",
+    "scapular",
+    "acromion",
+    "iliac",
+    "lateral",
+    "medial",
+    "proximal",
+    "posterior",
+    "anterior",
+    "inferior",
+    "superior",
+    "dorsal",
+    "dorsum",
+    "palmar",
+    "malleolus",
+    "fibula",
+    "tibia",
+    "metacarpal",
+    "metatarsal",
+    "radial",
+    "ulnar",
+    "styloid",
+    "popliteal",
+    "intercostal",
+    "pleura",
+    "pneumothorax",
+    "trapezius",
+    "rhomboid",
+    "erector",
+    "tonify",
+    "stagnation",
+    "dampness",
+    "yang",
+    "yin",
+    "shu",
+    "needling",
+    "perpendicular",
+    "oblique",
+    "occipital",
+    "mastoid",
+)
+
+_CODE_RE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})\b")
+
+
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+
+
+def unexplained(text: str, atlas: Atlas) -> list[str]:
+    """What a patient would not understand in `text`: codes without their name, jargon without its meaning.
+
+    A code counts as named when the same line holds that point's English name or its pinyin. A glossary
+    word counts as explained when its meaning appears anywhere in the text (the page's "words you may hear").
+    """
+    problems: list[str] = []
+    names: dict[str, list[tuple[str, str]]] = {}
+    for p in atlas.points:
+        names.setdefault(p.code, []).append((p.english, p.pinyin))
+    for line in text.splitlines():
+        for code in _CODE_RE.findall(line):
+            known = names.get(code, [])
+            if not any(english in line or pinyin in line for english, pinyin in known):
+                problems.append(f"code {code} without its name: {line.strip()[:80]}")
+    for term in GLOSSARY:
+        used = [f for f in (term.word, *term.forms) if _word_re(f).search(text)]
+        if used and term.meaning not in text:
+            problems.append(f"{used[0]!r} used without its explanation")
+    for word in AVOID:
+        if _word_re(word).search(text):
+            problems.append(f"jargon word {word!r}")
+    return problems
+
+
+def glossary_used(text: str) -> tuple[Term, ...]:
+    """The glossary terms that `text` uses (so a page explains exactly the words it shows)."""
+    return tuple(t for t in GLOSSARY if any(_word_re(f).search(text) for f in (t.word, *t.forms)))
+
+
+#: Each region in everyday words: where it is.
+REGION_WHERE: dict[str, str] = {
+    "neck": "the back of the neck, down to the big bump at its base",
+    "shoulder": "the top of the shoulder and the shoulder blade",
+    "upper_back": "between the shoulder blades, from the base of the neck to their lower tips",
+    "middle_back": "from the lower tips of the shoulder blades down to the lowest ribs",
+    "lower_back": "from the lowest ribs down to the flat bone at the base of the spine",
+}
+
+
+def region_heading(choice: RegionChoice) -> str:
+    return f"{choice.label}: {REGION_WHERE[choice.base]}"
+
+
+PATIENT_INTRO = (
+    "These are the points a practitioner may choose from for this area. Some lie on your back, near the "
+    "pain; others lie on the hand, leg or head, far from it, and are used together with the back points. "
+    "Your practitioner picks the ones that suit you, usually only a few. The numbers match the picture."
+)
+
+#: What a session may feel like, during and after (MacPherson et al. 2001; White et al. 2001; NHS).
+DURING: tuple[str, ...] = (
+    "The needles are very fine, much thinner than a needle for an injection or a blood test. Most people "
+    "feel a brief prick as one goes in, or nothing.",
+    "Around a needle you may feel a dull ache, heaviness, warmth or a spreading tingle (practitioners call "
+    "this deqi). Say at once if anything feels sharp, burning or like an electric shock.",
+    "You usually rest for 15 to 30 minutes with the needles in. Tell the practitioner if you feel faint, "
+    "dizzy or sick.",
+)
+AFTER: tuple[str, ...] = (
+    "Many people feel relaxed or a little tired afterwards: take it easy for the rest of the day.",
+    "A small bruise or a drop of blood where a needle went in, or some soreness for a day or two, is common "
+    "and harmless. In large surveys the commonest effects were minor bleeding, pain at a needle and a short "
+    "flare of the usual symptoms.",
+    "Before a session, tell your practitioner if you are or may be pregnant, take blood thinners, have a "
+    "bleeding disorder or a pacemaker.",
+)
+
+#: Self-care for neck and back pain, as the sources advise (NHS; NICE NG59).
+SELF_CARE: tuple[tuple[str, str], ...] = (
+    (
+        "Keep moving",
+        "Stay as active as you can and carry on with your daily life; long rest in bed tends to slow "
+        "recovery.",
+    ),
+    (
+        "Movement and stretching",
+        "Gentle exercise and stretches, built up little by little, help many people: walking, swimming, yoga "
+        "or pilates, and stretches that bend, arch and turn the back slowly.",
+    ),
+    (
+        "Posture",
+        "Sit and stand tall without slumping, with a screen at eye level; if you sit for long, get up and move "
+        "every 30 to 60 minutes.",
+    ),
+    (
+        "Heat",
+        "A heat pad or a wrapped hot-water bottle can ease stiffness. Not too hot, not on numb skin, and not "
+        "while you sleep.",
+    ),
+)
+
+SOURCES = (
+    "Point locations: WHO Standard Acupuncture Point Locations (2008). During and after a session: MacPherson "
+    "H et al., The York acupuncture safety study, BMJ 2001;323:486-7; White A et al., Adverse events following "
+    "acupuncture, BMJ 2001;323:485-6; NHS, Acupuncture (nhs.uk). Self-care: NHS, Back pain (nhs.uk); NICE "
+    "guideline NG59, Low back pain and sciatica in over 16s."
+)
+
+RED_FLAGS_HEADING = "See a doctor straight away (not an acupuncturist) if back or neck pain comes with:"
