@@ -51,6 +51,12 @@ GLOSSARY: tuple[Term, ...] = (
         ("de qi",),
     ),
     Term("vertebra", "one of the bones of the spine.", ("vertebrae", "vertebral")),
+    Term(
+        "Shu",
+        "in a point's name, a point on the back that traditional Chinese medicine links with an organ; it is "
+        "used here for the back itself.",
+        ("back-shu",),
+    ),
 )
 
 #: Words that are jargon to a patient and are never explained in AcuMap's patient texts: they must not appear.
@@ -94,7 +100,6 @@ AVOID: tuple[str, ...] = (
     "dampness",
     "yang",
     "yin",
-    "shu",
     "needling",
     "perpendicular",
     "oblique",
@@ -114,6 +119,7 @@ def unexplained(text: str, atlas: Atlas) -> list[str]:
 
     A code counts as named when the same line holds that point's English name or its pinyin. A glossary
     word counts as explained when its meaning appears anywhere in the text (the page's "words you may hear").
+    A point's names are names, not jargon ("Lumbar Yang Gate"): they are left out of the word checks.
     """
     problems: list[str] = []
     names: dict[str, list[tuple[str, str]]] = {}
@@ -124,12 +130,15 @@ def unexplained(text: str, atlas: Atlas) -> list[str]:
             known = names.get(code, [])
             if not any(english in line or pinyin in line for english, pinyin in known):
                 problems.append(f"code {code} without its name: {line.strip()[:80]}")
+    words = text
+    for english, pinyin in sorted({n for known in names.values() for n in known}, key=lambda n: -len(n[0])):
+        words = words.replace(english, " ").replace(pinyin, " ")
     for term in GLOSSARY:
-        used = [f for f in (term.word, *term.forms) if _word_re(f).search(text)]
+        used = [f for f in (term.word, *term.forms) if _word_re(f).search(words)]
         if used and term.meaning not in text:
             problems.append(f"{used[0]!r} used without its explanation")
     for word in AVOID:
-        if _word_re(word).search(text):
+        if _word_re(word).search(words):
             problems.append(f"jargon word {word!r}")
     return problems
 
@@ -153,16 +162,27 @@ def region_heading(choice: RegionChoice) -> str:
     return f"{choice.label}: {REGION_WHERE[choice.base]}"
 
 
+#: One plain line for a family of points that share a code and differ only by level (shown once in a list).
+FAMILY_PLAIN: dict[str, str] = {
+    "EX-B2": "A column of small points close beside the spine, about half a thumb's width out, one beside "
+    "each spine bone. The ones level with the pain are used to relax the small muscles along the spine there.",
+}
+
+
+def entry_plain(code: str, lines: list[str]) -> str:
+    """The plain line of a list entry: the point's own, or its family's when several levels share a code."""
+    return FAMILY_PLAIN.get(code, lines[0]) if len(lines) > 1 else lines[0]
+
+
 PATIENT_INTRO = (
-    "These are the points a practitioner may choose from for this area. Some lie on your back, near the "
-    "pain; others lie on the hand, leg or head, far from it, and are used together with the back points. "
-    "Your practitioner picks the ones that suit you, usually only a few. The numbers match the picture."
+    "A practitioner chooses a few of these points: some on your back near the pain, others on the hand, leg "
+    "or head, used together with them. The numbers match the picture."
 )
 
 #: What a session may feel like, during and after (MacPherson et al. 2001; White et al. 2001; NHS).
 DURING: tuple[str, ...] = (
-    "The needles are very fine, much thinner than a needle for an injection or a blood test. Most people "
-    "feel a brief prick as one goes in, or nothing.",
+    "The needles are very fine, much thinner than one for an injection. Most people feel a brief prick, or "
+    "nothing.",
     "Around a needle you may feel a dull ache, heaviness, warmth or a spreading tingle (practitioners call "
     "this deqi). Say at once if anything feels sharp, burning or like an electric shock.",
     "You usually rest for 15 to 30 minutes with the needles in. Tell the practitioner if you feel faint, "
@@ -170,9 +190,8 @@ DURING: tuple[str, ...] = (
 )
 AFTER: tuple[str, ...] = (
     "Many people feel relaxed or a little tired afterwards: take it easy for the rest of the day.",
-    "A small bruise or a drop of blood where a needle went in, or some soreness for a day or two, is common "
-    "and harmless. In large surveys the commonest effects were minor bleeding, pain at a needle and a short "
-    "flare of the usual symptoms.",
+    "A small bruise, a drop of blood where a needle went in, soreness for a day or two, or a short flare of "
+    "your usual pain are the commonest effects, and they pass.",
     "Before a session, tell your practitioner if you are or may be pregnant, take blood thinners, have a "
     "bleeding disorder or a pacemaker.",
 )

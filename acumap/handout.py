@@ -1,0 +1,342 @@
+"""The patient handout: one page (A4 or US Letter) laid out on the server as a PDF, with vector diagrams.
+
+ReportLab lays the page out (its platypus flowables wrap the text; `KeepInFrame` shrinks a long region's
+list so the page stays one page), svglib turns the figure's SVG into ReportLab vector drawings, and PDFium
+(pypdfium2) renders a PNG of the diagrams from the same vector drawing. No browser runs.
+
+Fonts: the PDF embeds DejaVu Sans (Debian's fonts-dejavu-core), which has the tone marks of pinyin. Without
+it the handout still renders, in the PDF's built-in Helvetica, with the tone marks dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from acumap.assets import Drawing
+from acumap.data import Atlas
+from acumap.figure import FONT as FIGURE_FONT
+from acumap.figure import HANDOUT_BACK_BOX, BACK_BOX, Audience, Mark, diagram_svg, entries, figure_svg, views_with
+from acumap.plain import AFTER, entry_plain, DURING, PATIENT_INTRO, RED_FLAGS_HEADING, SELF_CARE, SOURCES, glossary_used, region_heading
+from acumap.regions import RegionChoice
+from acumap.safety import DISCLAIMER, RED_FLAGS
+
+PAGE_SIZES = ("A4", "Letter")
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/local/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str
+    bold: str
+    unicode: bool
+
+
+_FONTS: Fonts | None = None
+_DEBUG = False
+
+
+def fonts() -> Fonts:
+    """DejaVu Sans when the system has it (registered once), else the PDF's built-in Helvetica.
+
+    The fonts get AcuMap's own ReportLab names, and svglib is told to map the figure's "DejaVu Sans" (normal
+    and bold) to them, so it never looks a font up itself (with fc-match) and re-registers a name.
+    """
+    global _FONTS
+    if _FONTS is None:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from svglib.fonts import register_font
+
+        files: tuple[str | None, str | None] = (None, None)
+        for folder in FONT_DIRS:
+            regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+            if regular.is_file() and bold.is_file():
+                pdfmetrics.registerFont(TTFont("AcuMapSans", str(regular)))
+                pdfmetrics.registerFont(TTFont("AcuMapSans-Bold", str(bold)))
+                pdfmetrics.registerFontFamily("AcuMapSans", normal="AcuMapSans", bold="AcuMapSans-Bold")
+                _FONTS = Fonts("AcuMapSans", "AcuMapSans-Bold", True)
+                files = (str(regular), str(bold))
+                break
+        else:
+            _FONTS = Fonts("Helvetica", "Helvetica-Bold", False)
+        for family in FIGURE_FONT.split(", "):
+            register_font(family, files[0], rlgFontName=_FONTS.regular)
+            register_font(family, files[1], weight="bold", rlgFontName=_FONTS.bold)
+    return _FONTS
+
+
+def _safe(text: str) -> str:
+    """Text the chosen font can show: without DejaVu, tone marks are dropped (Gānshū -> Ganshu)."""
+    if fonts().unicode:
+        return text
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in folded if ord(ch) < 256 and not unicodedata.combining(ch))
+
+
+def _svg_drawing(svg: str) -> Any:
+    from svglib.svglib import svg2rlg
+
+    fonts()  # the figure's text asks for "DejaVu Sans": register it before svglib looks it up
+    if not fonts().unicode:
+        svg = _safe(svg)
+    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
+    if drawing is None:  # pragma: no cover - svglib returns None only for unreadable input
+        raise ValueError("the figure could not be drawn")
+    return drawing
+
+
+def _scaled(drawing: Any, width_pt: float) -> Any:
+    k = width_pt / drawing.width
+    drawing.scale(k, k)
+    drawing.width, drawing.height = drawing.width * k, drawing.height * k
+    return drawing
+
+
+def figure_pdf(svg: str) -> bytes:
+    """A figure's SVG as a one-page vector PDF of the figure's own size."""
+    from reportlab.graphics import renderPDF
+
+    return bytes(renderPDF.drawToString(_svg_drawing(svg)))
+
+
+def figure_png(svg: str, dpi: int = 200) -> bytes:
+    """A figure's SVG as a PNG, rendered by PDFium from the same vector drawing as the PDF."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(figure_pdf(svg))
+    try:
+        image = doc[0].render(scale=dpi / 72).to_pil()
+    finally:
+        doc.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def diagrams_svg(
+    atlas: Atlas,
+    drawings: dict[str, Drawing],
+    marks: Sequence[Mark],
+    choice: RegionChoice | None,
+    audience: Audience,
+) -> str:
+    """The current diagrams as one SVG (for the download buttons)."""
+    title = f"AcuMap · {choice.label}" if choice else "AcuMap · acupuncture points for neck and back pain"
+    return figure_svg(atlas, drawings, marks, choice.side if choice else "both", audience, title)
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    f = fonts()
+    base = ParagraphStyle("base", fontName=f.regular, fontSize=7.5, leading=9.1, textColor=colors.HexColor("#1f2328"))
+    return {
+        "title": ParagraphStyle("title", base, fontName=f.bold, fontSize=15, leading=18),
+        "sub": ParagraphStyle("sub", base, fontSize=8.5, leading=10.5, textColor=colors.HexColor("#3d4047")),
+        "h": ParagraphStyle("h", base, fontName=f.bold, fontSize=8.6, leading=10.5, spaceBefore=2.5, spaceAfter=1),
+        "body": base,
+        "item": ParagraphStyle("item", base, spaceAfter=2),
+        "small": ParagraphStyle("small", base, fontSize=6.3, leading=7.6, textColor=colors.HexColor("#3d4047")),
+        "flag": ParagraphStyle("flag", base, fontSize=7, leading=8.4, leftIndent=7, bulletIndent=0, spaceAfter=1),
+    }
+
+
+def _p(text: str, style: Any, bullet: str | None = None) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(_safe(text), style, bulletText=bullet)
+
+
+def point_entry(group: Sequence[Mark], compact: bool = False) -> str:
+    """One entry of the list (escaped for ReportLab's markup): number, names, code, plain words.
+
+    Compact: only the plain line's last sentence, which says why the point is used (its first says where,
+    and the number on the picture shows that).
+    """
+    p = group[0].point
+    plain = entry_plain(p.code, [m.point.plain for m in group])
+    if compact:
+        plain = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain.strip())[-1]
+    return (
+        f"<b>{escape(group[0].label)}. {escape(p.english)}</b> ({escape(p.pinyin)}, {escape(p.code)}): "
+        f"{escape(plain)}"
+    )
+
+
+@dataclass(frozen=True)
+class Handout:
+    """The PDF, and how much its content was shrunk to stay on one page (1.0: not at all)."""
+
+    pdf: bytes
+    scale: float
+    compact: bool = False
+
+
+#: Below this scale the text would be too small to read comfortably: the list goes compact first.
+COMPACT_BELOW = 0.95
+
+
+def handout_pdf(
+    atlas: Atlas,
+    drawings: dict[str, Drawing],
+    choice: RegionChoice,
+    marks: Sequence[Mark],
+    page: str = "A4",
+    today: dt.date | None = None,
+) -> Handout:
+    """The one-page handout for a region (or the practitioner's selection of its points).
+
+    A long list (a region's twenty-odd points) first drops to its compact form (why each point is used;
+    the picture shows where) and only then, if it must, is the whole page shrunk to stay one page.
+    """
+    full = _handout(atlas, drawings, choice, marks, page, today, compact=False)
+    if full.scale >= COMPACT_BELOW:
+        return full
+    return _handout(atlas, drawings, choice, marks, page, today, compact=True)
+
+
+def _handout(
+    atlas: Atlas,
+    drawings: dict[str, Drawing],
+    choice: RegionChoice,
+    marks: Sequence[Mark],
+    page: str,
+    today: dt.date | None,
+    compact: bool,
+) -> Handout:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if page not in PAGE_SIZES:
+        raise ValueError(f"page size {page!r}: expected one of {', '.join(PAGE_SIZES)}")
+    size = A4 if page == "A4" else LETTER
+    margin = 12 * mm
+    width, height = size[0] - 2 * margin, size[1] - 2 * margin
+    st = _styles()
+    day = (today or dt.date.today()).strftime("%d %B %Y").lstrip("0")
+
+    story: list[Any] = [
+        _p(f"Acupuncture for your {choice.label.lower()}", st["title"]),
+        _p(
+            f"{escape(region_heading(choice))}. Made with AcuMap on {day}, to explain a treatment: it is not a "
+            f"diagnosis. {escape(PATIENT_INTRO)}",
+            st["sub"],
+        ),
+        Spacer(1, 2.5 * mm),
+    ]
+
+    # The diagrams: the back and each other diagram with a marked point, side by side, as vector drawings.
+    views = views_with(marks)
+    widths_mm = {"back": 52.0, "hand": 24.0, "leg": 64.0, "head": 22.0}
+    cells = []
+    for view in views:
+        if view not in drawings:
+            continue
+        svg = diagram_svg(atlas, drawings[view], marks, choice.side, "patient", widths_mm[view], 2.6, HANDOUT_BACK_BOX)
+        cells.append(_scaled(_svg_drawing(svg), widths_mm[view] * mm))
+    total = sum(c.width for c in cells)
+    pad = max(0.0, (width - total) / max(1, len(cells) - 1)) if len(cells) > 1 else 0.0
+    figure = Table([cells], colWidths=[c.width + (pad if i < len(cells) - 1 else 0) for i, c in enumerate(cells)])
+    figure.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [figure, Spacer(1, 2 * mm)]
+
+    # The points, numbered as on the diagrams, in plain words.
+    near = [g for g in entries(marks) if g[0].role == "local"]
+    far = [g for g in entries(marks) if g[0].role != "local"]
+    items: list[Any] = []
+    if near:
+        items.append(_p(f"Near the pain, on your back ({len(near)})", st["h"]))
+        items += [_p(point_entry(g, compact), st["item"]) for g in near]
+    if far:
+        items.append(_p(f"Far from the pain: hand, leg or head ({len(far)})", st["h"]))
+        items += [_p(point_entry(g, compact), st["item"]) for g in far]
+    # Two columns, split where the text is about half way (each entry whole).
+    sizes = [len(getattr(i, "text", "")) + 60 for i in items]
+    half, run, cut = sum(sizes) / 2, 0, len(items)
+    for i, n in enumerate(sizes):
+        if run + n / 2 > half:
+            cut = i
+            break
+        run += n
+    lists = Table([[items[:cut], items[cut:]]], colWidths=[width / 2, width / 2])
+    lists.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm),
+                ("LEFTPADDING", (1, 0), (1, 0), 3 * mm),
+            ]
+        )
+    )
+    story.append(lists)
+
+    # During and after, self-care, the red flags: three boxes across the page.
+    col = (width - 8 * mm) / 3
+    feel = [_p("During a session", st["h"])] + [_p(escape(t), st["flag"], "•") for t in DURING]
+    feel += [_p("Afterwards", st["h"])] + [_p(escape(t), st["flag"], "•") for t in AFTER]
+    care = [_p("Looking after yourself", st["h"])] + [
+        _p(f"<b>{escape(title)}.</b> {escape(text)}", st["flag"], "•") for title, text in SELF_CARE
+    ]
+    words_text = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(p.plain for p in (m.point for m in marks))])
+    terms = glossary_used(words_text + " " + " ".join(m.point.english for m in marks))
+    if terms:
+        care.append(_p("Words you may hear", st["h"]))
+        care += [_p(f"<b>{escape(t.word)}</b>: {escape(t.meaning)}", st["flag"], "•") for t in terms]
+    flags = [_p(RED_FLAGS_HEADING, st["h"])] + [_p(escape(f), st["flag"], "•") for f in RED_FLAGS]
+    flags.append(Spacer(1, 1.5 * mm))
+    flags.append(_p(f"<b>In an emergency call your local emergency number.</b> {escape(DISCLAIMER)}", st["small"]))
+    boxes = Table([[feel, care, flags]], colWidths=[col + 4 * mm, col, col + 4 * mm])
+    boxes.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (2, 0), (2, 0), 1.2, colors.HexColor("#b3261e")),
+                ("BACKGROUND", (2, 0), (2, 0), colors.HexColor("#fdf1f0")),
+                ("BACKGROUND", (0, 0), (1, 0), colors.HexColor("#f4f6f8")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    story += [Spacer(1, 2.5 * mm), boxes, Spacer(1, 1.5 * mm), _p(escape(SOURCES), st["small"])]
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=_safe(f"AcuMap handout: {choice.label}"),
+        author="AcuMap",
+        subject="Acupuncture points, what a session feels like, self-care and when to see a doctor",
+    )
+    # One page, always: a long region's page is shrunk to fit rather than spilling onto a second page.
+    if _DEBUG:
+        for f in story:
+            print(type(f).__name__, [round(v / mm, 1) for v in f.wrap(width, height)])
+    frame = KeepInFrame(width, height, story, mode="shrink")
+    doc.build([frame])
+    return Handout(out.getvalue(), 1.0 / max(1.0, float(getattr(frame, "_scale", 1.0))), compact)
+
+
+def back_aspect() -> float:
+    """Height over width of the back figure (for the page's layout)."""
+    return BACK_BOX[3] / BACK_BOX[2]
