@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from acumap.safety import DISCLAIMER
+from acumap.plain import RED_FLAGS_HEADING
+from acumap.safety import DISCLAIMER, RED_FLAGS
 from ui.boundary import page_boundary
 from ui.text import md
 
@@ -25,8 +26,20 @@ st.html(
     "<style>.stMainBlockContainer, .block-container {padding-top: 3.9rem; padding-bottom: 1rem;}"
     " h4 {padding-top: 0.2rem;}"
     # Captions darker than Streamlit's default grey: WCAG AA contrast (axe checks it in the tests).
-    " [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p {color: #4a4f57 !important; opacity: 1 !important;}</style>"
+    " [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p {color: #4a4f57 !important; opacity: 1 !important;}"
+    # The red-flags button sits in the top bar, on every page, wherever the page is scrolled.
+    " .st-key-redflags {position: fixed; top: 0.6rem; right: 3.5rem; z-index: 999991; width: auto !important;}"
+    " .st-key-redflags button {background: #fdf1f0; border-color: #b3261e; color: #7d1a14; font-weight: 600;}</style>"
 )
+
+# The red flags and what AcuMap is for: one click away on every page, in every mode, pinned to the top bar.
+with (
+    st.container(key="redflags"),
+    st.popover("🩺 When to see a doctor", help="Symptoms with neck or back pain that need a doctor"),
+):
+    st.markdown(f"**{md(RED_FLAGS_HEADING)}**\n\n" + "\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
+    st.markdown(md(DISCLAIMER))
+    st.page_link(pages[-1], label="More on safety and sources", icon="🩺")
 
 with page_boundary(page.url_path or "body_map"):
     page.run()

@@ -38,7 +38,12 @@ BACK_BOX = (-30.0, -17.0, 60.0, 80.0)
 #: The handout's tighter crop: the base of the neck to the sacrum, the label columns just outside the torso.
 HANDOUT_BACK_BOX = (-25.0, -12.0, 50.0, 64.0)
 TITLES = {
-    "patient": {"back": "Your back, seen from behind", "hand": "Back of the hand", "leg": "Knee, lower leg and foot", "head": "Head, seen from above"},
+    "patient": {
+        "back": "Your back, seen from behind",
+        "hand": "Back of the hand",
+        "leg": "Knee, lower leg and foot",
+        "head": "Head, seen from above",
+    },
     "student": {
         "back": "Back, seen from behind",
         "hand": "Hand: back of the right hand",
@@ -73,7 +78,8 @@ def marks_for(
     for h in lit:
         numbers.setdefault(h.point.code, len(numbers) + 1)
     return tuple(
-        Mark(h.point, str(numbers[h.point.code]) if audience == "patient" else h.point.id, h.role) for h in lit
+        Mark(h.point, str(numbers[h.point.code]) if audience == "patient" else h.point.id, h.role)
+        for h in lit
     )
 
 
@@ -92,14 +98,21 @@ def _reading_order(p: Point, role: str) -> tuple[int, int, float, float]:
     if p.view == "back" and p.landmark is not None:
         x, y = anatomy.landmark_position(p.landmark, "right")
         return (0 if role == "local" else 1, view, y, x)
-    return (0 if role == "local" else 1, view, p.y if p.y is not None else 0.0, p.x if p.x is not None else 0.0)
+    return (
+        0 if role == "local" else 1,
+        view,
+        p.y if p.y is not None else 0.0,
+        p.x if p.x is not None else 0.0,
+    )
 
 
 def _n(v: float) -> str:
     return f"{v:.3f}".rstrip("0").rstrip(".") if v else "0"
 
 
-def _text(x: float, y: float, text: str, size: float, anchor: str = "start", weight: str = "normal", fill: str = INK) -> str:
+def _text(
+    x: float, y: float, text: str, size: float, anchor: str = "start", weight: str = "normal", fill: str = INK
+) -> str:
     return (
         f'<text x="{_n(x)}" y="{_n(y)}" font-family={quoteattr(FONT)} font-size="{_n(size)}" '
         f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(text)}</text>'
@@ -134,7 +147,9 @@ class _Canvas:
         fill, stroke, width_mm, dash = _PATH_STYLE[kind]
         if "Z" not in d.upper():
             fill = 'fill="none"'  # an open contour (one side of the torso) is a line, not an area
-        dash_attr = f' stroke-dasharray="{" ".join(_n(float(v) * self.mm) for v in dash.split())}"' if dash else ""
+        dash_attr = (
+            f' stroke-dasharray="{" ".join(_n(float(v) * self.mm) for v in dash.split())}"' if dash else ""
+        )
         self.parts.append(
             f'<path d={quoteattr(d)} {fill} stroke="{stroke}" stroke-width="{_n(width_mm * self.mm)}"{dash_attr}/>'
         )
@@ -165,7 +180,9 @@ def _label_box(c: _Canvas, text: str, font_mm: float) -> tuple[float, float]:
     return (len(text) * 0.62 * font_mm + 1.4) * c.mm, (font_mm * 1.35) * c.mm
 
 
-def _draw_label(c: _Canvas, lx: float, ly: float, w: float, h: float, text: str, role: str, font_mm: float) -> None:
+def _draw_label(
+    c: _Canvas, lx: float, ly: float, w: float, h: float, text: str, role: str, font_mm: float
+) -> None:
     colour = LOCAL if role == "local" else DISTAL
     c.parts.append(
         f'<rect x="{_n(lx)}" y="{_n(ly)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(0.6 * c.mm)}" fill="white" '
@@ -190,12 +207,18 @@ def _back_labels(c: _Canvas, labels: list[_Label], side: str, font_mm: float) ->
         if not group:
             continue
         group.sort(key=lambda lb: lb.marker.y)
-        edge = (max([lb.marker.x for lb in group] + [0.0]) + 5.0) if sign > 0 else (min([lb.marker.x for lb in group] + [0.0]) - 5.0)
+        edge = (
+            (max([lb.marker.x for lb in group] + [0.0]) + 5.0)
+            if sign > 0
+            else (min([lb.marker.x for lb in group] + [0.0]) - 5.0)
+        )
         sizes = [_label_box(c, lb.mark.label, font_mm) for lb in group]
         ys = [lb.marker.y - h / 2 for lb, (_, h) in zip(group, sizes, strict=True)]
         for i in range(1, len(ys)):
             ys[i] = max(ys[i], ys[i - 1] + sizes[i - 1][1] + 0.4 * c.mm)
-        drift = sum(y + h / 2 - lb.marker.y for y, lb, (_, h) in zip(ys, group, sizes, strict=True)) / len(group)
+        drift = sum(y + h / 2 - lb.marker.y for y, lb, (_, h) in zip(ys, group, sizes, strict=True)) / len(
+            group
+        )
         shift = max(-drift, y0 - ys[0])
         shift = min(shift, y0 + h0 - (ys[-1] + sizes[-1][1]))
         for lb, y, (w, h) in zip(group, ys, sizes, strict=True):
@@ -221,7 +244,9 @@ def _beside_labels(c: _Canvas, labels: list[_Label], font_mm: float) -> None:
 
         def free(x: float, y: float, w: float = w, h: float = h) -> bool:
             inside = x0 <= x and y0 <= y and x + w <= x0 + w0 and y + h <= y0 + h0
-            return inside and not any(x < px + pw and px < x + w and y < py + ph and py < y + h for px, py, pw, ph in placed)
+            return inside and not any(
+                x < px + pw and px < x + w and y < py + ph and py < y + h for px, py, pw, ph in placed
+            )
 
         lx, ly = next((p for p in cands if free(*p)), cands[0])
         placed.append((lx, ly, w, h))
@@ -255,7 +280,11 @@ def diagram_svg(
                 f'stroke="#5b5f66" stroke-width="{_n(0.15 * c.mm)}"/>'
             )
             if audience == "student":
-                c.parts.append(_text(box[0] + 0.5, anatomy.level_y(level) + 0.4 * c.mm, level, small * c.mm, weight="bold"))
+                c.parts.append(
+                    _text(
+                        box[0] + 0.5, anatomy.level_y(level) + 0.4 * c.mm, level, small * c.mm, weight="bold"
+                    )
+                )
         if audience == "student":
             bottom = anatomy.lower_border_y("L5") + 1.5
             for cun in anatomy.GUIDE_LINES_CUN:
@@ -265,7 +294,9 @@ def diagram_svg(
                         f'<line x1="{_n(x)}" x2="{_n(x)}" y1="-1.5" y2="{_n(bottom)}" stroke="#0072B2" '
                         f'stroke-opacity="0.6" stroke-width="{_n(0.2 * c.mm)}" stroke-dasharray="{_n(0.8 * c.mm)} {_n(0.8 * c.mm)}"/>'
                     )
-                c.parts.append(_text(anatomy.cun_to_cm(cun), bottom + 3.2 * c.mm, f"{cun:g}", small * c.mm, "middle"))
+                c.parts.append(
+                    _text(anatomy.cun_to_cm(cun), bottom + 3.2 * c.mm, f"{cun:g}", small * c.mm, "middle")
+                )
             c.parts.append(_text(anatomy.cun_to_cm(5.5), bottom + 3.2 * c.mm, "cun", small * c.mm, "middle"))
         left, right = ("Your left", "Your right") if audience == "patient" else ("L (left)", "(right) R")
         c.parts.append(_text(box[0] + 0.5, box[1] + 3.8 * c.mm, left, 3.0 * c.mm, weight="bold"))
@@ -275,7 +306,9 @@ def diagram_svg(
     if audience == "student":
         for mk in all_markers:
             if mk.point.id not in by_id:
-                c.parts.append(f'<circle cx="{_n(mk.x)}" cy="{_n(mk.y)}" r="{_n(0.55 * c.mm)}" fill="#9aa0a6"/>')
+                c.parts.append(
+                    f'<circle cx="{_n(mk.x)}" cy="{_n(mk.y)}" r="{_n(0.55 * c.mm)}" fill="#9aa0a6"/>'
+                )
     shown = [
         mk
         for mk in all_markers

@@ -23,8 +23,26 @@ from xml.sax.saxutils import escape
 from acumap.assets import Drawing
 from acumap.data import Atlas
 from acumap.figure import FONT as FIGURE_FONT
-from acumap.figure import HANDOUT_BACK_BOX, BACK_BOX, Audience, Mark, diagram_svg, entries, figure_svg, views_with
-from acumap.plain import AFTER, entry_plain, DURING, PATIENT_INTRO, RED_FLAGS_HEADING, SELF_CARE, SOURCES, glossary_used, region_heading
+from acumap.figure import (
+    HANDOUT_BACK_BOX,
+    Audience,
+    Mark,
+    diagram_svg,
+    entries,
+    figure_svg,
+    views_with,
+)
+from acumap.plain import (
+    AFTER,
+    DURING,
+    PATIENT_INTRO,
+    RED_FLAGS_HEADING,
+    SELF_CARE,
+    SOURCES,
+    entry_plain,
+    glossary_used,
+    region_heading,
+)
 from acumap.regions import RegionChoice
 from acumap.safety import DISCLAIMER, RED_FLAGS
 
@@ -44,7 +62,6 @@ class Fonts:
 
 
 _FONTS: Fonts | None = None
-_DEBUG = False
 
 
 def fonts() -> Fonts:
@@ -142,15 +159,23 @@ def _styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
     f = fonts()
-    base = ParagraphStyle("base", fontName=f.regular, fontSize=7.5, leading=9.1, textColor=colors.HexColor("#1f2328"))
+    base = ParagraphStyle(
+        "base", fontName=f.regular, fontSize=7.5, leading=9.1, textColor=colors.HexColor("#1f2328")
+    )
     return {
         "title": ParagraphStyle("title", base, fontName=f.bold, fontSize=15, leading=18),
         "sub": ParagraphStyle("sub", base, fontSize=8.5, leading=10.5, textColor=colors.HexColor("#3d4047")),
-        "h": ParagraphStyle("h", base, fontName=f.bold, fontSize=8.6, leading=10.5, spaceBefore=2.5, spaceAfter=1),
+        "h": ParagraphStyle(
+            "h", base, fontName=f.bold, fontSize=8.6, leading=10.5, spaceBefore=2.5, spaceAfter=1
+        ),
         "body": base,
         "item": ParagraphStyle("item", base, spaceAfter=2),
-        "small": ParagraphStyle("small", base, fontSize=6.3, leading=7.6, textColor=colors.HexColor("#3d4047")),
-        "flag": ParagraphStyle("flag", base, fontSize=7, leading=8.4, leftIndent=7, bulletIndent=0, spaceAfter=1),
+        "small": ParagraphStyle(
+            "small", base, fontSize=6.3, leading=7.6, textColor=colors.HexColor("#3d4047")
+        ),
+        "flag": ParagraphStyle(
+            "flag", base, fontSize=7, leading=8.4, leftIndent=7, bulletIndent=0, spaceAfter=1
+        ),
     }
 
 
@@ -247,12 +272,24 @@ def _handout(
     for view in views:
         if view not in drawings:
             continue
-        svg = diagram_svg(atlas, drawings[view], marks, choice.side, "patient", widths_mm[view], 2.6, HANDOUT_BACK_BOX)
+        svg = diagram_svg(
+            atlas, drawings[view], marks, choice.side, "patient", widths_mm[view], 2.6, HANDOUT_BACK_BOX
+        )
         cells.append(_scaled(_svg_drawing(svg), widths_mm[view] * mm))
     total = sum(c.width for c in cells)
     pad = max(0.0, (width - total) / max(1, len(cells) - 1)) if len(cells) > 1 else 0.0
-    figure = Table([cells], colWidths=[c.width + (pad if i < len(cells) - 1 else 0) for i, c in enumerate(cells)])
-    figure.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    figure = Table(
+        [cells], colWidths=[c.width + (pad if i < len(cells) - 1 else 0) for i, c in enumerate(cells)]
+    )
+    figure.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     story += [figure, Spacer(1, 2 * mm)]
 
     # The points, numbered as on the diagrams, in plain words.
@@ -300,7 +337,9 @@ def _handout(
         care += [_p(f"<b>{escape(t.word)}</b>: {escape(t.meaning)}", st["flag"], "•") for t in terms]
     flags = [_p(RED_FLAGS_HEADING, st["h"])] + [_p(escape(f), st["flag"], "•") for f in RED_FLAGS]
     flags.append(Spacer(1, 1.5 * mm))
-    flags.append(_p(f"<b>In an emergency call your local emergency number.</b> {escape(DISCLAIMER)}", st["small"]))
+    flags.append(
+        _p(f"<b>In an emergency call your local emergency number.</b> {escape(DISCLAIMER)}", st["small"])
+    )
     boxes = Table([[feel, care, flags]], colWidths=[col + 4 * mm, col, col + 4 * mm])
     boxes.setStyle(
         TableStyle(
@@ -329,14 +368,6 @@ def _handout(
         subject="Acupuncture points, what a session feels like, self-care and when to see a doctor",
     )
     # One page, always: a long region's page is shrunk to fit rather than spilling onto a second page.
-    if _DEBUG:
-        for f in story:
-            print(type(f).__name__, [round(v / mm, 1) for v in f.wrap(width, height)])
     frame = KeepInFrame(width, height, story, mode="shrink")
     doc.build([frame])
     return Handout(out.getvalue(), 1.0 / max(1.0, float(getattr(frame, "_scale", 1.0))), compact)
-
-
-def back_aspect() -> float:
-    """Height over width of the back figure (for the page's layout)."""
-    return BACK_BOX[3] / BACK_BOX[2]

@@ -29,7 +29,7 @@ GLOSSARY: tuple[Term, ...] = (
     Term("cun", "a measure proportional to the body, about a thumb's width."),
     Term(
         "qi",
-        "in traditional Chinese medicine, the body's vital energy, said to flow along the channels.",
+        "in traditional Chinese medicine, the body's vital energy.",
         ("chi",),
     ),
     Term(
@@ -128,6 +128,8 @@ def unexplained(text: str, atlas: Atlas) -> list[str]:
     for line in text.splitlines():
         for code in _CODE_RE.findall(line):
             known = names.get(code, [])
+            if not known:
+                continue  # not a point's code (a guideline's number, NG59)
             if not any(english in line or pinyin in line for english, pinyin in known):
                 problems.append(f"code {code} without its name: {line.strip()[:80]}")
     words = text
@@ -228,3 +230,19 @@ SOURCES = (
 )
 
 RED_FLAGS_HEADING = "See a doctor straight away (not an acupuncturist) if back or neck pain comes with:"
+
+#: What each caution means for a patient, in plain words (the practitioner's wording is in points.csv).
+PLAIN_CAUTIONS: dict[str, str] = {
+    "pneumothorax": "Over the ribs: the lung lies close beneath, so a practitioner puts the needle in shallowly "
+    "and at a slant here.",
+    "pregnancy": "Traditionally avoided in pregnancy: tell your practitioner if you are or may be pregnant.",
+    "spinal_cord": "On the centre of the spine: the needle goes in only a short way here.",
+    "vessel": "Near a large blood vessel, which the practitioner avoids.",
+    "organ": "Over an organ (such as a kidney), so the needle goes in only a short way here.",
+}
+
+
+ASHI_PLAIN = (
+    "A practitioner may also press around the sore area and use the tender spots found there, which have no "
+    "fixed place."
+)

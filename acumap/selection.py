@@ -36,6 +36,7 @@ class Selection:
     region: RegionChoice | None = None
     point: Point | None = None
     projector: bool = False
+    patient: bool = False
     notices: tuple[str, ...] = ()
 
 
@@ -43,7 +44,9 @@ class Selection:
 NOTICE_VALUE_CHARS = 40
 #: At most this many notices for one link; the rest are counted in the last one.
 MAX_NOTICES = 4
-KNOWN_PARAMS = ("region", "point", "mode")
+KNOWN_PARAMS = ("region", "point", "mode", "audience")
+#: Who the page speaks to: students and practitioners (the default) or a patient (`?audience=patient`).
+AUDIENCES = ("student", "patient")
 
 
 def short(text: str, limit: int = NOTICE_VALUE_CHARS) -> str:
@@ -53,7 +56,7 @@ def short(text: str, limit: int = NOTICE_VALUE_CHARS) -> str:
 
 
 def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selection:
-    """Read `?region=`, `?point=` and `?mode=` from a link; ignore (with a notice) what is unknown.
+    """Read `?region=`, `?point=`, `?mode=` and `?audience=` from a link; ignore (with a notice) what is unknown.
 
     One notice per distinct problem (a value repeated, or an unknown key given twice, is one problem), long
     values cut short, and no more than MAX_NOTICES in all.
@@ -84,13 +87,20 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     projector = mode_text is not None and mode_text.lower() == "projector"
     if mode_text and not projector:
         add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “projector”. It was ignored.")
+    audience_text = first("audience")
+    patient = audience_text is not None and audience_text.lower() == "patient"
+    if audience_text and audience_text.lower() not in AUDIENCES:
+        add(
+            f"The link asked for audience “{short(audience_text)}”; AcuMap knows “patient” and “student”. "
+            "It was ignored."
+        )
     for key in params:
         if key not in KNOWN_PARAMS:
             add(f"The link parameter “{short(key)}” is not used by AcuMap; it was ignored.")
     if len(notices) > MAX_NOTICES:
         rest = len(notices) - (MAX_NOTICES - 1)
         notices = [*notices[: MAX_NOTICES - 1], f"…and {rest} more parts of the link were ignored."]
-    return Selection(region=region, point=point, projector=projector, notices=tuple(notices))
+    return Selection(region=region, point=point, projector=projector, patient=patient, notices=tuple(notices))
 
 
 def toggle_region(current: str | None, clicked: str) -> str | None:

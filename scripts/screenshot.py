@@ -28,6 +28,10 @@ SCREENS_ALL = {
     "browser_BL43": "points?point=BL43",
     "browser_SP6": "points?point=SP6",
     "projector_middle_back": "?region=middle_back&mode=projector",
+    "patient_overview": "?audience=patient",
+    "patient_middle_back_left": "?region=middle_back_left&audience=patient",
+    "patient_neck": "?region=neck&audience=patient",
+    "patient_point_LI4": "?region=middle_back&point=LI4&audience=patient",
 }
 
 #: Quiz screens, reached by a link and (for the feedback) a tap at a computed position.

@@ -32,10 +32,21 @@ ATLAS = load_atlas()
             {"mode": "disco"},
             ["The link asked for mode “disco”; AcuMap knows only “projector”. It was ignored."],
         ),
+        (
+            {"audience": "robots"},
+            ["The link asked for audience “robots”; AcuMap knows “patient” and “student”. It was ignored."],
+        ),
     ],
 )
 def test_one_notice_per_distinct_problem(params: dict[str, str | list[str]], notices: list[str]) -> None:
     assert list(from_params(ATLAS, params).notices) == notices
+
+
+@pytest.mark.parametrize(
+    ("value", "patient"), [("patient", True), ("Patient", True), ("student", False), ("robots", False)]
+)
+def test_audience_patient_by_link(value: str, patient: bool) -> None:
+    assert from_params(ATLAS, {"audience": value}).patient is patient
 
 
 def test_long_values_are_cut_short() -> None:

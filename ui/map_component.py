@@ -18,8 +18,9 @@ import streamlit as st
 
 from acumap.data import Atlas
 from acumap.describe import alt_text
+from acumap.figure import TITLES, marks_for
 from acumap.placement import DIAGRAM_VIEWS
-from acumap.regions import parse_region
+from acumap.regions import BASE_REGIONS, RegionChoice, parse_region
 from acumap.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
 from ui import loading, state
 
@@ -81,6 +82,14 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
     state.set_view(apply_event(state.view_state(), event, atlas))
 
 
+def patient_numbers(atlas: Atlas) -> dict[str, dict[str, str]]:
+    """Each base region's points and their numbers in the patient list (the handout's numbers too)."""
+    return {
+        base: {m.point.id: m.label for m in marks_for(atlas, RegionChoice(base, base, "both"))}
+        for base in BASE_REGIONS
+    }
+
+
 def body_map(
     atlas: Atlas,
     key: str,
@@ -91,6 +100,7 @@ def body_map(
     quiz: str = "",
     landmarks: bool = True,
     reveal: dict[str, Any] | None = None,
+    patient: bool = False,
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
@@ -99,7 +109,8 @@ def body_map(
     the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
     click (or the keyboard's cross) is an attempt, stored in QUIZ_ATTEMPT; with `quiz="name"` clicks do
     nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt) draws the attempt, the true
-    point and a line between them; `landmarks=False` hides the numbered landmarks.
+    point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
+    shows only the chosen region's points, each labelled with its number in the patient list.
     """
     payload = loading.map_payload()
     current = state.view_state()
@@ -120,7 +131,9 @@ def body_map(
             "tables": payload.data,
             "scale": scale,
             "quiz": quiz,
-            "landmarks": landmarks,
+            "landmarks": landmarks and not patient,
+            "patient": patient_numbers(atlas) if patient else None,
+            "captions": {v: TITLES["patient"][v] for v in views} if patient else None,
         },
         on_event_change=partial(_on_event, key, atlas, regions, quiz),
         height="content",

@@ -18,6 +18,8 @@ REGION = "region"
 POINT = "point"
 REGION_SELECT = "region_select"
 PROJECTOR = "projector"
+#: The patient view (`?audience=patient`): plain words, bigger type, only the chosen region's points.
+PATIENT = "patient"
 NOTICES = "_link_notices"
 #: Where the last click or tap on a diagram landed: (view, x, y) in that diagram's cm.
 LAST_POSITION = "_last_position"
@@ -37,6 +39,7 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
         st.session_state[REGION] = chosen.region.id if chosen.region else None
         st.session_state[POINT] = chosen.point.id if chosen.point else None
         st.session_state[PROJECTOR] = chosen.projector
+        st.session_state[PATIENT] = chosen.patient
     st.session_state[NOTICES] = list(chosen.notices)
 
 
@@ -89,6 +92,8 @@ def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
         wanted[POINT] = st.session_state[POINT]
     if st.session_state.get(PROJECTOR):
         wanted["mode"] = "projector"
+    if st.session_state.get(PATIENT):
+        wanted["audience"] = "patient"
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -96,6 +101,17 @@ def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
 
 def projector() -> bool:
     return bool(st.session_state.get(PROJECTOR))
+
+
+def patient() -> bool:
+    return bool(st.session_state.get(PATIENT))
+
+
+#: Fixed styling of the patient view (no data in it): larger type for a patient reading beside the map.
+PATIENT_CSS = (
+    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.16rem; line-height: 1.5;}"
+    " .stMainBlockContainer h3 {font-size: 1.9rem;}</style>"
+)
 
 
 PROJECTOR_CSS = (

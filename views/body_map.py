@@ -12,7 +12,7 @@ from acumap.data import Atlas
 from acumap.describe import position_text
 from acumap.regions import choice_ids, parse_region
 from acumap.selection import highlights
-from ui import loading, panels, state
+from ui import loading, panels, patient, state
 from ui.boundary import guarded
 from ui.map_component import body_map
 from ui.text import md
@@ -24,10 +24,17 @@ state.show_notices()
 big = state.projector()
 if big:
     st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
+if state.patient():
+    st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 
-head = st.columns([0.78, 0.22], vertical_alignment="bottom")
+head = st.columns([0.6, 0.2, 0.2], vertical_alignment="bottom")
 head[0].markdown("#### AcuMap · neck and back points")
-head[1].toggle("Projector", key=state.PROJECTOR, help="Bigger diagrams and text for a class on a projector")
+head[1].toggle(
+    "Patient view",
+    key=state.PATIENT,
+    help="Plain words and bigger type for explaining a treatment to a patient; a handout to take home",
+)
+head[2].toggle("Projector", key=state.PROJECTOR, help="Bigger diagrams and text for a class on a projector")
 
 
 def region_label(rid: str) -> str:
@@ -37,12 +44,12 @@ def region_label(rid: str) -> str:
 
 @st.fragment
 @guarded
-def map_and_panel(atlas: Atlas, big: bool) -> None:
+def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     choice = state.region_choice()
     lit = highlights(atlas, choice) if choice else ()  # derived once, used by the map's text and the panel
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
-        body_map(atlas, key="map", scale=1.45 if big else 1.0, lit=lit)
+        body_map(atlas, key="map", scale=1.45 if big else 1.0, lit=lit, patient=for_patient)
     with right:
         menu = st.columns([0.66, 0.34], vertical_alignment="bottom")
         state.mirror_region_menu()
@@ -64,20 +71,27 @@ def map_and_panel(atlas: Atlas, big: bool) -> None:
         )
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
         height = 760 if big else 520
-        if point is not None:
+        if for_patient and point is not None:
+            patient.patient_point(point)
+        elif for_patient and choice is not None:
+            patient.patient_panel(atlas, choice, height=height - 110)
+        elif for_patient:
+            patient.patient_overview(height=height)
+        elif point is not None:
             panels.point_panel(atlas, point, choice, lit, height=height - 110)
         elif choice is not None:
             panels.region_panel(choice, lit, height=height)
         else:
             panels.overview_panel(atlas, height=height)
         last = st.session_state.get(state.LAST_POSITION)
-        if last:
+        if last and not for_patient:
             view, x, y = last
             st.caption(
                 f"Last tap: {md(position_text(view, x, y))} ({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
                 help="Where your last click or tap landed, in the body model's terms.",
             )
+        patient.downloads(atlas, choice, "patient" if for_patient else "student")
     state.sync_url()
 
 
-map_and_panel(atlas, big)
+map_and_panel(atlas, big, state.patient())

@@ -70,6 +70,7 @@ class AcuMap {
       fig.className = `v-${view}`;
       const cap = document.createElement("figcaption");
       cap.textContent = this.tables.titles[view];
+      cap.dataset.view = view;
       fig.appendChild(cap);
       const holder = document.createElement("div");
       holder.className = "svgbox";
@@ -116,12 +117,23 @@ class AcuMap {
     this.naming = data.quiz === "name";
     this.root.dataset.quiz = this.quiz ? "on" : "off";
     this.root.dataset.landmarks = data.landmarks === false ? "off" : "on";
+    // Patient view: only the chosen region's points, each labelled with its number in the page's list
+    // (base region -> point id -> number), no cun or level labels, no meridian legend.
+    this.patient = !!data.patient;
+    this.numbers = data.patient || null;
+    this.root.dataset.audience = this.patient ? "patient" : "student";
+    this.captions = data.captions || null;
     if (data.key !== this.key) {
       this.build(data);
       if (this.last) this.receive(this.last);
     }
     this.quizFocus();
     if (this.tables) this.buildLegend();
+    if (this.svgs) this.relayout();
+    // Each diagram's caption: the map's own, or the patient view's plain one.
+    for (const cap of this.root.querySelectorAll("figcaption[data-view]")) {
+      cap.textContent = (this.captions && this.captions[cap.dataset.view]) || this.tables.titles[cap.dataset.view];
+    }
   }
 
   // ---- quiz by keyboard: each diagram is one tab stop; arrows move a cross, Enter places the attempt ---
@@ -532,7 +544,16 @@ class AcuMap {
       parent.appendChild(span);
       return span;
     };
-    if (mode !== "overview") {
+    if (this.patient) {
+      const shapes = document.createElement("div");
+      shapes.className = "row";
+      if (mode === "overview") add(shapes, "title", "Tap where it hurts to see the points used there.");
+      else {
+        add(shapes, "key local", "near the pain, on your back", lg.colours.local);
+        add(shapes, "key distal", "far from the pain (hand, leg, head)", lg.colours.distal);
+      }
+      this.legend.appendChild(shapes);
+    } else if (mode !== "overview") {
       const shapes = document.createElement("div");
       shapes.className = "row";
       add(shapes, "key local", "local point (on the painful area)", lg.colours.local);
@@ -601,7 +622,7 @@ class AcuMap {
       const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
       const bg = document.createElementNS("http://www.w3.org/2000/svg", "rect");
       const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
-      text.textContent = el.dataset.point;
+      text.textContent = (this.numbers && reg && (this.numbers[reg.base] || {})[el.dataset.point]) || el.dataset.point;
       inner.append(line, bg, text);
       g.appendChild(inner);
       g.setAttribute("transform", `translate(${el.dataset.x} ${el.dataset.y})`);

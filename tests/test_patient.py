@@ -1,0 +1,203 @@
+"""The patient view, the handout and the diagram downloads: plain words, one page, the names and the red flags."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from acumap.assets import load_drawing
+from acumap.data import load_atlas
+from acumap.figure import entries, marks_for
+from acumap.handout import diagrams_svg, figure_png, handout_pdf
+from acumap.placement import DIAGRAM_VIEWS
+from acumap.plain import DURING, GLOSSARY, unexplained
+from acumap.regions import BASE_REGIONS, choice_ids, parse_region
+from acumap.safety import RED_FLAGS
+from tests.test_pages import all_markdown, run_app
+
+ATLAS = load_atlas()
+DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
+#: Page sizes in PDF points.
+PAGE_PT = {"A4": (595.3, 841.9), "Letter": (612.0, 792.0)}
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page shows in words, with Markdown's escapes undone."""
+    parts = [all_markdown(at)] + [e.label for e in at.expander]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts)).replace("**", "")
+
+
+# --- the checker itself: what counts as unexplained ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("1. Liver Shu (Gānshū, BL18): used for the middle back.", []),
+        ("BL18 is used for the middle back.", ["code BL18 without its name"]),
+        ("Acupuncture moves the qi.", ["'qi' used without its explanation"]),
+        (f"Acupuncture moves the qi.\nqi: {GLOSSARY[1].meaning}", []),
+        ("Two cun from the spine.", ["'cun' used without its explanation"]),
+        ("Below the spinous process.", ["jargon word 'spinous'"]),
+        ("In the Lumbar Yang Gate (Yāoyángguān, GV3).", []),  # a point's name is a name, not jargon
+        ("Over the thoracic spine.", ["jargon word 'thoracic'"]),
+    ],
+)
+def test_unexplained(text: str, problems: list[str]) -> None:
+    found = unexplained(text, ATLAS)
+    assert [p.split(":")[0] for p in found] == [p.split(":")[0] for p in problems]
+
+
+# --- the patient view: only the region, every point named and explained in plain words ----------------------
+
+
+@pytest.mark.parametrize("region", [*BASE_REGIONS, "middle_back_left", "shoulder_right"])
+def test_patient_view_has_no_unexplained_code_or_jargon(region: str) -> None:
+    at = run_app({"region": region, "audience": "patient"})
+    assert not at.exception
+    text = page_text(at)
+    assert unexplained(text, ATLAS) == []
+    choice = parse_region(region)
+    assert choice is not None
+    for group in entries(marks_for(ATLAS, choice)):
+        p = group[0].point
+        assert f"{group[0].label}. {p.english} ({p.pinyin}, {p.code})" in text
+    # Words that need explaining are explained where they appear (the session notes say "deqi").
+    assert DURING[1] in text
+    assert "deqi: the dull ache" in text
+    # The student's wording is not shown: no needling notes, no "local"/"distal" badges.
+    assert "LOCAL" not in text and "Needling" not in text
+
+
+@pytest.mark.parametrize("pid", ["LI4", "BL18", "GV9", "GB21"])
+def test_patient_point_panel_is_plain(pid: str) -> None:
+    at = run_app({"region": "middle_back", "point": pid, "audience": "patient"})
+    text = page_text(at)
+    assert unexplained(text, ATLAS) == []
+    assert ATLAS.point(pid).plain in text
+
+
+def test_patient_overview_is_plain() -> None:
+    text = page_text(run_app({"audience": "patient"}))
+    assert unexplained(text, ATLAS) == []
+    assert "Where does it hurt?" in text
+
+
+def test_student_view_is_not_the_patient_view() -> None:
+    """Without the link parameter, the panel is the student's (so the test above checks the switch)."""
+    text = page_text(run_app({"region": "middle_back"}))
+    assert unexplained(text, ATLAS) != []
+    assert "Near the pain, on your back" not in text
+
+
+def test_the_toggle_switches_to_the_patient_view_and_into_the_link() -> None:
+    at = run_app({"region": "neck"})
+    at.toggle(key="patient").set_value(True).run()
+    assert at.query_params["audience"] == "patient"
+    assert "Near the pain, on your back" in page_text(at)
+
+
+@pytest.mark.parametrize(
+    "page", ["views/body_map.py", "views/point_browser.py", "views/quiz.py", "views/safety.py"]
+)
+def test_red_flags_are_on_every_page(page: str) -> None:
+    at = run_app({"audience": "patient"}, page=page)
+    text = page_text(at)
+    for flag in RED_FLAGS:
+        assert flag in text
+    assert "It does not diagnose anything" in text
+
+
+# --- the handout ---------------------------------------------------------------------------------------------
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[float, float, str, int]]:
+    """Each page's size, its text (whitespace collapsed) and how many raster images it holds."""
+    doc = pdfium.PdfDocument(pdf)
+    out = []
+    for page in doc:
+        text = " ".join(page.get_textpage().get_text_range().split())
+        images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5))
+        out.append((round(page.get_width(), 1), round(page.get_height(), 1), text, images))
+    doc.close()
+    return out
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+@pytest.mark.parametrize("region", choice_ids())
+def test_handout_is_one_vector_page_with_every_name_and_the_red_flags(region: str, page: str) -> None:
+    choice = parse_region(region)
+    assert choice is not None
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), page)
+    pages = pdf_pages(handout.pdf)
+    assert len(pages) == 1
+    width, height, text, images = pages[0]
+    assert (width, height) == pytest.approx(PAGE_PT[page], abs=0.5)
+    assert images == 0  # the diagrams are vector drawings, not pictures
+    for group in entries(marks_for(ATLAS, choice)):
+        p = group[0].point
+        assert f"{group[0].label}. {p.english} ({p.pinyin}, {p.code})" in text
+    for flag in RED_FLAGS:
+        assert flag in text
+    assert "Looking after yourself" in text and "Afterwards" in text
+    # Readable: the page is never shrunk below 85 % to stay on one page.
+    assert handout.scale >= 0.85
+    assert unexplained(text, ATLAS) == []
+
+
+def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    chosen = ["BL18", "LI4", "GV9"]
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice, chosen), "A4")
+    ((_, _, text, _),) = pdf_pages(handout.pdf)
+    assert "1. Reaching Yang (Zhìyáng, GV9)" in text
+    assert "2. Liver Shu (Gānshū, BL18)" in text
+    assert "3. Union Valley (Hégǔ, LI4)" in text
+    assert "Diaphragm Shu" not in text
+    assert not handout.compact  # three points leave room for the full plain lines
+    assert ATLAS.point("BL18").plain in text
+
+
+def test_long_list_goes_compact_before_the_page_shrinks() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), "A4")
+    assert handout.compact
+    ((_, _, text, _),) = pdf_pages(handout.pdf)
+    assert "Used to ease stiffness and pain in the middle back." in text  # BL46's reason
+    assert ATLAS.point("BL46").plain not in text  # its "where" sentence: the picture shows it
+
+
+# --- the diagrams as files -----------------------------------------------------------------------------------
+
+
+def test_diagram_svg_marks_and_numbers_the_region_for_a_patient() -> None:
+    choice = parse_region("middle_back_left")
+    assert choice is not None
+    marks = marks_for(ATLAS, choice)
+    svg = diagrams_svg(ATLAS, DRAWINGS, marks, choice, "patient")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    labels = re.findall(r'text-anchor="middle" fill="#1f2328">(\d+)</text>', svg)
+    assert set(labels) == {m.label for m in marks}
+    assert "BL18" not in svg and "Your left" in svg
+
+
+def test_diagram_svg_for_a_student_labels_codes() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    svg = diagrams_svg(ATLAS, DRAWINGS, marks_for(ATLAS, choice, audience="student"), choice, "student")
+    assert ">BL18</text>" in svg and ">LI4</text>" in svg and ">T7</text>" in svg
+
+
+def test_diagram_png_is_rendered() -> None:
+    choice = parse_region("neck")
+    assert choice is not None
+    png = figure_png(diagrams_svg(ATLAS, DRAWINGS, marks_for(ATLAS, choice), choice, "patient"), dpi=96)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width > 600 and height > 400

@@ -1,0 +1,166 @@
+"""The patient view's panel, the handout and the diagram downloads.
+
+Every word here comes from `acumap.plain` and the points' own `plain` lines: no code without its name, no
+jargon without its meaning (tests/test_patient.py checks the page's text with `acumap.plain.unexplained`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from acumap.data import Atlas, Point
+from acumap.figure import Audience, Mark, entries, marks_for
+from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
+from acumap.placement import DIAGRAM_VIEWS
+from acumap.plain import (
+    AFTER,
+    ASHI_PLAIN,
+    DURING,
+    PATIENT_INTRO,
+    PLAIN_CAUTIONS,
+    REGION_WHERE,
+    SELF_CARE,
+    entry_plain,
+    glossary_used,
+)
+from acumap.regions import RegionChoice
+from ui import loading, state
+from ui.panels import safety_box
+from ui.text import md
+
+
+def _entry(group: Sequence[Mark]) -> str:
+    p = group[0].point
+    plain = entry_plain(p.code, [m.point.plain for m in group])
+    return f"**{md(group[0].label)}. {md(p.english)}** ({md(p.pinyin)}, {md(p.code)})  \n{md(plain)}"
+
+
+def _words(text: str) -> None:
+    terms = glossary_used(text)
+    if terms:
+        st.markdown(
+            "**Words you may hear**\n\n" + "\n".join(f"- **{md(t.word)}**: {md(t.meaning)}" for t in terms)
+        )
+
+
+def patient_panel(atlas: Atlas, choice: RegionChoice, height: int) -> None:
+    """The chosen region for a patient: its points by number (as on the map), why each is used, what to expect."""
+    marks = marks_for(atlas, choice)
+    groups = entries(marks)
+    near = [g for g in groups if g[0].role == "local"]
+    far = [g for g in groups if g[0].role != "local"]
+    st.subheader(md(choice.label))
+    st.markdown(f"**Where:** {md(REGION_WHERE[choice.base])}.")
+    with st.container(height=height, key="patient_points"):
+        st.markdown(md(PATIENT_INTRO))
+        if near:
+            st.markdown(f"#### ● Near the pain, on your back ({len(near)})")
+            st.markdown("\n\n".join(_entry(g) for g in near))
+        if far:
+            st.markdown(f"#### ◆ Far from the pain: hand, leg or head ({len(far)})")
+            st.markdown("\n\n".join(_entry(g) for g in far))
+        st.markdown(f"**Tender spots.** {md(ASHI_PLAIN)}")
+        with st.expander("What you may feel, during and after a session"):
+            st.markdown("**During**\n\n" + "\n".join(f"- {md(t)}" for t in DURING))
+            st.markdown("**Afterwards**\n\n" + "\n".join(f"- {md(t)}" for t in AFTER))
+        with st.expander("Looking after yourself"):
+            st.markdown("\n".join(f"- **{md(title)}.** {md(text)}" for title, text in SELF_CARE))
+        shown = " ".join(
+            [PATIENT_INTRO, ASHI_PLAIN, *DURING, *AFTER, *(g[0].point.english for g in groups)]
+            + [entry_plain(g[0].point.code, [m.point.plain for m in g]) for g in groups]
+        )
+        _words(shown)
+        safety_box()
+
+
+def patient_overview(height: int) -> None:
+    with st.container(height=height, border=False, key="overview"):
+        st.subheader("Where does it hurt?")
+        st.markdown(
+            "Tap or click the painful area on the back (or choose it from the menu). The map then shows the "
+            "points a practitioner may use for it, numbered, and this panel says in plain words why each is used."
+        )
+        safety_box()
+
+
+def patient_point(point: Point) -> None:
+    """One point for a patient: its names, where and why in plain words, and what care it needs."""
+    st.subheader(f"{md(point.english)}")
+    st.markdown(f"{md(point.pinyin)} {md(point.hanzi)} · {md(point.code)}")
+    st.markdown(md(point.plain))
+    for tag in point.caution_tags:
+        st.info(md(PLAIN_CAUTIONS[tag]), icon="ℹ️")
+    cols = st.columns(2)
+    cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), width="stretch")
+    cols[1].button("Overview", key="point_clear", on_click=state.clear, width="stretch")
+    _words(point.english + " " + point.plain)
+
+
+def _drawings() -> dict[str, object]:
+    return {v: loading.drawing(v) for v in DIAGRAM_VIEWS}
+
+
+def _slug(choice: RegionChoice | None) -> str:
+    return choice.id if choice else "overview"
+
+
+def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> None:
+    """The handout (a region chosen) and the current diagrams as SVG and PNG, made only when asked for."""
+    drawings = _drawings()
+    marks = marks_for(atlas, choice, audience=audience) if choice else ()
+    if choice is not None:
+        with st.expander("🖨️ Handout for the patient (PDF, one page)", expanded=audience == "patient"):
+            groups = entries(marks_for(atlas, choice))
+            options = [g[0].point.id for g in groups]
+            names = {g[0].point.id: f"{g[0].label}. {g[0].point.english} ({g[0].point.code})" for g in groups}
+            chosen = st.multiselect(
+                "Points to include (leave empty for all)",
+                options,
+                key=f"handout_points_{choice.base}",
+                format_func=lambda pid: names.get(pid, pid),
+                placeholder="All the points for this area",
+            )
+            page = st.radio("Paper", PAGE_SIZES, key="handout_page", horizontal=True)
+            wanted = {m.point.id for g in groups if g[0].point.id in chosen for m in g} if chosen else None
+
+            def make_pdf() -> bytes:
+                hand_marks = marks_for(atlas, choice, sorted(wanted) if wanted else None)
+                return handout_pdf(atlas, drawings, choice, hand_marks, page).pdf  # type: ignore[arg-type]
+
+            st.download_button(
+                "Download the handout (PDF)",
+                data=make_pdf,
+                file_name=f"acumap-handout-{_slug(choice)}-{page.lower()}.pdf",
+                mime="application/pdf",
+                key="handout_pdf",
+                on_click="ignore",
+                icon="📄",
+                width="stretch",
+            )
+
+    def make_svg() -> str:
+        return diagrams_svg(atlas, drawings, marks, choice, audience)  # type: ignore[arg-type]
+
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Diagrams (SVG)",
+        data=make_svg,
+        file_name=f"acumap-{_slug(choice)}.svg",
+        mime="image/svg+xml",
+        key="diagrams_svg",
+        on_click="ignore",
+        icon="🖼️",
+        width="stretch",
+    )
+    cols[1].download_button(
+        "Diagrams (PNG)",
+        data=lambda: figure_png(make_svg()),
+        file_name=f"acumap-{_slug(choice)}.png",
+        mime="image/png",
+        key="diagrams_png",
+        on_click="ignore",
+        icon="🖼️",
+        width="stretch",
+    )
