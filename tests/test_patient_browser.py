@@ -1,0 +1,148 @@
+"""The patient view, the handout and the red flags in Debian's Chromium: by link and by toggle, real downloads,
+the PDF rendered with poppler's pdftoppm."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from acumap.data import load_atlas
+from acumap.figure import marks_for
+from acumap.regions import parse_region
+from acumap.safety import RED_FLAGS
+from tests.serving import wait_settled
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 30_000
+ATLAS = load_atlas()
+
+#: Label text of every lit point on the map, and how many point markers are shown at all.
+LABELS_JS = """() => {
+  const root = [...document.querySelectorAll('*')].map(e => e.shadowRoot || e)
+    .find(r => r.querySelector && r.querySelector('svg[data-view=back]')) || document;
+  const shown = [...root.querySelectorAll('[data-point]')].filter(e => getComputedStyle(e).display !== 'none');
+  return {
+    labels: [...root.querySelectorAll('g.lbl text')].map(t => t.textContent),
+    shown: [...new Set(shown.map(e => e.dataset.point))].sort(),
+    caption: root.querySelector('figcaption[data-view=back]').textContent,
+  };
+}"""
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Page]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    yield pg
+    ctx.close()
+
+
+def expected_numbers(region: str) -> dict[str, str]:
+    choice = parse_region(region)
+    assert choice is not None
+    return {m.point.id: m.label for m in marks_for(ATLAS, choice)}
+
+
+def test_patient_view_by_link_numbers_only_the_regions_points(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?region=middle_back_left&audience=patient")
+    wait_settled(page)
+    expect(page.get_by_role("heading", name="Near the pain, on your back")).to_be_visible()
+    numbers = expected_numbers("middle_back_left")
+    page.wait_for_function(f"({LABELS_JS})().labels.length > 0")
+    state = page.evaluate(LABELS_JS)
+    # Only the region's points are drawn, and each label is its number in the list, never a code.
+    assert state["shown"] == sorted(numbers)
+    assert state["labels"] and all(label.isdigit() for label in state["labels"])
+    assert set(state["labels"]) <= set(numbers.values())
+    assert "cun" not in state["caption"]
+    expect(page.locator(".st-key-patient input")).to_be_checked()
+
+
+def test_patient_view_by_toggle_and_back(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?region=neck")
+    wait_settled(page)
+    page.wait_for_function(f"({LABELS_JS})().labels.includes('GB21')")
+    page.get_by_text("Patient view", exact=True).click()
+    expect(page).to_have_url(f"{app_url}/?region=neck&audience=patient")
+    expect(page.get_by_role("heading", name="Near the pain, on your back")).to_be_visible()
+    numbers = expected_numbers("neck")
+    page.wait_for_function(f"({LABELS_JS})().labels.includes('{numbers['GB21']}')")
+    assert "GB21" not in page.evaluate(LABELS_JS)["labels"]
+    page.get_by_text("Patient view", exact=True).click()
+    expect(page).to_have_url(f"{app_url}/?region=neck")
+    page.wait_for_function(f"({LABELS_JS})().labels.includes('GB21')")
+
+
+def test_handout_and_png_download_and_render(page: Page, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/?region=middle_back&audience=patient")
+    wait_settled(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the handout (PDF)").click()
+    download = info.value
+    assert download.suggested_filename == "acumap-handout-middle_back-a4.pdf"
+    pdf = tmp_path / "handout.pdf"
+    download.save_as(pdf)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    # Render the page as a reader's PDF viewer would (poppler), and read its text.
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    assert [p.name for p in tmp_path.glob("page*.png")] == ["page-1.png"]  # one page
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "Liver Shu" in flat and "Union Valley" in flat
+    assert " ".join(RED_FLAGS[0].split()) in flat
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Diagrams (PNG)").click()
+    png = tmp_path / "diagrams.png"
+    info.value.save_as(png)
+    assert info.value.suggested_filename == "acumap-middle_back.png"
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") > 1000
+
+
+def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/?region=upper_back_left&audience=patient")
+    wait_settled(page)
+    page.get_by_text("Letter", exact=True).click()
+    box = page.get_by_role("combobox", name="Points to include")
+    for name in ("Lung Shu", "Union Valley"):
+        box.click()
+        box.press_sequentially(name)
+        page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")
+    # Leave the box (its last change is sent on blur) and let that run finish before asking for the file.
+    page.get_by_text("Paper", exact=True).click()
+    expect(page.get_by_text("Union Valley (LI4)")).to_be_visible()
+    wait_settled(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the handout (PDF)").click()
+    assert info.value.suggested_filename == "acumap-handout-upper_back_left-letter.pdf"
+    pdf = tmp_path / "letter.pdf"
+    info.value.save_as(pdf)
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "612 x 792 pts (letter)" in out and "Pages:           1" in out
+    flat = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "1. Lung Shu" in flat and "2. Union Valley" in flat and "Heart Shu" not in flat
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "?audience=patient", "?mode=projector", "points", "quiz", "safety", "quiz?round=find.all.s1.lm"],
+)
+def test_red_flags_one_click_away_everywhere(page: Page, app_url: str, path: str) -> None:
+    page.goto(f"{app_url}/{path}")
+    wait_settled(page, with_map=path in ("", "?audience=patient", "?mode=projector"))
+    button = page.get_by_role("button", name="When to see a doctor")
+    expect(button).to_be_in_viewport()
+    button.click()
+    expect(page.get_by_text(RED_FLAGS[0], exact=True).last).to_be_visible()
+    expect(page.get_by_text("It does not diagnose anything", exact=False).last).to_be_visible()
