@@ -185,6 +185,11 @@ def _p(text: str, style: Any, bullet: str | None = None) -> Any:
     return Paragraph(_safe(text), style, bulletText=bullet)
 
 
+def _bold(markup: str) -> str:
+    """Bold by font name: the embedded bold face, whatever ReportLab's family table holds."""
+    return f'<font name="{fonts().bold}">{markup}</font>'
+
+
 def point_entry(group: Sequence[Mark], compact: bool = False) -> str:
     """One entry of the list (escaped for ReportLab's markup): number, names, code, plain words.
 
@@ -196,7 +201,7 @@ def point_entry(group: Sequence[Mark], compact: bool = False) -> str:
     if compact:
         plain = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain.strip())[-1]
     return (
-        f"<b>{escape(group[0].label)}. {escape(p.english)}</b> ({escape(p.pinyin)}, {escape(p.code)}): "
+        f"{_bold(escape(group[0].label) + '. ' + escape(p.english))} ({escape(p.pinyin)}, {escape(p.code)}): "
         f"{escape(plain)}"
     )
 
@@ -277,9 +282,12 @@ def _handout(
         )
         cells.append(_scaled(_svg_drawing(svg), widths_mm[view] * mm))
     total = sum(c.width for c in cells)
-    pad = max(0.0, (width - total) / max(1, len(cells) - 1)) if len(cells) > 1 else 0.0
+    # Side by side from the left, an even gap between them (at most 12 mm: two diagrams stay together).
+    pad = min(12 * mm, max(0.0, (width - total) / max(1, len(cells) - 1))) if len(cells) > 1 else 0.0
     figure = Table(
-        [cells], colWidths=[c.width + (pad if i < len(cells) - 1 else 0) for i, c in enumerate(cells)]
+        [cells],
+        colWidths=[c.width + (pad if i < len(cells) - 1 else 0) for i, c in enumerate(cells)],
+        hAlign="LEFT",
     )
     figure.setStyle(
         TableStyle(
@@ -310,6 +318,8 @@ def _handout(
             cut = i
             break
         run += n
+    if 0 < cut < len(items) and getattr(items[cut - 1], "style", None) is st["h"]:
+        cut -= 1  # a heading goes with its first entry, not alone at the foot of a column
     lists = Table([[items[:cut], items[cut:]]], colWidths=[width / 2, width / 2])
     lists.setStyle(
         TableStyle(
@@ -328,17 +338,17 @@ def _handout(
     feel = [_p("During a session", st["h"])] + [_p(escape(t), st["flag"], "•") for t in DURING]
     feel += [_p("Afterwards", st["h"])] + [_p(escape(t), st["flag"], "•") for t in AFTER]
     care = [_p("Looking after yourself", st["h"])] + [
-        _p(f"<b>{escape(title)}.</b> {escape(text)}", st["flag"], "•") for title, text in SELF_CARE
+        _p(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag"], "•") for title, text in SELF_CARE
     ]
     words_text = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(p.plain for p in (m.point for m in marks))])
     terms = glossary_used(words_text + " " + " ".join(m.point.english for m in marks))
     if terms:
         care.append(_p("Words you may hear", st["h"]))
-        care += [_p(f"<b>{escape(t.word)}</b>: {escape(t.meaning)}", st["flag"], "•") for t in terms]
+        care += [_p(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag"], "•") for t in terms]
     flags = [_p(RED_FLAGS_HEADING, st["h"])] + [_p(escape(f), st["flag"], "•") for f in RED_FLAGS]
     flags.append(Spacer(1, 1.5 * mm))
     flags.append(
-        _p(f"<b>In an emergency call your local emergency number.</b> {escape(DISCLAIMER)}", st["small"])
+        _p(f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}", st["small"])
     )
     boxes = Table([[feel, care, flags]], colWidths=[col + 4 * mm, col, col + 4 * mm])
     boxes.setStyle(

@@ -151,7 +151,6 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
         mime="image/svg+xml",
         key="diagrams_svg",
         on_click="ignore",
-        icon="🖼️",
         width="stretch",
     )
     cols[1].download_button(
@@ -161,6 +160,5 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
         mime="image/png",
         key="diagrams_png",
         on_click="ignore",
-        icon="🖼️",
         width="stretch",
     )

@@ -27,7 +27,7 @@ if big:
 if state.patient():
     st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 
-head = st.columns([0.6, 0.2, 0.2], vertical_alignment="bottom")
+head = st.columns([0.52, 0.26, 0.22], vertical_alignment="bottom")
 head[0].markdown("#### AcuMap · neck and back points")
 head[1].toggle(
     "Patient view",
