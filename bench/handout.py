@@ -12,6 +12,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 from acumap.assets import load_drawing
 from acumap.data import load_atlas
@@ -43,12 +44,12 @@ def main() -> None:
         choice = RegionChoice(base, base, "both")
         marks = marks_for(atlas, choice)
         a4 = handout_pdf(atlas, drawings, choice, marks, "A4")
-        a4_ms = median_ms(lambda: handout_pdf(atlas, drawings, choice, marks, "A4"), repeats)
-        letter_ms = median_ms(lambda: handout_pdf(atlas, drawings, choice, marks, "Letter"), repeats)
+        a4_ms = median_ms(partial(handout_pdf, atlas, drawings, choice, marks, "A4"), repeats)
+        letter_ms = median_ms(partial(handout_pdf, atlas, drawings, choice, marks, "Letter"), repeats)
         svg = diagrams_svg(atlas, drawings, marks, choice, "patient")
-        svg_ms = median_ms(lambda: diagrams_svg(atlas, drawings, marks, choice, "patient"), repeats)
+        svg_ms = median_ms(partial(diagrams_svg, atlas, drawings, marks, choice, "patient"), repeats)
         png = figure_png(svg)
-        png_ms = median_ms(lambda: figure_png(svg), repeats)
+        png_ms = median_ms(partial(figure_png, svg), repeats)
         entries = len({m.label for m in marks})
         print(
             f"| {base} | {entries} | {a4_ms:.0f} | {len(a4.pdf) / 1024:.0f} | {'yes' if a4.compact else 'no'} | "
