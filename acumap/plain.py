@@ -236,7 +236,7 @@ PLAIN_CAUTIONS: dict[str, str] = {
     "pneumothorax": "Over the ribs: the lung lies close beneath, so a practitioner puts the needle in shallowly "
     "and at a slant here.",
     "pregnancy": "Traditionally avoided in pregnancy: tell your practitioner if you are or may be pregnant.",
-    "spinal_cord": "On the centre of the spine: the needle goes in only a short way here.",
+    "spinal_cord": "On or just beside the spine: the needle goes in only a short way here.",
     "vessel": "Near a large blood vessel, which the practitioner avoids.",
     "organ": "Over an organ (such as a kidney), so the needle goes in only a short way here.",
 }

@@ -23,8 +23,9 @@ RED_FLAGS: tuple[str, ...] = (
 CAUTION_TAG_TEXT: dict[str, str] = {
     "pneumothorax": "Over the chest wall: deep or perpendicular needling can puncture the lung (pneumothorax). "
     "Needle obliquely and shallowly.",
-    "pregnancy": "Traditionally avoided during pregnancy.",
-    "spinal_cord": "On the midline between the spinous processes: deep needling can reach the spinal canal.",
+    "pregnancy": "Traditionally avoided during pregnancy (the lumbosacral points after the third month).",
+    "spinal_cord": "On or beside the spine: needling too deep on the midline, or angled steeply towards the midline "
+    "beside it, can reach the spinal canal.",
     "vessel": "Lies over or beside a large blood vessel: avoid puncturing it.",
     "organ": "An organ (such as the kidney) lies beneath: no deep perpendicular needling.",
 }
@@ -84,6 +85,13 @@ SOURCE_NOTES: tuple[SourceNote, ...] = (
         "WHO 2008 puts LU7 between the tendons of abductor pollicis longus and extensor pollicis brevis, in the "
         "groove of the abductor pollicis longus tendon. Several older textbooks describe it in a cleft above the "
         "radial styloid, between brachioradialis and abductor pollicis longus. AcuMap follows WHO.",
+    ),
+    SourceNote(
+        "LR3 in pregnancy",
+        ("LR3",),
+        "Some Chinese lists of points to avoid or use with care in pregnancy include LR3 (Taichong); the main Western "
+        "textbooks (Deadman et al., A Manual of Acupuncture) do not list it as contraindicated. AcuMap does not tag "
+        "it and shows this note instead of choosing silently: a practitioner treating a pregnant patient decides.",
     ),
     SourceNote(
         "BL43 name",

@@ -17,6 +17,7 @@ from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, s
 from acumap.placement import outside_diagrams
 from acumap.plain import unexplained
 from acumap.regions import BASE_REGIONS
+from acumap.safety import source_notes_for
 from tests.conftest import hand_row, point_row
 
 MakeData = Callable[..., Path]
@@ -390,6 +391,35 @@ def test_key_cautions_are_tagged(pid: str, tag: str) -> None:
     assert tag in POINTS[pid].caution_tags
 
 
+LUMBOSACRAL = ["GV3", "GV4", "GV5", "BL22", "BL23", "BL24", "BL25", "BL26", "BL51", "BL52"] + [
+    f"EX-B2-L{i}" for i in range(1, 6)
+]
+
+
+@pytest.mark.parametrize("pid", LUMBOSACRAL)
+def test_lumbosacral_points_carry_the_pregnancy_caution(pid: str) -> None:
+    """Avoided after the third month in the common textbooks: tagged, said in the row, and its source named."""
+    point = POINTS[pid]
+    assert "pregnancy" in point.caution_tags
+    assert "avoided in pregnancy after the third month" in point.cautions
+    assert "Chinese Acupuncture and Moxibustion" in point.source
+
+
+@pytest.mark.parametrize("pid", ["EX-B1"] + [f"EX-B2-T{i}" for i in range(1, 13)])
+def test_paravertebral_points_carry_the_spinal_canal_caution(pid: str) -> None:
+    point = POINTS[pid]
+    assert "spinal_cord" in point.caution_tags
+    assert "spinal canal" in point.cautions
+
+
+def test_where_lists_disagree_on_lr3_in_pregnancy_the_app_says_so() -> None:
+    lr3 = POINTS["LR3"]
+    assert "pregnancy" not in lr3.caution_tags
+    notes = source_notes_for(lr3.code, lr3.view, lr3.offset_cun, lr3.spine_level is not None)
+    assert [n.topic for n in notes] == ["LR3 in pregnancy"]
+    assert "Chinese lists" in notes[0].text and "Western" in notes[0].text
+
+
 def test_every_region_has_local_and_distal_points() -> None:
     for base in BASE_REGIONS:
         roles = {lk.role for lk in ATLAS.links_for(base)}
@@ -403,7 +433,8 @@ def test_every_region_has_local_and_distal_points() -> None:
         ("middle_back", "BL20", "local"),
         ("middle_back", "GV6", "local"),
         ("middle_back", "GV9", "local"),
-        ("middle_back", "BL23", "local"),
+        # BL23 (the middle back article lists it) lies at L2: a local point of the lower back, not of the middle
+        # back, where role and reason disagreed (issue 11). See test_local_back_points_lie_in_their_region.
         ("lower_back", "BL23", "local"),
         ("middle_back", "LI4", "distal"),
         ("middle_back", "SP6", "distal"),
@@ -415,6 +446,23 @@ def test_every_region_has_local_and_distal_points() -> None:
 )
 def test_the_articles_points_keep_their_place(region: str, pid: str, role: str) -> None:
     assert (pid, role) in {(lk.point_id, lk.role) for lk in ATLAS.links_for(region)}
+
+
+@pytest.mark.parametrize(
+    ("region", "span"),
+    [("upper_back", ("T1", "T6")), ("middle_back", ("T7", "T12")), ("lower_back", ("L1", "L5"))],
+)
+def test_local_back_points_lie_in_their_region(region: str, span: tuple[str, str]) -> None:
+    """A local point is on or beside the painful area: within the region's levels, or one level beyond them."""
+    levels = anatomy.SPINE_LEVELS
+    low, high = levels.index(span[0]) - 1, levels.index(span[1]) + 1
+    outside = [
+        (p.id, p.spine_level)
+        for lk in ATLAS.links_for(region)
+        if lk.role == "local" and (p := POINTS[lk.point_id]).spine_level is not None
+        if not low <= levels.index(p.spine_level) <= high
+    ]
+    assert outside == []
 
 
 def test_every_point_is_used_by_some_region() -> None:
