@@ -146,3 +146,26 @@ def test_red_flags_one_click_away_everywhere(page: Page, app_url: str, path: str
     button.click()
     expect(page.get_by_text(RED_FLAGS[0], exact=True).last).to_be_visible()
     expect(page.get_by_text("It does not diagnose anything", exact=False).last).to_be_visible()
+
+
+def test_export_download_is_valid_and_loads(page: Page, app_url: str, tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from acumap.export import atlas_from_json
+
+    page.goto(f"{app_url}/points")
+    wait_settled(page, with_map=False)
+    page.get_by_text("Download every point and region link").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Atlas (JSON)").click()
+    assert info.value.suggested_filename == "acumap.json"
+    path = tmp_path / "acumap.json"
+    info.value.save_as(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "schema" / "acumap-export.schema.json").read_text()
+    )
+    jsonschema.validate(doc, schema)
+    assert atlas_from_json(doc).points == ATLAS.points

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap.data import MERIDIANS, VIEWS
+from acumap.export import to_csv_zip, to_json_text
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import EXACT, PARTIAL, SIMILAR, Filters, Match, matches
 from ui import loading, panels, state
@@ -118,5 +119,31 @@ with right:
         body_map(atlas, key="browser_map", views=(point.view,), regions=False)
         with st.container(height=260, key="browser_details"):
             panels.point_details(atlas, point)
+
+with st.expander("⬇️ Download every point and region link (open data)"):
+    st.markdown(
+        "Code, names, meridian, laterality, the landmark, direction and distance in cun that fix each location, "
+        "cautions and source, for other tools and teachers. The JSON follows `schema/acumap-export.schema.json`; "
+        "the CSV holds `points.csv` and `region_points.csv`. The same as `python -m acumap export`."
+    )
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Atlas (JSON)",
+        data=lambda: to_json_text(atlas),
+        file_name="acumap.json",
+        mime="application/json",
+        key="export_json",
+        on_click="ignore",
+        width="stretch",
+    )
+    cols[1].download_button(
+        "Atlas (CSV, zip)",
+        data=lambda: to_csv_zip(atlas),
+        file_name="acumap-csv.zip",
+        mime="application/zip",
+        key="export_csv",
+        on_click="ignore",
+        width="stretch",
+    )
 
 state.sync_url((state.POINT,))
