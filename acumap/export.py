@@ -68,21 +68,22 @@ def body_landmark(point: Point) -> dict[str, Any]:
     return {"landmark": rule.landmark, "direction": rule.direction, "distance": distance}
 
 
+def _num(value: float | None) -> str:
+    """A number as the CSV files write it (empty when absent)."""
+    return "" if value is None else f"{value:g}"
+
+
 def _row(point: Point) -> dict[str, str]:
     """The point as a row of points.csv (the loader's input)."""
-
-    def num(v: float | None) -> str:
-        return "" if v is None else f"{v:g}"
-
     return {
         "id": point.id,
         "code": point.code,
         "view": point.view,
         "spine_level": point.spine_level or "",
-        "offset_cun": num(point.offset_cun),
+        "offset_cun": _num(point.offset_cun),
         "landmark": point.landmark or "",
-        "x": num(point.x),
-        "y": num(point.y),
+        "x": _num(point.x),
+        "y": _num(point.y),
         "meridian": point.meridian,
         "pinyin": point.pinyin,
         "hanzi": point.hanzi,
@@ -140,10 +141,6 @@ def to_json_text(atlas: Atlas) -> str:
 
 def atlas_from_json(doc: dict[str, Any], name: str = "export.json") -> Atlas:
     """An exported JSON document back into an atlas, through the same validation as the data files."""
-
-    def num(v: Any) -> str:
-        return "" if v is None else f"{v:g}"
-
     rows = []
     for i, p in enumerate(doc["points"], start=2):
         pos = p.get("diagram_position_cm") or {}
@@ -154,10 +151,10 @@ def atlas_from_json(doc: dict[str, Any], name: str = "export.json") -> Atlas:
                 "code": p["code"],
                 "view": p["view"],
                 "spine_level": p.get("spine_level") or "",
-                "offset_cun": num(p.get("offset_cun")),
+                "offset_cun": _num(p.get("offset_cun")),
                 "landmark": p.get("scapular_landmark") or "",
-                "x": num(pos.get("x")),
-                "y": num(pos.get("y")),
+                "x": _num(pos.get("x")),
+                "y": _num(pos.get("y")),
                 "meridian": p["meridian"],
                 "pinyin": p["names"]["pinyin"],
                 "hanzi": p["names"]["hanzi"],

@@ -197,7 +197,7 @@ def point_entry(group: Sequence[Mark], compact: bool = False) -> str:
     and the number on the picture shows that).
     """
     p = group[0].point
-    plain = entry_plain(p.code, [m.point.plain for m in group])
+    plain = entry_plain(group)
     if compact:
         plain = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain.strip())[-1]
     return (
@@ -340,8 +340,9 @@ def _handout(
     care = [_p("Looking after yourself", st["h"])] + [
         _p(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag"], "•") for title, text in SELF_CARE
     ]
-    words_text = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(p.plain for p in (m.point for m in marks))])
-    terms = glossary_used(words_text + " " + " ".join(m.point.english for m in marks))
+    # Explain exactly the words the page shows (the entries as printed, full or compact).
+    shown = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(point_entry(g, compact) for g in (*near, *far))])
+    terms = glossary_used(shown)
     if terms:
         care.append(_p("Words you may hear", st["h"]))
         care += [_p(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag"], "•") for t in terms]

@@ -8,9 +8,11 @@ and no jargon word without its one-line explanation on the same page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from acumap.data import Atlas
+from acumap.figure import Mark
 from acumap.regions import RegionChoice
 
 
@@ -171,9 +173,11 @@ FAMILY_PLAIN: dict[str, str] = {
 }
 
 
-def entry_plain(code: str, lines: list[str]) -> str:
-    """The plain line of a list entry: the point's own, or its family's when several levels share a code."""
-    return FAMILY_PLAIN.get(code, lines[0]) if len(lines) > 1 else lines[0]
+def entry_plain(group: Sequence[Mark]) -> str:
+    """The plain line of a list entry (`figure.entries`): the point's own, or its family's when several levels
+    share a code."""
+    first = group[0].point
+    return FAMILY_PLAIN.get(first.code, first.plain) if len(group) > 1 else first.plain
 
 
 PATIENT_INTRO = (

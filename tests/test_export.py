@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -111,8 +113,5 @@ def test_cli_export_json_and_csv(tmp_path: Path) -> None:
 
 
 def test_csv_zip_holds_both_tables() -> None:
-    import io
-    import zipfile
-
     names = zipfile.ZipFile(io.BytesIO(to_csv_zip(ATLAS))).namelist()
     assert names == ["acumap/points.csv", "acumap/region_points.csv"]

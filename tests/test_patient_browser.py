@@ -3,15 +3,18 @@ the PDF rendered with poppler's pdftoppm."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from playwright.sync_api import Page, expect
 
 from acumap.data import load_atlas
+from acumap.export import atlas_from_json
 from acumap.figure import marks_for
 from acumap.regions import parse_region
 from acumap.safety import RED_FLAGS
@@ -149,12 +152,6 @@ def test_red_flags_one_click_away_everywhere(page: Page, app_url: str, path: str
 
 
 def test_export_download_is_valid_and_loads(page: Page, app_url: str, tmp_path: Path) -> None:
-    import json
-
-    import jsonschema
-
-    from acumap.export import atlas_from_json
-
     page.goto(f"{app_url}/points")
     wait_settled(page, with_map=False)
     page.get_by_text("Download every point and region link").click()

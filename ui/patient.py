@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from acumap.assets import Drawing
 from acumap.data import Atlas, Point
 from acumap.figure import Audience, Mark, entries, marks_for
 from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
@@ -27,13 +28,14 @@ from acumap.plain import (
 )
 from acumap.regions import RegionChoice
 from ui import loading, state
+from ui.downloads import deferred_download
 from ui.panels import safety_box
 from ui.text import md
 
 
 def _entry(group: Sequence[Mark]) -> str:
     p = group[0].point
-    plain = entry_plain(p.code, [m.point.plain for m in group])
+    plain = entry_plain(group)
     return f"**{md(group[0].label)}. {md(p.english)}** ({md(p.pinyin)}, {md(p.code)})  \n{md(plain)}"
 
 
@@ -69,7 +71,7 @@ def patient_panel(atlas: Atlas, choice: RegionChoice, height: int) -> None:
             st.markdown("\n".join(f"- **{md(title)}.** {md(text)}" for title, text in SELF_CARE))
         shown = " ".join(
             [PATIENT_INTRO, ASHI_PLAIN, *DURING, *AFTER, *(g[0].point.english for g in groups)]
-            + [entry_plain(g[0].point.code, [m.point.plain for m in g]) for g in groups]
+            + [entry_plain(g) for g in groups]
         )
         _words(shown)
         safety_box()
@@ -98,7 +100,7 @@ def patient_point(point: Point) -> None:
     _words(point.english + " " + point.plain)
 
 
-def _drawings() -> dict[str, object]:
+def _drawings() -> dict[str, Drawing]:
     return {v: loading.drawing(v) for v in DIAGRAM_VIEWS}
 
 
@@ -127,38 +129,30 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
 
             def make_pdf() -> bytes:
                 hand_marks = marks_for(atlas, choice, sorted(wanted) if wanted else None)
-                return handout_pdf(atlas, drawings, choice, hand_marks, page).pdf  # type: ignore[arg-type]
+                return handout_pdf(atlas, drawings, choice, hand_marks, page).pdf
 
-            st.download_button(
+            deferred_download(
+                st,
                 "Download the handout (PDF)",
-                data=make_pdf,
-                file_name=f"acumap-handout-{_slug(choice)}-{page.lower()}.pdf",
-                mime="application/pdf",
-                key="handout_pdf",
-                on_click="ignore",
+                make_pdf,
+                f"acumap-handout-{_slug(choice)}-{page.lower()}.pdf",
+                "application/pdf",
+                "handout_pdf",
                 icon="📄",
-                width="stretch",
             )
 
     def make_svg() -> str:
-        return diagrams_svg(atlas, drawings, marks, choice, audience)  # type: ignore[arg-type]
+        return diagrams_svg(atlas, drawings, marks, choice, audience)
 
     cols = st.columns(2)
-    cols[0].download_button(
-        "Diagrams (SVG)",
-        data=make_svg,
-        file_name=f"acumap-{_slug(choice)}.svg",
-        mime="image/svg+xml",
-        key="diagrams_svg",
-        on_click="ignore",
-        width="stretch",
+    deferred_download(
+        cols[0], "Diagrams (SVG)", make_svg, f"acumap-{_slug(choice)}.svg", "image/svg+xml", "diagrams_svg"
     )
-    cols[1].download_button(
+    deferred_download(
+        cols[1],
         "Diagrams (PNG)",
-        data=lambda: figure_png(make_svg()),
-        file_name=f"acumap-{_slug(choice)}.png",
-        mime="image/png",
-        key="diagrams_png",
-        on_click="ignore",
-        width="stretch",
+        lambda: figure_png(make_svg()),
+        f"acumap-{_slug(choice)}.png",
+        "image/png",
+        "diagrams_png",
     )

@@ -9,6 +9,7 @@ from acumap.export import to_csv_zip, to_json_text
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import EXACT, PARTIAL, SIMILAR, Filters, Match, matches
 from ui import loading, panels, state
+from ui.downloads import deferred_download
 from ui.map_component import body_map
 from ui.text import md
 
@@ -127,23 +128,16 @@ with st.expander("⬇️ Download every point and region link (open data)"):
         "the CSV holds `points.csv` and `region_points.csv`. The same as `python -m acumap export`."
     )
     cols = st.columns(2)
-    cols[0].download_button(
-        "Atlas (JSON)",
-        data=lambda: to_json_text(atlas),
-        file_name="acumap.json",
-        mime="application/json",
-        key="export_json",
-        on_click="ignore",
-        width="stretch",
+    deferred_download(
+        cols[0], "Atlas (JSON)", lambda: to_json_text(atlas), "acumap.json", "application/json", "export_json"
     )
-    cols[1].download_button(
+    deferred_download(
+        cols[1],
         "Atlas (CSV, zip)",
-        data=lambda: to_csv_zip(atlas),
-        file_name="acumap-csv.zip",
-        mime="application/zip",
-        key="export_csv",
-        on_click="ignore",
-        width="stretch",
+        lambda: to_csv_zip(atlas),
+        "acumap-csv.zip",
+        "application/zip",
+        "export_csv",
     )
 
 state.sync_url((state.POINT,))
