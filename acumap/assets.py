@@ -18,7 +18,13 @@ from pathlib import Path
 from acumap.data import DataError, DataProblem, shown_name
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
-ASSET_FILES = {"back": "body_back.svg", "hand": "hand.svg", "leg": "leg.svg", "head": "head.svg"}
+ASSET_FILES = {
+    "back": "body_back.svg",
+    "hand": "hand.svg",
+    "leg": "leg.svg",
+    "head": "head.svg",
+    "neck": "neck.svg",
+}
 PATH_CLASSES = ("outline", "bone", "crease", "detail")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _ALLOWED = re.compile(r"^[MLHVCQSTZ0-9eE.,\s+-]*$")

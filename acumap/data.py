@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from acumap.regions import BASE_REGIONS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ DATA_DIR = PROJECT_DIR / "data"
 POINTS_FILE = "points.csv"
 LINKS_FILE = "region_points.csv"
 
-VIEWS = ("back", "hand", "leg", "head")
+VIEWS = ("back", "neck", "hand", "leg", "head")
 ROLES = ("local", "distal")
 CAUTION_TAGS = ("pneumothorax", "pregnancy", "spinal_cord", "vessel", "organ")
 MERIDIANS = {
@@ -441,6 +441,17 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
                 bad("offset_cun", "a Governor Vessel point lies on the midline: offset must be 0")
         if row["x"] or row["y"]:
             bad("x", "back points are placed from spine_level and offset_cun, never by x/y")
+    elif view == "neck":
+        if landmark is None or landmark not in neck.NECK_PLACEMENTS:
+            bad(
+                "landmark",
+                f"a neck point is placed from its landmark; expected one of {', '.join(neck.NECK_PLACEMENTS)}",
+            )
+        if level or row["offset_cun"] or row["x"] or row["y"]:
+            bad(
+                "landmark",
+                "a neck point is placed from its landmark only: leave spine_level, offset_cun, x, y empty",
+            )
     elif view in VIEWS:
         for col in ("x", "y"):
             if not row[col]:

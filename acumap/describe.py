@@ -17,6 +17,7 @@ VIEW_TITLES = {
     "hand": "Hand: back of the right hand",
     "leg": "Leg: right knee, calf, ankle, foot",
     "head": "Head: seen from above",
+    "neck": "Neck: from behind",
 }
 
 #: Words a person can say for the sides of the back view (posterior view: the person's left is on the left).

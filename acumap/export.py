@@ -15,6 +15,7 @@ import json
 import zipfile
 from typing import Any
 
+from acumap import neck
 from acumap.data import (
     LINK_COLUMNS,
     LINKS_FILE,
@@ -50,6 +51,13 @@ def body_landmark(point: Point) -> dict[str, Any]:
             "landmark": landmark,
             "direction": "lateral, level with it",
             "distance": {"value": point.offset_cun, "unit": "B-cun"},
+        }
+    if point.view == "neck" and point.landmark is not None:
+        place = neck.NECK_PLACEMENTS[point.landmark]
+        return {
+            "landmark": place.level,
+            "direction": f"lateral, level with it, {place.between}",
+            "distance": {"value": place.cun, "unit": "B-cun"},
         }
     if point.view == "back" and point.landmark is not None:
         return {

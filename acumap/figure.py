@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from acumap.assets import Drawing
 from acumap.data import Atlas, Point
 from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
@@ -32,7 +32,7 @@ DISTAL = "#0072B2"
 FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 
 #: Each diagram's printed width (mm) in the full figure: the back large, the others beside it.
-FIGURE_WIDTH_MM = {"back": 96.0, "hand": 46.0, "leg": 92.0, "head": 38.0}
+FIGURE_WIDTH_MM = {"back": 96.0, "neck": 44.0, "hand": 46.0, "leg": 92.0, "head": 38.0}
 #: How much of the back's drawing a figure shows (x, y, width, height in cm): the torso and the label columns.
 BACK_BOX = (-30.0, -17.0, 60.0, 80.0)
 #: The handout's tighter crop: the base of the neck to the sacrum, the label columns just outside the torso.
@@ -43,12 +43,14 @@ TITLES = {
         "hand": "Back of the hand",
         "leg": "Knee, lower leg and foot",
         "head": "Head, seen from above",
+        "neck": "Back of your head and neck",
     },
     "student": {
         "back": "Back, seen from behind",
         "hand": "Hand: back of the right hand",
         "leg": "Leg: right knee, calf, ankle, foot",
         "head": "Head: seen from above",
+        "neck": "Neck: from behind",
     },
 }
 
@@ -97,6 +99,9 @@ def _reading_order(p: Point, role: str) -> tuple[int, int, float, float]:
         return (0 if role == "local" else 1, view, anatomy.level_y(p.spine_level), p.offset_cun or 0.0)
     if p.view == "back" and p.landmark is not None:
         x, y = anatomy.landmark_position(p.landmark, "right")
+        return (0 if role == "local" else 1, view, y, x)
+    if p.view == "neck" and p.landmark is not None:
+        x, y = neck.landmark_position(p.landmark, "right")
         return (0 if role == "local" else 1, view, y, x)
     return (
         0 if role == "local" else 1,

@@ -272,7 +272,7 @@ def _handout(
 
     # The diagrams: the back and each other diagram with a marked point, side by side, as vector drawings.
     views = views_with(marks)
-    widths_mm = {"back": 52.0, "hand": 24.0, "leg": 64.0, "head": 22.0}
+    widths_mm = {"back": 52.0, "neck": 26.0, "hand": 24.0, "leg": 64.0, "head": 22.0}
     cells = []
     for view in views:
         if view not in drawings:

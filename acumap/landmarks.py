@@ -70,6 +70,23 @@ DIAGRAM_LANDMARKS: dict[str, Proportional | Between] = {
         (-6.5, -3.5),
         (-4.2, -2.6),
     ),
+    # Luozhen (EX-UE8): 0.5 B-cun (1.04 cm on the forearm's scale) proximal to the 2nd/3rd MCP joints (y -9.5).
+    "EX-UE8": Between(
+        "second and third metacarpophalangeal joints",
+        "0.5 B-cun proximal to them, in the groove between the 2nd and 3rd metacarpal bones",
+        (-9.5 + 0.35 * 25 / 12, -9.5 + 0.65 * 25 / 12),
+        (-1.9, -1.4),
+    ),
+    "SI6": Proportional(
+        "dorsal wrist crease",
+        "cubital crease",
+        "proximal, in the depression radial to the head of the ulna",
+        0.0,
+        25.0,
+        12,
+        1,
+        (0.5, 1.15),
+    ),
     "SI3": Between(
         "fifth metacarpophalangeal joint",
         "proximal to it, on the ulnar border at the skin fold",

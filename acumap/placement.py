@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from acumap.data import Atlas, DataProblem, Point
 
-DIAGRAM_VIEWS: tuple[str, ...] = ("back", "hand", "leg", "head")
+DIAGRAM_VIEWS: tuple[str, ...] = ("back", "neck", "hand", "leg", "head")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,16 @@ def back_markers(atlas: Atlas) -> list[Marker]:
     return markers
 
 
+def neck_markers(atlas: Atlas) -> list[Marker]:
+    """Every neck point placed from its landmark by the neck model, one marker per side."""
+    return [
+        Marker(p, *neck.landmark_position(p.landmark, side), side)
+        for p in atlas.points
+        if p.view == "neck" and p.landmark is not None
+        for side in ("left", "right")
+    ]
+
+
 def view_markers(atlas: Atlas, view: str) -> list[Marker]:
     """Markers of a hand, leg or head diagram at the diagram's own coordinates (the right limb is drawn)."""
     return [
@@ -52,7 +62,9 @@ def view_markers(atlas: Atlas, view: str) -> list[Marker]:
 
 
 def markers_for(atlas: Atlas, view: str) -> list[Marker]:
-    return back_markers(atlas) if view == "back" else view_markers(atlas, view)
+    if view == "back":
+        return back_markers(atlas)
+    return neck_markers(atlas) if view == "neck" else view_markers(atlas, view)
 
 
 def outside_diagrams(
@@ -70,7 +82,7 @@ def outside_diagrams(
                 continue
             ids.add(m.point.id)
             column = "x" if not x0 <= m.x <= x0 + w else "y"
-            where = "spine_level" if view == "back" else column
+            where = "spine_level" if view == "back" else "landmark" if view == "neck" else column
             problems.append(
                 DataProblem(
                     file,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from acumap.data import Atlas, Point
 from acumap.placement import Marker, markers_for
 from acumap.regions import BASE_LABELS, BASE_REGIONS
@@ -31,7 +31,18 @@ ROUND_LENGTH = 10
 #: cm per cun on each diagram (docs/coordinates.md): the back uses B-cun across (2.25 cm), the forearm 12 cun
 #: from wrist to elbow crease (25 cm), the lower leg 16 cun from the popliteal crease to the lateral malleolus
 #: (38.4 cm); the head is drawn with GV20 5 cun behind the anterior hairline (8.5 cm), so 1.7 cm per cun.
-CM_PER_CUN = {"back": anatomy.CM_PER_CUN, "hand": 25.0 / 12.0, "leg": 2.4, "head": 1.7}
+#: The neck is measured across by its own B-cun (9 cun between the mastoid processes) and up and down by
+#: the hairline-to-GV14 measure (3 cun): CM_PER_CUN holds the across scale, CM_PER_CUN_XY both.
+CM_PER_CUN = {
+    "back": anatomy.CM_PER_CUN,
+    "hand": 25.0 / 12.0,
+    "leg": 2.4,
+    "head": 1.7,
+    "neck": neck.CM_PER_CUN_X,
+}
+CM_PER_CUN_XY = {view: (s, s) for view, s in CM_PER_CUN.items()} | {
+    "neck": (neck.CM_PER_CUN_X, neck.CM_PER_CUN_Y)
+}
 
 #: Words for the directions on the other diagrams: (towards -y, towards +y, towards -x, towards +x).
 _DIRECTIONS = {
@@ -48,6 +59,7 @@ _DIRECTIONS = {
         "to the right on the drawing",
     ),
     "head": ("towards the forehead", "towards the back of the head", "to the left", "to the right"),
+    "neck": ("towards the top of the head", "towards the shoulders", "to the left", "to the right"),
 }
 
 
@@ -134,7 +146,8 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
         )
     nearest: Marker = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
     scale = CM_PER_CUN[view]
-    distance = math.hypot(nearest.x - x, nearest.y - y) / scale
+    scale_x, scale_y = CM_PER_CUN_XY[view]
+    distance = math.hypot((nearest.x - x) / scale_x, (nearest.y - y) / scale_y)
     if view == "back":
         vertical = level_position(y) - level_position(nearest.y)
         midline = nearest.side == "midline"
@@ -143,8 +156,8 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
         correct = abs(vertical) <= TOLERANCE_LEVELS and abs(sideways) <= TOLERANCE_CUN
         feedback = _back_feedback(vertical, sideways, midline, x)
     else:
-        vertical = (y - nearest.y) / scale
-        sideways = (x - nearest.x) / scale
+        vertical = (y - nearest.y) / scale_y
+        sideways = (x - nearest.x) / scale_x
         correct = distance <= TOLERANCE_CUN
         up, down, left, right = _DIRECTIONS[view]
         feedback = []
@@ -170,6 +183,9 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
 
 def hint(point: Point) -> str:
     """One line, from the body model, on how to find the point."""
+    if point.view == "neck" and point.landmark is not None:
+        place = neck.NECK_PLACEMENTS[point.landmark]
+        return f"Find {place.level} first; {point.code} is level with it, {place.between}."
     if point.view == "back" and point.landmark is not None:
         return (
             f"Start from the shoulder blade ({point.landmark.replace('_', ' ')}), not from the spine: "

@@ -94,6 +94,27 @@ SOURCE_NOTES: tuple[SourceNote, ...] = (
         "it and shows this note instead of choosing silently: a practitioner treating a pregnant patient decides.",
     ),
     SourceNote(
+        "Luozhen and Wailaogong",
+        ("EX-UE8",),
+        "The WHO nomenclature (1991) lists the extra point on the back of the hand between the 2nd and 3rd "
+        "metacarpals as EX-UE8, Wailaogong (外劳宫). Luozhen (落枕, 'stiff neck') is the name the point is taught by "
+        "for an acute stiff neck; some texts number it separately, with the same location. AcuMap shows one point.",
+    ),
+    SourceNote(
+        "BL10 (Tianzhu)",
+        ("BL10",),
+        "WHO 2008 places BL10 level with the upper border of the C2 spinous process, in the hollow lateral to the "
+        "trapezius. Older texts give 1.3 cun lateral to GV15, 0.5 cun within the hairline. On AcuMap's neck these "
+        "agree: the trapezius border is drawn 1.2 cun out at that level, and BL10 sits 1.3 cun out.",
+    ),
+    SourceNote(
+        "BL60 and the middle back",
+        ("BL60",),
+        "BL60 is linked to the neck, upper back and lower back, not the middle back. The textbooks list it for "
+        "a stiff neck, for stiffness of the shoulder and back and for lumbar and sacral pain, but none that AcuMap "
+        "checked names pain of the middle back, so no link was added.",
+    ),
+    SourceNote(
         "BL43 name",
         ("BL43",),
         "WHO 2008 names BL43 Gaohuang; many textbooks call it Gaohuangshu. Same point, same place.",
@@ -108,6 +129,60 @@ SOURCE_NOTES: tuple[SourceNote, ...] = (
         back_scope="all",
     ),
 )
+
+
+@dataclass(frozen=True)
+class MeasuredDepth:
+    """How deep, in a study of adults, the structure at risk lay beneath a point."""
+
+    code: str
+    mean_cm: float
+    text: str
+    source: str
+
+
+CHOU_2015 = (
+    "Chou PC, Huang YC, Hsueh CJ, Lin JG, Chu HY. Retrospective study using MRI to measure depths of acupuncture "
+    "points in neck and shoulder region. BMJ Open 2015. doi:10.1136/bmjopen-2015-007819"
+)
+_CHOU_METHOD = (
+    "an MRI study of 394 adults, from the skin to the nearest tissue that needling could injure (here the top "
+    "of the lung)"
+)
+
+#: Depths measured in adults, for the points where a study exists (the mean of all participants).
+MEASURED_DEPTHS: dict[str, MeasuredDepth] = {
+    "GB21": MeasuredDepth("GB21", 5.6, _CHOU_METHOD, CHOU_2015),
+    "SI14": MeasuredDepth("SI14", 5.2, _CHOU_METHOD, CHOU_2015),
+    "SI15": MeasuredDepth("SI15", 8.8, _CHOU_METHOD, CHOU_2015),
+}
+
+#: For the other points over the chest wall: what is (and is not) known about the depth to the pleura.
+NO_MEASURED_DEPTH = (
+    "No study measuring the depth from the skin to the pleura at this point in adults could be checked for "
+    "AcuMap, so no figure is given. CT studies of adults' back points found the safe depth depends above all on "
+    "body mass index, more than on age or sex (Ma, Lin et al., Taiwan J Chin Med 2022): it is shallower in thin "
+    "people. Keep to oblique, shallow needling."
+)
+MA_2022 = (
+    "Ma YC, Lin JG, Peng CT, Huang YC. Safe needling depths of chest and back acupoints in adults, measured by "
+    "computed tomography (以電腦斷層測量成人胸背部穴位之安全深度). 中醫藥研究論叢 (Taiwan Journal of Chinese Medicine) "
+    "2022;25(4):1-14. doi:10.6516/TJTCM.202212_25(4).0001"
+)
+
+
+def depth_note(code: str, tags: tuple[str, ...]) -> tuple[str, str] | None:
+    """(text, source) on the measured depth to the pleura at a point over the chest wall, or None."""
+    measured = MEASURED_DEPTHS.get(code)
+    if measured is not None:
+        return (
+            f"Measured depth: {measured.mean_cm:g} cm on average, in {measured.text}. It was greater with a higher "
+            "body mass index and in men: thin people have less.",
+            measured.source,
+        )
+    if "pneumothorax" in tags:
+        return NO_MEASURED_DEPTH, MA_2022
+    return None
 
 
 def source_notes_for(

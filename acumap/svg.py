@@ -1,6 +1,6 @@
 """The body diagrams as SVG, composed from `assets/*.svg` and the computed point positions.
 
-Each diagram is one `<svg data-view="back|hand|leg|head">` whose viewBox is that diagram's own cm coordinates
+Each diagram is one `<svg data-view="back|neck|hand|leg|head">` whose viewBox is that diagram's own cm coordinates
 (docs/coordinates.md), so a browser test can click at a body position with getScreenCTM(). Geometry is in cm;
 everything that must stay readable and tappable at any size (markers, hit areas, text) sits in a
 `<g class="px">` that the browser scales to screen pixels, so a marker is the same size on a phone and on a
@@ -55,6 +55,7 @@ VIEW_LABELS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
         (36.0, 47.4, "top of foot", "middle"),
     ),
     "head": ((0.0, -12.2, "front ↑", "middle"), (0.0, 10.6, "back", "middle")),
+    "neck": ((-12.6, -14.6, "L", "start"), (12.6, -14.6, "R", "end")),
 }
 
 #: Marker shapes, drawn in screen pixels around the point (the browser scales the group).

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
-from acumap.placement import outside_diagrams
+from acumap.placement import markers_for, outside_diagrams
 from acumap.plain import unexplained
 from acumap.regions import BASE_REGIONS
-from acumap.safety import source_notes_for
+from acumap.safety import CHOU_2015, MA_2022, MEASURED_DEPTHS, depth_note, source_notes_for
 from tests.conftest import hand_row, point_row
 
 MakeData = Callable[..., Path]
@@ -58,7 +58,12 @@ def test_one_bad_row_costs_that_row_only(make_data: MakeData) -> None:
     atlas, found = skipped(make_data(points=rows, links=links))
     assert [p.id for p in atlas.points] == ["BL18", "LI4"]
     assert [lk.point_id for lk in atlas.links] == ["BL18"]
-    assert found[0] == ("points.csv", 4, "view", "unknown view 'arm'; expected one of back, hand, leg, head")
+    assert found[0] == (
+        "points.csv",
+        4,
+        "view",
+        "unknown view 'arm'; expected one of back, neck, hand, leg, head",
+    )
     # The link to the skipped point goes too, and says why (not "does not exist").
     assert found[1][:3] == ("region_points.csv", 3, "point_id")
     assert "was skipped because its row (points.csv, line 4) has a problem" in found[1][3]
@@ -300,6 +305,7 @@ def test_shipped_ids_are_unique_and_complete() -> None:
         | {f"BL{i}" for i in range(41, 53)}
         | {"BL40", "BL60", "EX-B1", "GB21", "GB34", "GB39", "LI4", "SI3", "TE5", "LU7", "SP6", "ST36", "LR3"}
         | {f"SI{i}" for i in range(9, 16)}
+        | {"GB20", "BL10", "EX-UE8", "SI6"}  # the neck (issue 11)
         | {f"EX-B2-{level}" for level in anatomy.SPINE_LEVELS if level != "C7"}
     )
     assert set(POINTS) == expected
@@ -310,10 +316,10 @@ def test_points_per_meridian_match_the_list() -> None:
     counts = Counter(p.meridian for p in ATLAS.points)
     assert counts == {
         "Governor Vessel": 13,
-        "Bladder": 30,
-        "Extra": 18,
-        "Small Intestine": 8,
-        "Gallbladder": 3,
+        "Bladder": 31,
+        "Extra": 19,
+        "Small Intestine": 9,
+        "Gallbladder": 4,
         "Large Intestine": 1,
         "Triple Energizer": 1,
         "Lung": 1,
@@ -328,6 +334,9 @@ def test_every_back_point_is_placed_from_the_body_model() -> None:
         if p.view == "back":
             assert (p.spine_level and p.offset_cun is not None) or p.landmark, p.id
             assert p.x is None and p.y is None
+        elif p.view == "neck":
+            assert p.landmark in neck.NECK_PLACEMENTS, p.id
+            assert p.x is None and p.y is None and p.spine_level is None and p.offset_cun is None
         else:
             assert p.x is not None and p.y is not None, p.id
 
@@ -480,3 +489,74 @@ def test_check_command_lists_every_problem(make_data: MakeData, capsys: pytest.C
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("points.csv, line 4, column 'x': SI3 would be drawn at x 40")
     assert out[-1] == "1 problem(s) found."
+
+
+# --- issue 11: the neck above C7, the stiff-neck distal points, the reviewed links, the depth to the lung ----
+
+
+def _role(region: str, pid: str) -> str | None:
+    return next((lk.role for lk in ATLAS.links if lk.region == region and lk.point_id == pid), None)
+
+
+@pytest.mark.parametrize(
+    ("pid", "view", "role"),
+    [
+        ("GB20", "neck", "local"),
+        ("BL10", "neck", "local"),
+        ("EX-UE8", "hand", "distal"),
+        ("SI6", "hand", "distal"),
+    ],
+)
+def test_the_neck_points_are_drawn_and_linked(pid: str, view: str, role: str) -> None:
+    assert POINTS[pid].view == view
+    assert _role("neck", pid) == role
+
+
+def test_the_neck_view_points_lie_above_c7() -> None:
+    ys = [m.y for m in markers_for(ATLAS, "neck")]
+    assert len(ys) == 4  # GB20 and BL10, on both sides
+    assert max(ys) < anatomy.level_y("C7")
+
+
+@pytest.mark.parametrize(
+    ("region", "pid", "role", "reason"),
+    [
+        ("lower_back", "SI3", "distal", "acute lumbar sprain"),
+        ("upper_back", "GV14", "local", "upper spine"),
+        ("upper_back", "SI11", "local", "shoulder-blade"),
+    ],
+)
+def test_reviewed_links_are_added_with_their_reason(region: str, pid: str, role: str, reason: str) -> None:
+    link = next(lk for lk in ATLAS.links if lk.region == region and lk.point_id == pid)
+    assert link.role == role
+    assert reason in link.why
+
+
+def test_bl60_is_not_linked_to_the_middle_back_and_the_note_says_why() -> None:
+    assert _role("middle_back", "BL60") is None
+    notes = [n.topic for n in source_notes_for("BL60", "leg", None, False)]
+    assert "BL60 and the middle back" in notes
+
+
+def test_luozhen_names_its_who_entry() -> None:
+    assert POINTS["EX-UE8"].pinyin == "Luòzhěn"
+    assert "Wailaogong" in POINTS["EX-UE8"].location
+    assert [n.topic for n in source_notes_for("EX-UE8", "hand", None, False)] == ["Luozhen and Wailaogong"]
+
+
+@pytest.mark.parametrize("pid", sorted(p.id for p in ATLAS.points if "pneumothorax" in p.caution_tags))
+def test_every_point_over_the_lung_states_the_measured_depth_or_that_none_was_found(pid: str) -> None:
+    point = POINTS[pid]
+    note = depth_note(point.code, point.caution_tags)
+    assert note is not None
+    text, source = note
+    if pid in ("GB21", "SI14", "SI15"):
+        assert text.startswith(f"Measured depth: {MEASURED_DEPTHS[pid].mean_cm:g} cm on average")
+        assert source == CHOU_2015
+    else:
+        assert text.startswith("No study measuring the depth")
+        assert source == MA_2022
+
+
+def test_no_depth_note_where_no_lung_lies_beneath() -> None:
+    assert depth_note("LI4", ()) is None

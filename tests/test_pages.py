@@ -377,3 +377,31 @@ def test_a_naming_link_with_a_bad_answer_is_ignored_with_a_notice() -> None:
     at = quiz({"round": "name.missed-BL18.s1.lm", "a": "BL18<b>"})
     assert not at.exception
     assert "could not be read" in at.info[0].value
+
+
+@pytest.mark.parametrize(
+    ("pid", "said"),
+    [
+        ("GB21", "Measured depth: 5.6 cm on average"),
+        ("SI15", "Measured depth: 8.8 cm on average"),
+        ("BL13", "No study measuring the depth from the skin to the pleura"),
+        ("EX-B2-T5", "No study measuring the depth from the skin to the pleura"),
+    ],
+)
+def test_a_point_over_the_lung_says_how_deep_the_lung_was_measured(pid: str, said: str) -> None:
+    text = all_markdown(run_app({"point": pid})).replace("\\", "")  # md() escapes "." and ":"
+    assert f"**Depth to the lung:** {said}" in text
+
+
+def test_a_neck_point_says_how_the_map_places_it() -> None:
+    at = run_app({"point": "GB20"})
+    assert at.subheader[0].value.startswith("GB20 · Fēngchí")
+    text = all_markdown(at).replace("\\", "")
+    assert "level with GV16, directly below the external occipital protuberance" in text
+    assert "**Depth to the lung:**" not in text
+
+
+def test_the_safety_page_gives_the_measured_depths_and_says_where_none_was_found() -> None:
+    text = all_markdown(run_app(page="views/safety.py")).replace("\\", "")
+    assert "**GB21**: 5.6 cm on average" in text
+    assert "No study measuring the depth from the skin to the pleura" in text

@@ -238,7 +238,7 @@ def test_attempts_round_trip_through_the_link() -> None:
         ),  # one letter from Ganshu and from Danshu: ask which
         ("BL17x", Reading(None, ("BL17",))),  # a code is never read past a slip, only offered
         ("EX-B2", Reading("EX-B2-T1")),  # the Jiaji code names every level: read as that code
-        ("GB20", Reading(None, ("GV20", "BL20", "GB21"))),  # not in AcuMap: suggestions, not a tie
+        ("GB22", Reading(None, ("BL22", "GB21", "GB20"))),  # not in AcuMap: suggestions, not a tie
         ("Hegoo", Reading(None)),  # two slips in a short name: too far
         ("", Reading(None)),
     ],

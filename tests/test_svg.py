@@ -13,13 +13,13 @@ from acumap import anatomy
 from acumap.assets import load_drawing
 from acumap.data import Atlas, load_atlas
 from acumap.describe import alt_text, point_name, position_text, region_name
-from acumap.placement import back_markers, markers_for
+from acumap.placement import DIAGRAM_VIEWS, back_markers, markers_for
 from acumap.regions import REGION_IDS, REGIONS, parse_region
 from acumap.selection import highlights
 from acumap.svg import BACK_VIEW_BOX, compose_view, map_payload
 
 ATLAS = load_atlas()
-DRAWINGS = {v: load_drawing(v) for v in ("back", "hand", "leg", "head")}
+DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
 NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -37,7 +37,7 @@ def markers(root: ET.Element) -> list[ET.Element]:
     return [el for el in root.iter(f"{NS}g") if "data-point" in el.attrib]
 
 
-@pytest.mark.parametrize("view", ["back", "hand", "leg", "head"])
+@pytest.mark.parametrize("view", list(DIAGRAM_VIEWS))
 def test_each_diagram_is_one_svg_tagged_with_its_view_and_a_cm_viewbox(view: str) -> None:
     root = parse(view)
     assert root.tag == f"{NS}svg"
@@ -81,7 +81,7 @@ def test_back_points_are_drawn_where_the_body_model_puts_them(
 
 
 def test_every_marker_matches_the_placement_module_exactly() -> None:
-    for view in ("back", "hand", "leg", "head"):
+    for view in DIAGRAM_VIEWS:
         drawn = sorted(
             (el.attrib["data-point"], el.attrib["data-side"], *translate(el)) for el in markers(parse(view))
         )
@@ -94,7 +94,7 @@ def test_every_marker_matches_the_placement_module_exactly() -> None:
 
 
 def test_every_point_has_a_marker_and_bilateral_back_points_two() -> None:
-    ids = [el.attrib["data-point"] for v in ("back", "hand", "leg", "head") for el in markers(parse(v))]
+    ids = [el.attrib["data-point"] for v in DIAGRAM_VIEWS for el in markers(parse(v))]
     assert set(ids) == {p.id for p in ATLAS.points}
     assert ids.count("BL18") == 2
     assert ids.count("GV9") == 1

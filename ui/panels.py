@@ -16,6 +16,7 @@ from acumap.safety import (
     CAUTION_TAG_TEXT,
     DISCLAIMER,
     RED_FLAGS,
+    depth_note,
     source_notes_for,
 )
 from acumap.selection import Highlight
@@ -109,6 +110,9 @@ def point_details(atlas: Atlas, point: Point) -> None:
     st.markdown(f"**Care:** {md(point.cautions)}")
     for tag in point.caution_tags:
         st.warning(md(CAUTION_TAG_TEXT[tag]), icon="⚠️")
+    depth = depth_note(point.code, point.caution_tags)
+    if depth is not None:
+        st.markdown(f"**Depth to the lung:** {md(depth[0])}  \n*Source: {md(depth[1])}*")
     used = [link for link in atlas.links if link.point_id == point.id]
     if used:
         st.markdown(

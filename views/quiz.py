@@ -121,7 +121,7 @@ if spec is None:
     options = {
         "region": list(BASE_REGIONS),
         "meridian": list(MERIDIANS.values()),
-        "view": ["back", "hand", "leg", "head"],
+        "view": list(DIAGRAM_VIEWS),
     }
     if source in options:
         value = c[1].selectbox(

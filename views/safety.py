@@ -6,7 +6,18 @@ import streamlit as st
 
 from acumap import anatomy
 from acumap.regions import BASE_LABELS
-from acumap.safety import ASHI_BY_REGION, ASHI_NOTE, CAUTION_TAG_TEXT, DISCLAIMER, RED_FLAGS, SOURCE_NOTES
+from acumap.safety import (
+    ASHI_BY_REGION,
+    ASHI_NOTE,
+    CAUTION_TAG_TEXT,
+    CHOU_2015,
+    DISCLAIMER,
+    MA_2022,
+    MEASURED_DEPTHS,
+    NO_MEASURED_DEPTH,
+    RED_FLAGS,
+    SOURCE_NOTES,
+)
 from ui import loading
 from ui.text import md
 
@@ -22,6 +33,20 @@ atlas = loading.atlas_or_none()
 for tag, text in CAUTION_TAG_TEXT.items():
     names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags) if atlas else ""
     st.markdown(f"**{md(text)}**  \n{md(names) if names else ('No point in the atlas.' if atlas else '')}")
+
+st.header("How deep is the lung?")
+st.markdown(
+    "Pneumothorax (a collapsed lung) is the most common serious injury from needling the upper back. Where a "
+    "study of adults measured how deep the structure at risk lies beneath a point, AcuMap gives it:"
+)
+st.markdown(
+    "\n".join(
+        f"- **{md(d.code)}**: {d.mean_cm:g} cm on average ({md(d.text)})" for d in MEASURED_DEPTHS.values()
+    )
+    + f"\n\n*{md(CHOU_2015)}*"
+)
+st.markdown(f"**The Bladder-line and Jiaji points of the upper and middle back:** {md(NO_MEASURED_DEPTH)}")
+st.caption(f"Source: {md(MA_2022)}")
 
 st.header("Counting vertebrae: what is taught, and what studies found")
 for lm in anatomy.LANDMARKS:

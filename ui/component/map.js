@@ -65,6 +65,10 @@ class AcuMap {
     views.className = "views";
     const distal = document.createElement("div");
     distal.className = "distal";
+    // The head (from above) and the neck (from behind) are small: side by side under the leg.
+    const pair = document.createElement("div");
+    pair.className = "pair";
+    const paired = data.show.includes("head") && data.show.includes("neck");
     for (const view of data.show) {
       const fig = document.createElement("figure");
       fig.className = `v-${view}`;
@@ -77,8 +81,10 @@ class AcuMap {
       // Trusted markup: composed by acumap/svg.py, which escapes every data text it writes.
       holder.innerHTML = data.views[view];
       fig.appendChild(holder);
-      (view === "back" || data.show.length === 1 ? views : distal).appendChild(fig);
+      if (paired && (view === "head" || view === "neck")) pair.appendChild(fig);
+      else (view === "back" || data.show.length === 1 ? views : distal).appendChild(fig);
     }
+    if (pair.children.length) distal.appendChild(pair);
     if (distal.children.length) views.appendChild(distal);
     this.root.appendChild(views);
     this.legend = document.createElement("div");
