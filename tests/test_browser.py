@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
+from acumap import anatomy, neck
 from tests.mapdom import (
     FOCUSED_JS,
     ON_REGIONS_JS,
@@ -341,3 +341,21 @@ def test_neck_shows_its_distal_points_on_hand_leg_and_head(page: Page, app_url: 
     got = lit(page)
     for key in ("hand:SI3:right", "hand:LU7:right", "leg:GB39:right", "head:GV20:right"):
         assert got.get(key) == "distal", (key, got)
+
+
+def test_neck_lights_its_own_points_on_the_neck_view_and_one_opens(page: Page, app_url: str) -> None:
+    open_map(page, app_url, "?region=neck")
+    got = lit(page)
+    for key in ("neck:GB20:left", "neck:GB20:right", "neck:BL10:left", "neck:BL10:right"):
+        assert got.get(key) == "local", (key, got)
+    for key in ("hand:EX-UE8:right", "hand:SI6:right"):
+        assert got.get(key) == "distal", (key, got)
+    view = page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=neck]").bounding_box()
+    head = page.locator("[data-testid=stBidiComponentIsolated] svg[data-view=head]").bounding_box()
+    assert view is not None and head is not None
+    assert view["y"] + view["height"] <= 720  # on a laptop's screen with the back
+    assert abs(view["y"] - head["y"]) < 40 and view["x"] + view["width"] <= head["x"]  # beside the head
+    x, y = client_xy(page, "neck", *neck.landmark_position("below_occiput_between_scm_and_trapezius", "left"))
+    page.mouse.click(x, y)
+    expect(page.get_by_role("heading", name="GB20 ·")).to_be_visible()
+    page.wait_for_function("() => location.search.includes('point=GB20')")
