@@ -43,7 +43,7 @@ TITLES = {
         "hand": "Back of the hand",
         "leg": "Knee, lower leg and foot",
         "head": "Head, seen from above",
-        "neck": "Back of your head and neck",
+        "neck": "Back of your neck",
     },
     "student": {
         "back": "Back, seen from behind",

@@ -305,7 +305,7 @@ def _handout(
     far = [g for g in entries(marks) if g[0].role != "local"]
     items: list[Any] = []
     if near:
-        items.append(_p(f"Near the pain, on your back ({len(near)})", st["h"]))
+        items.append(_p(f"Near the pain, on your back and neck ({len(near)})", st["h"]))
         items += [_p(point_entry(g, compact), st["item"]) for g in near]
     if far:
         items.append(_p(f"Far from the pain: hand, leg or head ({len(far)})", st["h"]))

@@ -181,7 +181,7 @@ def entry_plain(group: Sequence[Mark]) -> str:
 
 
 PATIENT_INTRO = (
-    "A practitioner chooses a few of these points: some on your back near the pain, others on the hand, leg "
+    "A practitioner chooses a few of these points: some on your back or neck near the pain, others on the hand, leg "
     "or head, used together with them. The numbers match the picture."
 )
 

@@ -555,7 +555,7 @@ class AcuMap {
       shapes.className = "row";
       if (mode === "overview") add(shapes, "title", "Tap where it hurts to see the points used there.");
       else {
-        add(shapes, "key local", "near the pain, on your back", lg.colours.local);
+        add(shapes, "key local", "near the pain, on your back and neck", lg.colours.local);
         add(shapes, "key distal", "far from the pain (hand, leg, head)", lg.colours.distal);
       }
       this.legend.appendChild(shapes);
