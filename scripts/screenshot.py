@@ -25,6 +25,7 @@ SCREENS_ALL = {
     "point_BL18": "?region=middle_back&point=BL18",
     "shoulder_right": "?region=shoulder_right",
     "safety": "safety",
+    "evidence": "evidence",
     "browser_BL43": "points?point=BL43",
     "browser_SP6": "points?point=SP6",
     "projector_middle_back": "?region=middle_back&mode=projector",
@@ -33,6 +34,9 @@ SCREENS_ALL = {
     "patient_neck": "?region=neck&audience=patient",
     "patient_point_LI4": "?region=middle_back&point=LI4&audience=patient",
 }
+
+#: Pages without the map (the screenshot waits for their heading only).
+NO_MAP = ("safety", "evidence")
 
 #: Quiz screens, reached by a link and (for the feedback) a tap at a computed position.
 QUIZ_FIND = RoundSpec("find", "region", "middle_back", 42, True)
@@ -105,7 +109,11 @@ def main() -> None:
             page = ctx.new_page()
             for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
-                wait_settled(page, with_map=not suffix.startswith("safety"))
+                wait_settled(page, with_map=not suffix.startswith(NO_MAP))
+                if suffix.startswith("evidence"):
+                    chart = page.locator(".js-plotly-plot").first
+                    chart.locator(".main-svg").first.wait_for()
+                    chart.scroll_into_view_if_needed()  # the chart, not only the title, in the picture
                 page.screenshot(
                     path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
                 )

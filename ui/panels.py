@@ -8,6 +8,7 @@ import streamlit as st
 
 from acumap.anatomy import placement_text
 from acumap.data import Atlas, Point
+from acumap.evidence import REGION_EVIDENCE
 from acumap.regions import BASE_LABELS, BASE_SPANS, RegionChoice
 from acumap.safety import (
     ASHI_BY_REGION,
@@ -67,6 +68,7 @@ def region_panel(choice: RegionChoice, lit: tuple[Highlight, ...], height: int =
         with st.expander(f"● Local points ({len(local)}): on and beside the painful area", expanded=True):
             st.markdown("\n\n---\n\n".join(_entry(h) for h in local))
         st.info(f"**Ashi points.** {md(ASHI_NOTE)} {md(ASHI_BY_REGION[choice.base])}", icon="👆")
+        st.caption(f"📊 {md(REGION_EVIDENCE[choice.base])} [What trials found →](/evidence)")
 
 
 def _pick_point() -> None:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from acumap.assets import Drawing
 from acumap.data import Atlas, Point
+from acumap.evidence import REGION_EVIDENCE_PLAIN
 from acumap.figure import Audience, Mark, entries, marks_for
 from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
 from acumap.placement import DIAGRAM_VIEWS
@@ -72,9 +73,11 @@ def patient_panel(atlas: Atlas, choice: RegionChoice, height: int) -> None:
         shown = " ".join(
             [PATIENT_INTRO, ASHI_PLAIN, *DURING, *AFTER, *(g[0].point.english for g in groups)]
             + [entry_plain(g) for g in groups]
+            + [REGION_EVIDENCE_PLAIN[choice.base]]
         )
         _words(shown)
         safety_box()
+        st.markdown(f"📊 {md(REGION_EVIDENCE_PLAIN[choice.base])} [More about the research →](/evidence)")
 
 
 def patient_overview(height: int) -> None:
