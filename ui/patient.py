@@ -59,7 +59,7 @@ def patient_panel(atlas: Atlas, choice: RegionChoice, height: int) -> None:
     with st.container(height=height, key="patient_points"):
         st.markdown(md(PATIENT_INTRO))
         if near:
-            st.markdown(f"#### ● Near the pain, on your back ({len(near)})")
+            st.markdown(f"#### ● Near the pain, on your back and neck ({len(near)})")
             st.markdown("\n\n".join(_entry(g) for g in near))
         if far:
             st.markdown(f"#### ◆ Far from the pain: hand, leg or head ({len(far)})")
