@@ -5,6 +5,7 @@ import streamlit as st
 from acumap.plain import RED_FLAGS_HEADING
 from acumap.safety import DISCLAIMER, RED_FLAGS
 from ui.boundary import page_boundary
+from ui.share import share_button
 from ui.text import md
 
 st.set_page_config(
@@ -30,7 +31,11 @@ st.html(
     " [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p {color: #4a4f57 !important; opacity: 1 !important;}"
     # The red-flags button sits in the top bar, on every page, wherever the page is scrolled.
     " .st-key-redflags {position: fixed; top: 0.6rem; right: 3.5rem; z-index: 999991; width: auto !important;}"
-    " .st-key-redflags button {background: #fdf1f0; border-color: #b3261e; color: #7d1a14; font-weight: 600;}</style>"
+    " .st-key-redflags button {background: #fdf1f0; border-color: #b3261e; color: #7d1a14; font-weight: 600;}"
+    # The share button sits beside it.
+    " .st-key-share {position: fixed; top: 0.6rem; right: 18.3rem; z-index: 999991; width: auto !important;}"
+    " @media (max-width: 640px) {.st-key-share {right: 16.1rem;}"
+    " .st-key-share button {padding-left: 0.45rem; padding-right: 0.45rem;}}</style>"
 )
 
 # The red flags and what AcuMap is for: one click away on every page, in every mode, pinned to the top bar.
@@ -44,5 +49,7 @@ with (
 
 with page_boundary(page.url_path or "body_map"):
     page.run()
+# Pinned to the top bar (after the page in the script, so the page's own elements keep their places).
+share_button(page.url_path)
 # On every page, in view: what AcuMap is for (no hidden sidebar).
 st.caption(f"🩺 {md(DISCLAIMER)}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
 # icons render in screenshots; DejaVu Sans, which the handout PDF embeds; poppler-utils, whose pdftoppm renders the
-# downloaded handout in the browser test; HAProxy for the deployment test) and run lint, types and all tests,
+# downloaded handout in the browser test; zbar-tools, whose zbarimg reads the class QR code back in the browser
+# test; HAProxy for the deployment test) and run lint, types and all tests,
 # browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ NEED=()
 [ -x /usr/bin/chromium ] || NEED+=(chromium)
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || NEED+=(haproxy)
 command -v pdftoppm >/dev/null 2>&1 || NEED+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || NEED+=(zbar-tools)
 for pkg in fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || NEED+=("$pkg")
 done

@@ -1,0 +1,41 @@
+"""The link to the view on screen, for a class: the address itself and a QR code big enough for the back row.
+
+Pure: the UI passes in the app's address (as the browser sees it), the page and the link's parameters.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import segno
+
+#: Parameters that describe the view (the map's region and point, a mode, the audience, a quiz round). Anything
+#: else in the address is not part of the view and is left out of the shared link.
+VIEW_PARAMS: tuple[str, ...] = ("region", "point", "mode", "audience", "round", "a")
+
+
+def share_link(app_url: str, page: str, params: Mapping[str, str]) -> str:
+    """The address of this view: the app's base address, the page's path and the view's parameters in order."""
+    scheme, netloc, path, _, _ = urlsplit(app_url)
+    page = page.strip("/")
+    base = path.rstrip("/")
+    # The browser's address may already end with the page's path (Streamlit does not always trim it).
+    if page and base.endswith(f"/{page}"):
+        base = base[: -len(page) - 1]
+    full_path = f"{base}/{page}" if page else f"{base}/"
+    query = urlencode([(k, params[k]) for k in VIEW_PARAMS if params.get(k)], safe=",~:")
+    return urlunsplit((scheme, netloc, full_path, query, ""))
+
+
+def qr_png(link: str, scale: int = 12, border: int = 4) -> bytes:
+    """The link as a QR code PNG, with error correction at level M (15% of the code may be hidden or blurred).
+
+    `scale` is the pixels per module: at 12 a typical link (a version 3-4 code, 29-33 modules) is about
+    450 px wide, each module a visible square from across a room when projected.
+    """
+    code = segno.make(link, error="m", micro=False)
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=scale, border=border, dark="#000000", light="#ffffff")
+    return out.getvalue()

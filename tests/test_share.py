@@ -1,0 +1,125 @@
+"""Share with the class: the view's link and its QR code. The code is read back with zbarimg (Debian's
+zbar-tools) from a real Chromium screenshot of the dialog, and must equal the link of the view on screen."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from acumap.share import qr_png, share_link
+from tests.serving import wait_settled
+
+PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def zbar(png: Path) -> str:
+    """The text of the one QR code in a PNG (zbarimg --raw), or '' when none can be read."""
+    run = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=False
+    )
+    return run.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("app", "page", "params", "want"),
+    [
+        ("http://127.0.0.1:8501/", "", {"region": "neck"}, "http://127.0.0.1:8501/?region=neck"),
+        (
+            "http://10.0.0.5:8501/acumap/",
+            "points",
+            {"point": "BL43"},
+            "http://10.0.0.5:8501/acumap/points?point=BL43",
+        ),
+        (
+            "http://10.0.0.5:8501/acumap/points",
+            "points",
+            {"point": "BL43"},
+            "http://10.0.0.5:8501/acumap/points?point=BL43",
+        ),
+        (
+            "https://acumap.example/",
+            "",
+            {"mode": "projector", "embed_options": "x", "region": "middle_back_left", "point": "BL18"},
+            "https://acumap.example/?region=middle_back_left&point=BL18&mode=projector",
+        ),
+        (
+            "http://h/",
+            "quiz",
+            {"round": "find.region-neck.s4.lm", "a": "back:1:2~hand:0:0"},
+            "http://h/quiz?round=find.region-neck.s4.lm&a=back:1:2~hand:0:0",
+        ),
+    ],
+)
+def test_share_link_keeps_the_view_and_drops_the_rest(
+    app: str, page: str, params: dict[str, str], want: str
+) -> None:
+    assert share_link(app, page, params) == want
+
+
+def test_the_qr_code_reads_back_as_the_link(tmp_path: Path) -> None:
+    link = "http://127.0.0.1:8501/?region=middle_back_left&point=BL18&mode=projector"
+    png = tmp_path / "qr.png"
+    png.write_bytes(qr_png(link))
+    assert zbar(png) == link
+
+
+def _same_view(a: str, b: str) -> None:
+    sa, sb = urlsplit(a), urlsplit(b)
+    assert (sa.scheme, sa.netloc, sa.path) == (sb.scheme, sb.netloc, sb.path)
+    assert sorted(parse_qsl(sa.query)) == sorted(parse_qsl(sb.query))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("device", "query"),
+    [(PROJECTOR, "?region=neck&mode=projector"), (PHONE, "points?point=BL43")],
+    ids=["projector-map", "phone-browser"],
+)
+def test_share_shows_the_current_link_as_a_qr_code_that_scans(
+    browser: Any, app_url: str, tmp_path: Path, device: dict[str, Any], query: str
+) -> None:
+    page = browser.new_context(**device).new_page()
+    try:
+        page.goto(f"{app_url}/{query}")
+        wait_settled(page)
+        page.get_by_role("button", name="📣 Share").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog.get_by_text("Share this view with the class")).to_be_visible()
+        shown = dialog.locator("code").inner_text().strip()
+        _same_view(shown, page.url)
+        image = dialog.locator("img").first
+        expect(image).to_be_visible()
+        box = image.bounding_box()
+        assert box is not None and box["width"] >= (440 if device is PROJECTOR else 300)
+        shot = tmp_path / "qr.png"
+        image.screenshot(path=str(shot))
+        assert zbar(shot) == shown
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1280, "height": 720}}], ids=["phone", "laptop"]
+)
+def test_the_share_button_sits_in_the_top_bar_beside_the_red_flags(
+    browser: Any, app_url: str, device: dict[str, Any]
+) -> None:
+    page = browser.new_context(**device).new_page()
+    try:
+        page.goto(f"{app_url}/?region=neck")
+        wait_settled(page)
+        share = page.get_by_role("button", name="📣 Share").bounding_box()
+        flags = page.get_by_role("button", name="When to see a doctor").bounding_box()
+        assert share is not None and flags is not None
+        assert share["y"] < 60 and flags["y"] < 60  # in the top bar
+        assert share["x"] + share["width"] <= flags["x"]  # beside, not over, the red flags
+        assert share["x"] >= 48  # clear of the navigation's menu button on a phone
+    finally:
+        page.context.close()
