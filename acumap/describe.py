@@ -16,7 +16,7 @@ VIEW_TITLES = {
     "back": "Back, seen from behind (scale: 3 cun = midline to shoulder blade)",
     "hand": "Hand: back of the right hand",
     "leg": "Leg: right knee, calf, ankle, foot",
-    "head": "Head: seen from above",
+    "head": "Head: from above",
     "neck": "Neck: from behind",
 }
 

@@ -49,7 +49,7 @@ TITLES = {
         "back": "Back, seen from behind",
         "hand": "Hand: back of the right hand",
         "leg": "Leg: right knee, calf, ankle, foot",
-        "head": "Head: seen from above",
+        "head": "Head: from above",
         "neck": "Neck: from behind",
     },
 }

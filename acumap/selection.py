@@ -84,9 +84,10 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     if point_text and point is None:
         add(f"The link asked for point “{short(point_text)}”, which AcuMap does not list; it was ignored.")
     mode_text = first("mode")
-    projector = mode_text is not None and mode_text.lower() == "projector"
+    # The presenter view: `present` (and `projector`, the name older links use).
+    projector = mode_text is not None and mode_text.lower() in ("present", "projector")
     if mode_text and not projector:
-        add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “projector”. It was ignored.")
+        add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “present”. It was ignored.")
     audience_text = first("audience")
     patient = audience_text is not None and audience_text.lower() == "patient"
     if audience_text and audience_text.lower() not in AUDIENCES:

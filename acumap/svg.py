@@ -50,9 +50,9 @@ VIEW_LABELS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
     "hand": ((-10.6, 14.5, "← thumb side", "start"),),
     "leg": (
         (-36.0, 47.4, "back", "middle"),
-        (-12.0, 47.4, "outer side", "middle"),
-        (12.0, 47.4, "inner side", "middle"),
-        (36.0, 47.4, "top of foot", "middle"),
+        (-12.0, 47.4, "outside", "middle"),
+        (12.0, 47.4, "inside", "middle"),
+        (36.0, 47.4, "foot", "middle"),
     ),
     "head": ((0.0, -12.2, "front ↑", "middle"), (0.0, 10.6, "back", "middle")),
     "neck": ((-12.6, -14.6, "L", "start"), (12.6, -14.6, "R", "end")),

@@ -115,7 +115,7 @@ def test_touch_tap_selects_the_middle_back(browser: Any, app_url: str, device: d
 
 def test_keyboard_selects_the_middle_back_and_escape_clears(page: Page, app_url: str) -> None:
     open_map(page, app_url)
-    page.get_by_role("button", name="Help for Projector").focus()
+    page.get_by_role("button", name="Help for Presenter").focus()
     page.keyboard.press("Tab")
     # The regions are one tab stop; the arrow keys move between neighbours.
     assert page.evaluate(FOCUSED_JS) == "neck"
@@ -142,7 +142,7 @@ def test_keyboard_selects_the_middle_back_and_escape_clears(page: Page, app_url:
 
 def test_keyboard_moves_between_lit_points_and_opens_one(page: Page, app_url: str) -> None:
     open_map(page, app_url, "?region=middle_back_left")
-    page.get_by_role("button", name="Help for Projector").focus()
+    page.get_by_role("button", name="Help for Presenter").focus()
     page.keyboard.press("Tab")  # the regions
     page.keyboard.press("Tab")  # the lit points of the back
     first = page.evaluate(FOCUSED_JS)

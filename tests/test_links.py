@@ -30,7 +30,7 @@ ATLAS = load_atlas()
         ({"zoom": ["1", "2"]}, ["The link parameter “zoom” is not used by AcuMap; it was ignored."]),
         (
             {"mode": "disco"},
-            ["The link asked for mode “disco”; AcuMap knows only “projector”. It was ignored."],
+            ["The link asked for mode “disco”; AcuMap knows only “present”. It was ignored."],
         ),
         (
             {"audience": "robots"},

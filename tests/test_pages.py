@@ -269,10 +269,12 @@ def test_safety_page_lists_disagreements_and_landmark_truths() -> None:
     assert "Extra points and WHO 2008" in text
 
 
-def test_projector_mode_from_link_and_toggle() -> None:
-    at = run_app({"mode": "projector", "region": "neck"})
+@pytest.mark.parametrize("mode", ["present", "Present", "projector"])  # "projector": older links
+def test_presenter_view_from_link_and_toggle(mode: str) -> None:
+    at = run_app({"mode": mode, "region": "neck"})
     assert at.toggle(key="projector").value is True
-    assert at.query_params["mode"] == "projector"
+    assert at.query_params["mode"] == "present"
+    assert not any("mode “" in i.value for i in at.info)
     at.toggle(key="projector").set_value(False).run()
     assert "mode" not in at.query_params
     assert at.query_params["region"] == "neck"

@@ -101,6 +101,7 @@ def body_map(
     landmarks: bool = True,
     reveal: dict[str, Any] | None = None,
     patient: bool = False,
+    present: bool = False,
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
@@ -130,6 +131,7 @@ def body_map(
             "show": list(views),
             "tables": payload.data,
             "scale": scale,
+            "present": present,
             "quiz": quiz,
             "landmarks": landmarks and not patient,
             "patient": patient_numbers(atlas) if patient else None,

@@ -91,7 +91,7 @@ def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
     if POINT in keys and st.session_state.get(POINT):
         wanted[POINT] = st.session_state[POINT]
     if st.session_state.get(PROJECTOR):
-        wanted["mode"] = "projector"
+        wanted["mode"] = "present"
     if st.session_state.get(PATIENT):
         wanted["audience"] = "patient"
     current = {key: st.query_params.get(key) for key in st.query_params}
@@ -114,9 +114,21 @@ PATIENT_CSS = (
 )
 
 
+#: Fixed styling of the presenter view (no data in it): panel text of 24 px on a 1080-pixel-high screen
+#: (2.25% of the height, never under 17 px), black on white, the page's margins narrowed.
 PROJECTOR_CSS = (
-    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.22rem; line-height: 1.45;}"
-    " .stMainBlockContainer h3 {font-size: 2.1rem;}</style>"
+    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: clamp(17px, 2.25vh, 30px) !important;"
+    " line-height: 1.4; color: #000;}"
+    " .stMainBlockContainer h3 {font-size: clamp(26px, 3.6vh, 44px); color: #000;}"
+    " .stMainBlockContainer {padding-top: 3.3rem !important; padding-left: 1.2rem; padding-right: 1.2rem;"
+    " max-width: 100%;}"
+    " .stMainBlockContainer summary p {font-size: clamp(17px, 2.25vh, 30px) !important; font-weight: 700;}"
+    " [data-testid=stCaptionContainer] p {font-size: clamp(15px, 2.25vh, 30px) !important;}"
+    # The panel's scrolling list fills the screen's height below the menu and the heading.
+    " .st-key-region_points, .st-key-point_details, .st-key-overview, .st-key-patient_points"
+    " {height: calc(100vh - 410px) !important; max-height: calc(100vh - 410px) !important;}"
+    # The buttons pinned in the top bar keep their size.
+    " :is(.st-key-redflags, .st-key-share) p {font-size: 1rem !important; color: inherit;}</style>"
 )
 
 

@@ -28,13 +28,18 @@ if state.patient():
     st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 
 head = st.columns([0.52, 0.26, 0.22], vertical_alignment="bottom")
-head[0].markdown("#### AcuMap · neck and back points")
+if not big:  # the presenter view keeps the screen for the map and the panel
+    head[0].markdown("#### AcuMap · neck and back points")
 head[1].toggle(
     "Patient view",
     key=state.PATIENT,
     help="Plain words and bigger type for explaining a treatment to a patient; a handout to take home",
 )
-head[2].toggle("Projector", key=state.PROJECTOR, help="Bigger diagrams and text for a class on a projector")
+head[2].toggle(
+    "Presenter",
+    key=state.PROJECTOR,
+    help="For a class on a projector: labels and text the back row can read, high contrast, fewer controls",
+)
 
 
 def region_label(rid: str) -> str:
@@ -49,7 +54,7 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     lit = highlights(atlas, choice) if choice else ()  # derived once, used by the map's text and the panel
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
-        body_map(atlas, key="map", scale=1.45 if big else 1.0, lit=lit, patient=for_patient)
+        body_map(atlas, key="map", present=big, lit=lit, patient=for_patient)
     with right:
         menu = st.columns([0.66, 0.34], vertical_alignment="bottom")
         state.mirror_region_menu()
@@ -70,7 +75,7 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
             disabled=choice is None and pid is None,
         )
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
-        height = 760 if big else 520
+        height = 640 if big else 520
         if for_patient and point is not None:
             patient.patient_point(point)
         elif for_patient and choice is not None:
@@ -84,6 +89,9 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
         else:
             panels.overview_panel(atlas, height=height)
         last = st.session_state.get(state.LAST_POSITION)
+        if big:  # controls out of the way: no downloads or last-tap line on the class's screen
+            state.sync_url()
+            return
         if last and not for_patient:
             view, x, y = last
             st.caption(

@@ -116,7 +116,12 @@ class AcuMap {
   update(data, setTriggerValue) {
     // The diagrams and tables: sent once, then identical (Streamlit sends an identical element as a hash).
     this.send = setTriggerValue;
-    this.root.style.setProperty("--k", String(data.scale || 1));
+    // The presenter view sizes the screen-pixel parts from the window's height: 1.76 at 1080 px, so a point's
+    // label is 29.9 px high and every diagram text 28.2 px; never under 1.15 on a smaller screen.
+    this.present = !!data.present;
+    this.root.dataset.present = this.present ? "on" : "off";
+    this.scale = data.scale || 1;
+    this.root.style.setProperty("--k", String(this.k()));
     // Quiz: the points are hidden, every click is an attempt (a position), landmarks may be hidden too.
     // Reverse quiz ("name"): one point is shown and named in the page; clicks on the map do nothing.
     this.quiz = !!data.quiz;
@@ -586,7 +591,12 @@ class AcuMap {
   }
 
   // ---- screen-pixel scale and point labels ----------------------------------------------------------
+  k() {
+    return this.present ? Math.max(1.15, 1.76 * Math.min(1, window.innerHeight / 1080)) : this.scale;
+  }
+
   relayout() {
+    this.root.style.setProperty("--k", String(this.k()));
     const k = parseFloat(this.root.style.getPropertyValue("--k")) || 1;
     for (const svg of this.svgs) {
       const ctm = svg.getScreenCTM();
