@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from acumap import tour
 from acumap.data import Atlas, Point
 from acumap.regions import RegionChoice, parse_region
 
@@ -38,13 +39,14 @@ class Selection:
     projector: bool = False
     patient: bool = False
     notices: tuple[str, ...] = ()
+    tour: str | None = None  # the guided tour's step (acumap.tour)
 
 
 #: Link values longer than this are cut short in a notice (a pasted paragraph must not fill the screen).
 NOTICE_VALUE_CHARS = 40
 #: At most this many notices for one link; the rest are counted in the last one.
 MAX_NOTICES = 4
-KNOWN_PARAMS = ("region", "point", "mode", "audience")
+KNOWN_PARAMS = ("region", "point", "mode", "audience", "tour")
 #: Who the page speaks to: students and practitioners (the default) or a patient (`?audience=patient`).
 AUDIENCES = ("student", "patient")
 
@@ -83,6 +85,17 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     point = atlas.find_point(point_text) if point_text else None
     if point_text and point is None:
         add(f"The link asked for point “{short(point_text)}”, which AcuMap does not list; it was ignored.")
+    tour_text = first("tour")
+    tour_step = tour.step(tour_text)
+    if tour_text and tour_step is None:
+        add(
+            f"The link asked for tour step “{short(tour_text)}”; AcuMap's tour has {', '.join(tour.KEYS)}. "
+            "It was ignored."
+        )
+    if tour_step is not None and not region_text and not point_text:
+        # `?tour=lines` alone opens the view of that step.
+        region = parse_region(tour_step.region)
+        point = atlas.find_point(tour_step.point) if tour_step.point else None
     mode_text = first("mode")
     # The presenter view: `present` (and `projector`, the name older links use).
     projector = mode_text is not None and mode_text.lower() in ("present", "projector")
@@ -101,7 +114,14 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
     if len(notices) > MAX_NOTICES:
         rest = len(notices) - (MAX_NOTICES - 1)
         notices = [*notices[: MAX_NOTICES - 1], f"…and {rest} more parts of the link were ignored."]
-    return Selection(region=region, point=point, projector=projector, patient=patient, notices=tuple(notices))
+    return Selection(
+        region=region,
+        point=point,
+        projector=projector,
+        patient=patient,
+        notices=tuple(notices),
+        tour=tour_step.key if tour_step else None,
+    )
 
 
 def toggle_region(current: str | None, clicked: str) -> str | None:

@@ -29,6 +29,7 @@ SCREENS_ALL = {
     "browser_BL43": "points?point=BL43",
     "browser_SP6": "points?point=SP6",
     "projector_middle_back": "?region=middle_back&mode=present",
+    "tour_lines": "?tour=lines&mode=present",
     "patient_overview": "?audience=patient",
     "patient_middle_back_left": "?region=middle_back_left&audience=patient",
     "patient_neck": "?region=neck&audience=patient",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from acumap import tour
 from acumap.data import Atlas
 from acumap.regions import RegionChoice, parse_region
 from acumap.selection import ViewState, from_params
@@ -20,6 +21,8 @@ REGION_SELECT = "region_select"
 PROJECTOR = "projector"
 #: The patient view (`?audience=patient`): plain words, bigger type, only the chosen region's points.
 PATIENT = "patient"
+#: The guided tour's current step (`?tour=`), or None when no tour is running.
+TOUR = "tour"
 NOTICES = "_link_notices"
 #: Where the last click or tap on a diagram landed: (view, x, y) in that diagram's cm.
 LAST_POSITION = "_last_position"
@@ -40,6 +43,7 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
         st.session_state[POINT] = chosen.point.id if chosen.point else None
         st.session_state[PROJECTOR] = chosen.projector
         st.session_state[PATIENT] = chosen.patient
+        st.session_state[TOUR] = chosen.tour
     st.session_state[NOTICES] = list(chosen.notices)
 
 
@@ -74,6 +78,14 @@ def set_point(pid: str | None) -> None:
     st.session_state[POINT] = pid
 
 
+def go_to_step(key: str | None) -> None:
+    """Show a step of the guided tour (its region and point), or end the tour (None)."""
+    st.session_state[TOUR] = key
+    chosen = tour.step(key)
+    if chosen is not None:
+        set_view(ViewState(region=chosen.region, point=chosen.point))
+
+
 def clear() -> None:
     set_region(None)
 
@@ -94,6 +106,8 @@ def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
         wanted["mode"] = "present"
     if st.session_state.get(PATIENT):
         wanted["audience"] = "patient"
+    if st.session_state.get(TOUR):
+        wanted["tour"] = st.session_state[TOUR]
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

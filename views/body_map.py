@@ -13,6 +13,7 @@ from acumap.describe import position_text
 from acumap.regions import choice_ids, parse_region
 from acumap.selection import highlights
 from ui import loading, panels, patient, state
+from ui import tour as tour_ui
 from ui.boundary import guarded
 from ui.map_component import body_map
 from ui.text import md
@@ -27,19 +28,22 @@ if big:
 if state.patient():
     st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 
-head = st.columns([0.52, 0.26, 0.22], vertical_alignment="bottom")
+head = st.columns([0.42, 0.12, 0.25, 0.21], vertical_alignment="bottom")
 if not big:  # the presenter view keeps the screen for the map and the panel
     head[0].markdown("#### AcuMap · neck and back points")
-head[1].toggle(
+with head[1]:
+    tour_ui.start_button()
+head[2].toggle(
     "Patient view",
     key=state.PATIENT,
     help="Plain words and bigger type for explaining a treatment to a patient; a handout to take home",
 )
-head[2].toggle(
+head[3].toggle(
     "Presenter",
     key=state.PROJECTOR,
     help="For a class on a projector: labels and text the back row can read, high contrast, fewer controls",
 )
+tour_ui.tour_box()
 
 
 def region_label(rid: str) -> str:
