@@ -18,6 +18,7 @@ pages = [
     st.Page("views/body_map.py", title="Body map", icon="🗺️", default=True),
     st.Page("views/point_browser.py", title="Point browser", icon="🔎", url_path="points"),
     st.Page("views/quiz.py", title="Quiz", icon="🎯", url_path="quiz"),
+    st.Page("views/classroom.py", title="Class check", icon="📡", url_path="class"),
     st.Page("views/evidence.py", title="Evidence", icon="📊", url_path="evidence"),
     st.Page("views/safety.py", title="Safety & sources", icon="🩺", url_path="safety"),
 ]

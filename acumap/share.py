@@ -13,7 +13,7 @@ import segno
 
 #: Parameters that describe the view (the map's region and point, a mode, the audience, a quiz round). Anything
 #: else in the address is not part of the view and is left out of the shared link.
-VIEW_PARAMS: tuple[str, ...] = ("region", "point", "mode", "audience", "round", "a")
+VIEW_PARAMS: tuple[str, ...] = ("region", "point", "mode", "audience", "round", "a", "tour", "join")
 
 
 def share_link(app_url: str, page: str, params: Mapping[str, str]) -> str:

@@ -177,6 +177,7 @@ class Session:
         self.max_age = 2
         self.page_script_hash = ""
         self.query_string = ""
+        self.page_name = ""  # the page's URL path ("class"), as a browser sends it on the first load
         self.map_id = ""
         self.map_fragment = ""
         self.state: dict[str, Any] = {}  # the map's state from the last map_state element
@@ -194,9 +195,10 @@ class Session:
 
     # ---- connection --------------------------------------------------------------------------------------
 
-    async def open(self, query: str = "", timeout: float = 60.0) -> Run:
-        """Load the page as a browser does and wait for its first run to finish."""
-        path = "/" + (f"?{query}" if query else "")
+    async def open(self, query: str = "", timeout: float = 60.0, page: str = "") -> Run:
+        """Load the page (the app's default one, or `page`) as a browser does and wait for its first run."""
+        self.page_name = page
+        path = f"/{page}" + (f"?{query}" if query else "")
         status, _ = await http_get(self.host, self.port, path, self.cookies)
         if status != 200:
             raise SessionError(f"GET {path}: HTTP {status}")
@@ -269,10 +271,12 @@ class Session:
         rerun.widget_states.SetInParent()
         rerun.widget_states.widgets.extend(widgets)
         rerun.page_script_hash = page_hash
+        if not page_hash and self.page_name:
+            rerun.page_name = self.page_name
         rerun.fragment_id = fragment_id
         rerun.cached_message_hashes.extend(self.cache.keys())
         rerun.context_info.CopyFrom(
-            context_info(self.url + (f"?{self.query_string}" if self.query_string else ""))
+            context_info(self.url + self.page_name + (f"?{self.query_string}" if self.query_string else ""))
         )
         if self.record:
             self.sent.append(msg)
@@ -319,6 +323,25 @@ class Session:
         else:
             click.ok = True
         return click
+
+    async def tap(self, view: str, x: float, y: float, timeout: float = 10.0) -> Run:
+        """Send what a tap on the map in quiz mode sends (a position) and wait for the run it starts."""
+        self.n += 1
+        value = {
+            "kind": "position",
+            "id": None,
+            "view": view,
+            "x": x,
+            "y": y,
+            "n": self.n,
+            "from": self.sender,
+        }
+        trigger = WidgetState(
+            id=self.trigger_id(), json_trigger_value=json.dumps([{"event": "event", "value": value}])
+        )
+        sent = time.perf_counter()
+        await self._send_rerun([*self.widget_states(), trigger], self.map_fragment, self.page_script_hash)
+        return await self._wait_run(sent, timeout)
 
     def acked(self, ack: Any) -> int:
         """The last event number of this client that Python acknowledges (`{"from": sender, "n": n}`)."""

@@ -65,7 +65,7 @@ DATA_TO_PAGE_JS = """
 
 def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished its run (no stale elements) and, if asked, the map is laid out."""
-    page.wait_for_selector("[data-testid='stMainBlockContainer'] :is(h1, h3, h4)", timeout=timeout)
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] :is(h1, h2, h3, h4)", timeout=timeout)
     if with_map:
         page.wait_for_function(MAP_READY_JS, timeout=timeout)
         page.wait_for_selector("[data-testid=stSelectbox]", timeout=timeout)

@@ -10,7 +10,14 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, write_csv
 
 APP = str(ROOT / "app.py")
-PAGES = ["views/body_map.py", "views/point_browser.py", "views/quiz.py", "views/safety.py"]
+PAGES = [
+    "views/body_map.py",
+    "views/point_browser.py",
+    "views/quiz.py",
+    "views/classroom.py",
+    "views/evidence.py",
+    "views/safety.py",
+]
 
 
 def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:

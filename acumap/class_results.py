@@ -1,0 +1,114 @@
+"""What the teacher's screen shows of a class check: every tap on the back as a density layer, the count, and (on
+the reveal) the true point and the class's mean error in cun."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from acumap.assets import Drawing
+from acumap.classroom import Answer, mean_error_cun
+from acumap.data import Atlas
+from acumap.figure import BACK_BOX
+from acumap.placement import markers_for
+from acumap.quiz import score_attempt
+
+#: The height shown: from just above C7 to below the sacrum (cm), so the back fills a projector's screen.
+CROP_Y = (-7.0, 68.0)
+
+
+@dataclass(frozen=True)
+class Results:
+    count: int
+    mean_error_cun: float | None  # None: nobody answered, or a question without a true point (where it hurts)
+    correct: int  # within half a level and half a cun (the quiz's rule)
+
+
+def results(atlas: Atlas, point_id: str | None, taps: Sequence[Answer]) -> Results:
+    """How the class did: each tap scored as a quiz attempt at the point (on either side of a bilateral one)."""
+    if point_id is None:
+        return Results(len(taps), None, 0)
+    scores = [score_attempt(atlas, point_id, t.view, t.x, t.y) for t in taps]
+    return Results(
+        len(taps), mean_error_cun([s.distance_cun for s in scores]), sum(s.correct for s in scores)
+    )
+
+
+def results_figure(
+    atlas: Atlas, back: Drawing, taps: Sequence[Answer], point_id: str | None, reveal: bool, height: int = 620
+) -> go.Figure:
+    """The back's outline, the taps as a density layer with each tap a dot, and the true point once revealed."""
+    x0, _, w, _ = BACK_BOX
+    y0, h = CROP_Y
+    fig = go.Figure()
+    for p in back.paths:
+        fig.add_shape(
+            type="path",
+            path=p.d,
+            line={
+                "color": "#1f2328" if p.kind == "outline" else "#8a8f98",
+                "width": 2 if p.kind == "outline" else 1,
+            },
+            fillcolor="rgba(247, 232, 216, 0.5)" if p.kind == "outline" else None,
+            layer="below",
+        )
+    xs, ys = [t.x for t in taps if t.view == "back"], [t.y for t in taps if t.view == "back"]
+    if len(xs) >= 2:
+        fig.add_trace(
+            go.Histogram2dContour(
+                x=xs,
+                y=ys,
+                name="where the class tapped",
+                colorscale=[
+                    [0, "rgba(0,114,178,0)"],
+                    [0.3, "rgba(0,114,178,0.35)"],
+                    [1, "rgba(0,60,120,0.85)"],
+                ],
+                showscale=False,
+                contours={"coloring": "fill", "showlines": False},
+                ncontours=12,
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            name="a tap",
+            marker={"size": 11, "color": "#0072B2", "line": {"color": "white", "width": 1.5}},
+            hoverinfo="skip",
+        )
+    )
+    if reveal and point_id is not None:
+        truth = [m for m in markers_for(atlas, "back") if m.point.id == point_id]
+        fig.add_trace(
+            go.Scatter(
+                x=[m.x for m in truth],
+                y=[m.y for m in truth],
+                mode="markers+text",
+                name=point_id,
+                text=[point_id if m.side != "left" else "" for m in truth],
+                textposition="middle right",
+                textfont={"size": 26, "color": "#000"},
+                marker={
+                    "size": 30,
+                    "symbol": "star",
+                    "color": "#F0E442",
+                    "line": {"color": "#000", "width": 2},
+                },
+                hoverinfo="skip",
+            )
+        )
+    fig.update_xaxes(range=[x0, x0 + w], visible=False)
+    fig.update_yaxes(range=[y0 + h, y0], visible=False, scaleanchor="x", scaleratio=1)
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        showlegend=False,
+        plot_bgcolor="white",
+        font={"size": 18},
+    )
+    return fig

@@ -1,0 +1,141 @@
+"""The class store (SQLite in WAL mode): many sessions, expiry, concurrent answers; and the aggregation."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from acumap import anatomy
+from acumap.assets import load_drawing
+from acumap.class_results import results, results_figure
+from acumap.classroom import CODE_ALPHABET, CODE_LENGTH, Answer, ClassStore
+from acumap.data import load_atlas
+
+ATLAS = load_atlas()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> ClassStore:
+    return ClassStore(f"sqlite:///{tmp_path / 'classes.db'}", ttl=600, clock=clock)
+
+
+def test_the_database_is_in_wal_mode(store: ClassStore) -> None:
+    with store.engine.connect() as db:
+        assert db.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_a_class_has_a_short_readable_code_and_starts_with_no_question(store: ClassStore) -> None:
+    code = store.start()
+    assert len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET)
+    state = store.get(code.lower())  # typed in lower case
+    assert state is not None and state.question == 0
+    with pytest.raises(ValueError, match="no question yet"):
+        store.answer(code, "s1", "back", 0, 0)
+
+
+def test_answers_from_many_sessions_are_each_counted_once(store: ClassStore, clock: Clock) -> None:
+    code = store.start()
+    assert store.ask(code, "point", "BL18") == 1
+    for i in range(30):
+        clock.now += 0.1
+        store.answer(code, f"s{i}", "back", float(i), 20.0)
+    clock.now += 1
+    store.answer(code, "s3", "back", 9.0, 9.0)  # a second tap replaces the first
+    got = store.answers(code)
+    assert store.count(code) == len(got) == 30
+    assert [(a.x, a.y) for a in got if a.session == "s3"] == [(9.0, 9.0)]
+    assert store.ask(code, "pain") == 2  # the next question starts empty
+    assert store.count(code) == 0
+    assert len(store.answers(code, question=1)) == 30
+
+
+def test_a_class_expires_with_its_answers(store: ClassStore, clock: Clock) -> None:
+    old = store.start()
+    store.ask(old, "pain")
+    store.answer(old, "s1", "back", 1.0, 2.0)
+    clock.now += 601
+    assert store.get(old) is None
+    with pytest.raises(LookupError, match="may have expired"):
+        store.answer(old, "s2", "back", 1.0, 2.0)
+    assert store.purge() == 1
+    with store.engine.connect() as db:
+        assert db.execute(text("SELECT count(*) FROM answers")).scalar() == 0
+
+
+def test_no_answer_is_lost_when_many_arrive_at_once(tmp_path: Path) -> None:
+    """60 threads, each its own store (its own connections, as separate server processes would have),
+    answer at the same instant."""
+    url = f"sqlite:///{tmp_path / 'classes.db'}"
+    code = ClassStore(url).start()
+    ClassStore(url).ask(code, "point", "BL18")
+    stores = [ClassStore(url) for _ in range(60)]
+    barrier = threading.Barrier(60)
+    errors: list[BaseException] = []
+
+    def tap(i: int) -> None:
+        try:
+            barrier.wait()
+            stores[i].answer(code, f"student{i}", "back", float(i % 7), float(i))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=tap, args=(i,)) for i in range(60)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(a.session for a in ClassStore(url).answers(code)) == sorted(
+        f"student{i}" for i in range(60)
+    )
+
+
+def test_unknown_questions_are_refused(store: ClassStore) -> None:
+    code = store.start()
+    with pytest.raises(ValueError, match="unknown question kind"):
+        store.ask(code, "essay")
+    with pytest.raises(ValueError, match="names its point"):
+        store.ask(code, "point")
+
+
+def _tap(x: float, y: float, session: str = "s") -> Answer:
+    return Answer(session, "back", x, y, 0.0)
+
+
+def test_the_mean_error_is_in_cun_from_the_nearest_side() -> None:
+    x, y = anatomy.spine_point_position("BL18", "T9", 1.5, "right")
+    taps = [_tap(x, y, "a"), _tap(-x, y, "b"), _tap(x + anatomy.cun_to_cm(1), y, "c")]  # 0, 0 and 1 cun off
+    got = results(ATLAS, "BL18", taps)
+    assert got.count == 3
+    assert got.mean_error_cun == pytest.approx(1 / 3, abs=1e-6)
+    assert got.correct == 2
+
+
+def test_a_pain_question_has_no_error() -> None:
+    assert results(ATLAS, None, [_tap(0, 10)]).mean_error_cun is None
+
+
+def test_the_figure_shows_the_taps_as_a_density_layer_and_the_truth_only_when_revealed() -> None:
+    back = load_drawing("back")
+    taps = [_tap(3.0, 20.0, "a"), _tap(3.5, 21.0, "b"), _tap(-3.2, 20.5, "c")]
+    hidden = results_figure(ATLAS, back, taps, "BL18", reveal=False)
+    assert [t.type for t in hidden.data] == ["histogram2dcontour", "scatter"]
+    assert list(hidden.data[1].x) == [3.0, 3.5, -3.2]
+    shown = results_figure(ATLAS, back, taps, "BL18", reveal=True)
+    assert shown.data[-1].name == "BL18" and len(shown.data[-1].x) == 2  # both sides

@@ -1,0 +1,67 @@
+"""The live class check in Debian's Chromium: a teacher page and three student pages in one browser."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from acumap import anatomy
+from tests.mapdom import client_xy
+from tests.serving import MAP_READY_JS, wait_settled
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 30_000
+
+
+def test_three_students_tap_the_teacher_sees_three_then_the_mean_error(browser: Any, app_url: str) -> None:
+    teacher = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    students = [
+        browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True).new_page()
+        for _ in range(3)
+    ]
+    try:
+        teacher.goto(f"{app_url}/class")
+        wait_settled(teacher, with_map=False)
+        teacher.get_by_role("button", name="Start a class").click()
+        code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
+        expect(code_text).to_be_visible(timeout=TIMEOUT)
+        code = code_text.inner_text().split()[-1]
+        teacher.get_by_role("button", name="Ask the class").click()  # BL18, the default point
+        expect(teacher.get_by_text("Question 1: Tap where BL18 is")).to_be_visible(timeout=TIMEOUT)
+        count = teacher.get_by_test_id("stMetricValue").first
+        expect(count).to_have_text("0", timeout=TIMEOUT)
+
+        # Three students: spot on (right side), spot on (left side), and 1 cun too far out: mean 1/3 cun.
+        x, y = anatomy.spine_point_position("BL18", "T9", 1.5, "right")
+        taps = [(x, y), (-x, y), (x + anatomy.cun_to_cm(1), y)]
+        for i, (page, (tx, ty)) in enumerate(zip(students, taps, strict=True)):
+            page.goto(f"{app_url}/class?join={code.lower()}")
+            wait_settled(page, with_map=False)
+            page.wait_for_function(MAP_READY_JS, timeout=TIMEOUT)
+            expect(page.get_by_text("Question 1: Tap where BL18 is")).to_be_visible(timeout=TIMEOUT)
+            page.touchscreen.tap(*client_xy(page, "back", tx, ty))
+            expect(page.get_by_text("Your answer is in.")).to_be_visible(timeout=TIMEOUT)
+            expect(count).to_have_text(str(i + 1), timeout=TIMEOUT)  # the teacher's count follows, by itself
+
+        teacher.get_by_role("button", name="Reveal the answer").click()
+        error = teacher.get_by_test_id("stMetricValue").nth(1)
+        expect(error).to_have_text(re.compile(r"^\d+\.\d cun$"), timeout=TIMEOUT)
+        expect(teacher.get_by_test_id("stMetricLabel").nth(1)).to_have_text("Mean error")
+        # 0, 0 and 1 cun off: 1/3 cun, give or take where a finger lands on a phone's screen (0.1 cun).
+        assert float(error.inner_text().split()[0]) == pytest.approx(1 / 3, abs=0.1)
+        expect(teacher.get_by_text("2 of 3 within half a cun")).to_be_visible()
+    finally:
+        for page in (teacher, *students):
+            page.context.close()
+
+
+def test_a_wrong_code_says_so(browser: Any, app_url: str) -> None:
+    page = browser.new_context().new_page()
+    try:
+        page.goto(f"{app_url}/class?join=zzzzz")
+        expect(page.get_by_text("There is no class with the code ZZZZZ")).to_be_visible(timeout=TIMEOUT)
+    finally:
+        page.context.close()
