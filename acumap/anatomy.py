@@ -241,10 +241,6 @@ class _Placed(Protocol):
 
 def placement_text(point: _Placed) -> str | None:
     """How the map places a back point, in words (None for points drawn on other diagrams)."""
-    if point.view == "neck" and point.landmark is not None:
-        from acumap import neck  # the neck model builds on this module
-
-        return neck.placement_text(point.landmark)
     if point.view != "back":
         return None
     if point.landmark is not None:

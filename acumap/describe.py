@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from acumap import anatomy
 from acumap.data import Atlas, Point
-from acumap.placement import Marker
+from acumap.placement import Marker, placement_text
 from acumap.regions import BASE_SPANS, Region, RegionChoice
 from acumap.selection import Highlight
 
@@ -26,7 +26,7 @@ SIDE_WORDS = {"left": "left side", "right": "right side", "midline": "on the mid
 
 def where_on_map(point: Point) -> str:
     """The location as the map places it: 'level with the lower border of T9, 1.5 cun from the midline'."""
-    placed = anatomy.placement_text(point)
+    placed = placement_text(point)
     if placed is not None:
         return placed
     short = point.location.split(";")[0].rstrip(".")

@@ -25,6 +25,13 @@ class Marker:
     side: str
 
 
+def placement_text(point: Point) -> str | None:
+    """How the map places a back or neck point, in words (None for points drawn at their diagram's x, y)."""
+    if point.view == "neck" and point.landmark is not None:
+        return neck.placement_text(point.landmark)
+    return anatomy.placement_text(point)
+
+
 def back_markers(atlas: Atlas) -> list[Marker]:
     """Every back point placed from the body model: spine level + cun, or a scapular landmark."""
     markers: list[Marker] = []

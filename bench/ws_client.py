@@ -290,22 +290,9 @@ class Session:
         The click holds if that run carries the region's panel heading, ends successfully, and the map's state
         element shows the region with this event acknowledged.
         """
-        self.n += 1
-        value = {
-            "kind": "region",
-            "id": region,
-            "view": view,
-            "x": x,
-            "y": y,
-            "n": self.n,
-            "from": self.sender,
-        }
-        trigger = WidgetState(
-            id=self.trigger_id(), json_trigger_value=json.dumps([{"event": "event", "value": value}])
-        )
-        click = Click(region=region, label=label, n=self.n, sent=time.perf_counter())
+        click = Click(region=region, label=label, n=self.n + 1, sent=time.perf_counter())
         try:
-            await self._send_rerun([*self.widget_states(), trigger], self.map_fragment, self.page_script_hash)
+            await self._send_event("region", region, view, x, y)
             run = await self._wait_run(click.sent, timeout)
         except (SessionError, ConnectionClosed) as exc:
             click.problem = f"no panel: {exc}"
@@ -326,22 +313,18 @@ class Session:
 
     async def tap(self, view: str, x: float, y: float, timeout: float = 10.0) -> Run:
         """Send what a tap on the map in quiz mode sends (a position) and wait for the run it starts."""
+        sent = time.perf_counter()
+        await self._send_event("position", None, view, x, y)
+        return await self._wait_run(sent, timeout)
+
+    async def _send_event(self, kind: str, ident: str | None, view: str, x: float, y: float) -> None:
+        """Send one map event as the map's JavaScript does: `{kind, id, view, x, y, n, from}` on its trigger."""
         self.n += 1
-        value = {
-            "kind": "position",
-            "id": None,
-            "view": view,
-            "x": x,
-            "y": y,
-            "n": self.n,
-            "from": self.sender,
-        }
+        value = {"kind": kind, "id": ident, "view": view, "x": x, "y": y, "n": self.n, "from": self.sender}
         trigger = WidgetState(
             id=self.trigger_id(), json_trigger_value=json.dumps([{"event": "event", "value": value}])
         )
-        sent = time.perf_counter()
         await self._send_rerun([*self.widget_states(), trigger], self.map_fragment, self.page_script_hash)
-        return await self._wait_run(sent, timeout)
 
     def acked(self, ack: Any) -> int:
         """The last event number of this client that Python acknowledges (`{"from": sender, "n": n}`)."""
@@ -463,6 +446,34 @@ class Session:
             else:
                 state = None
             self.widgets[sel.id] = _Widget(state, fragment, run_id)
+        elif kind == "radio":
+            radio = el.radio
+            known = self.widgets.get(radio.id)
+            if radio.set_value:
+                state = (
+                    WidgetState(id=radio.id, string_value=radio.raw_value)
+                    if radio.HasField("raw_value")
+                    else None
+                )
+            elif known is not None and known.state is not None:
+                state = known.state
+            elif radio.HasField("default") and 0 <= radio.default < len(radio.options):
+                state = WidgetState(id=radio.id, string_value=radio.options[radio.default])
+            else:
+                state = None
+            self.widgets[radio.id] = _Widget(state, fragment, run_id)
+        elif kind == "multiselect":
+            multi = el.multiselect
+            known = self.widgets.get(multi.id)
+            if multi.set_value:
+                state = WidgetState(id=multi.id)
+                state.string_array_value.data.extend(multi.raw_values)
+            elif known is not None and known.state is not None:
+                state = known.state
+            else:
+                state = WidgetState(id=multi.id)
+                state.string_array_value.data.extend(multi.options[i] for i in multi.default)
+            self.widgets[multi.id] = _Widget(state, fragment, run_id)
         elif kind == "button":
             self.widgets[el.button.id] = _Widget(None, fragment, run_id)
         elif kind == "bidi_component":

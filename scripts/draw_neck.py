@@ -64,6 +64,14 @@ def cm(border: Sequence[tuple[float, float]]) -> list[Pt]:
     return [(neck.cun_x(c), y) for c, y in border]
 
 
+def both_sides(pid: str, kind: str, label: str, right: Sequence[Pt]) -> list[tuple[str, str, str, str]]:
+    """A line drawn on the person's right (x > 0) and its mirror on the left, in that order."""
+    return [
+        (f"{pid}-right", kind, f"{label} (right)", smooth(right)),
+        (f"{pid}-left", kind, f"{label} (left)", smooth(mirror(right))),
+    ]
+
+
 def paths() -> list[tuple[str, str, str, str]]:
     """(id, class, label, d) of every drawn line."""
     mx, my = neck.MASTOID_TIP
@@ -91,18 +99,15 @@ def paths() -> list[tuple[str, str, str, str]]:
     hairline = [(-5.3, -7.95), (-3.3, -6.45), (0.0, neck.HAIRLINE_Y), (3.3, -6.45), (5.3, -7.95)]
     out: list[tuple[str, str, str, str]] = [
         ("neck-outline", "outline", "Back of the head, neck and shoulders", outline),
-        ("ear-right", "outline", "Ear (right)", smooth(ear)),
-        ("ear-left", "outline", "Ear (left)", smooth(mirror(ear))),
+        *both_sides("ear", "outline", "Ear", ear),
         (
             "occipital-protuberance",
             "bone",
             "External occipital protuberance",
             smooth([(-0.75, neck.EOP_Y + 0.15), (0.0, neck.EOP_Y - 0.35), (0.75, neck.EOP_Y + 0.15)]),
         ),
-        ("nuchal-line-right", "bone", "Superior nuchal line (right)", smooth(nuchal)),
-        ("nuchal-line-left", "bone", "Superior nuchal line (left)", smooth(mirror(nuchal))),
-        ("mastoid-right", "bone", "Mastoid process (right)", smooth(mastoid)),
-        ("mastoid-left", "bone", "Mastoid process (left)", smooth(mirror(mastoid))),
+        *both_sides("nuchal-line", "bone", "Superior nuchal line", nuchal),
+        *both_sides("mastoid", "bone", "Mastoid process", mastoid),
     ]
     for level in neck.NECK_LEVELS:
         y = neck.level_y(level)
@@ -110,30 +115,8 @@ def paths() -> list[tuple[str, str, str, str]]:
         out.append((f"spinous-{level}", "bone", f"Spinous process of {level}", ellipse(0.0, y, rx, ry)))
     out += [
         ("hairline", "crease", "Posterior hairline", smooth(hairline)),
-        (
-            "trapezius-right",
-            "detail",
-            "Lateral border of trapezius (right)",
-            smooth(cm(neck.TRAPEZIUS_BORDER)),
-        ),
-        (
-            "trapezius-left",
-            "detail",
-            "Lateral border of trapezius (left)",
-            smooth(mirror(cm(neck.TRAPEZIUS_BORDER))),
-        ),
-        (
-            "scm-right",
-            "detail",
-            "Posterior border of sternocleidomastoid (right)",
-            smooth(cm(neck.SCM_BORDER)),
-        ),
-        (
-            "scm-left",
-            "detail",
-            "Posterior border of sternocleidomastoid (left)",
-            smooth(mirror(cm(neck.SCM_BORDER))),
-        ),
+        *both_sides("trapezius", "detail", "Lateral border of trapezius", cm(neck.TRAPEZIUS_BORDER)),
+        *both_sides("scm", "detail", "Posterior border of sternocleidomastoid", cm(neck.SCM_BORDER)),
     ]
     return out
 

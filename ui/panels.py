@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from acumap.anatomy import placement_text
 from acumap.data import Atlas, Point
 from acumap.evidence import REGION_EVIDENCE
+from acumap.placement import placement_text
 from acumap.regions import BASE_LABELS, BASE_SPANS, RegionChoice
 from acumap.safety import (
     ASHI_BY_REGION,
