@@ -3,8 +3,9 @@
 import streamlit as st
 
 from acumap.plain import RED_FLAGS_HEADING
-from acumap.safety import DISCLAIMER, RED_FLAGS
+from acumap.safety import DISCLAIMER
 from ui.boundary import page_boundary
+from ui.panels import red_flags_markdown
 from ui.share import share_button
 from ui.text import md
 
@@ -44,7 +45,7 @@ with (
     st.container(key="redflags"),
     st.popover("🩺 When to see a doctor", help="Symptoms with neck or back pain that need a doctor"),
 ):
-    st.markdown(f"**{md(RED_FLAGS_HEADING)}**\n\n" + "\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
+    st.markdown(f"#### {md(RED_FLAGS_HEADING)}\n\n" + red_flags_markdown())
     st.markdown(md(DISCLAIMER))
     st.page_link(pages[-1], label="More on safety and sources", icon="🩺")
 

@@ -213,6 +213,12 @@ SCAPULAR_PLACEMENTS: dict[str, tuple[float, float]] = {
     ),
     # SI9: 1 B-cun above the posterior end of the axillary fold (fold end ~ 12 cm below C7).
     "above_posterior_axillary_fold": (7.2, 12.0 - CM_PER_CUN),
+    # TE14: the posterior hollow between the acromial angle and the greater tubercle of the humerus, just
+    # below and inside the lateral end of the acromion.
+    "posterior_to_acromial_angle": (ACROMION_CUN - 0.4, ACROMION_END[1] + 2.0),
+    # LI15: the anterior hollow at the front end of the acromion's lateral border. It lies round the front of
+    # the shoulder; seen from behind, the map draws it at the outer edge, level with TE14.
+    "anterior_to_acromion_lateral_border": (ACROMION_CUN + 0.4, ACROMION_END[1] + 2.0),
 }
 
 

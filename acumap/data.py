@@ -66,6 +66,8 @@ POINT_COLUMNS = (
     "source",
 )
 LINK_COLUMNS = ("region", "point_id", "role", "why")
+#: The optional `basis` column of region_points.csv (empty means textbook).
+BASES = ("textbook", "pattern")
 _REQUIRED_TEXT = (
     "meridian",
     "pinyin",
@@ -78,7 +80,8 @@ _REQUIRED_TEXT = (
     "cautions",
     "source",
 )
-_CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})$")
+#: A WHO code (BL18), an extra point's (EX-B2), or JJ-C: the cervical Jiaji points, which have no WHO code.
+_CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2}|JJ-C)$")
 #: A point code inside a sentence (BL18, EX-B2): the plain-language line, written for patients, has none.
 _CODE_IN_TEXT_RE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})\b")
 MAX_OFFSET_CUN = 10.0
@@ -173,6 +176,9 @@ class Link:
     point_id: str
     role: str
     why: str
+    #: "textbook": a standard textbook indication for this region's pain; "pattern": chosen from a pattern
+    #: of symptoms (TCM pattern reasoning), not a textbook indication for back or neck pain (optional column).
+    basis: str = "textbook"
 
 
 @dataclass(frozen=True)
@@ -582,6 +588,17 @@ def validate_links(
             problems.append(
                 DataProblem(file, line, "why", "why is empty: say in a line why the point is used")
             )
+        basis = row.get("basis", "") or "textbook"
+        if basis not in BASES:
+            problems.append(
+                DataProblem(
+                    file,
+                    line,
+                    "basis",
+                    f"unknown basis {basis!r}; expected textbook or pattern",
+                    "write pattern for a link chosen from a pattern of symptoms, or leave the cell empty.",
+                )
+            )
         key = (region, pid)
         if key in seen:
             problems.append(
@@ -595,7 +612,7 @@ def validate_links(
             )
         seen.setdefault(key, line)
         if len(problems) == before:
-            links.append(Link(region=region, point_id=pid, role=role, why=row["why"]))
+            links.append(Link(region=region, point_id=pid, role=role, why=row["why"], basis=basis))
     return links, problems
 
 

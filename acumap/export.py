@@ -132,7 +132,8 @@ def to_json(atlas: Atlas) -> dict[str, Any]:
             }
         )
     links = [
-        {"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why} for lk in atlas.links
+        {"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why, "basis": lk.basis}
+        for lk in atlas.links
     ]
     return {
         "$schema": SCHEMA_ID,
@@ -203,10 +204,13 @@ def to_csv(atlas: Atlas) -> dict[str, str]:
             }
         )
     links = io.StringIO(newline="")
-    link_writer = csv.DictWriter(links, fieldnames=list(LINK_COLUMNS), lineterminator="\r\n")
+    link_writer = csv.DictWriter(links, fieldnames=[*LINK_COLUMNS, "basis"], lineterminator="\r\n")
     link_writer.writeheader()
     for lk in atlas.links:
-        link_writer.writerow({"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why})
+        basis = "" if lk.basis == "textbook" else lk.basis
+        link_writer.writerow(
+            {"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why, "basis": basis}
+        )
     return {POINTS_FILE: out.getvalue(), LINKS_FILE: links.getvalue()}
 
 

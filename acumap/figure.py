@@ -62,6 +62,7 @@ class Mark:
     point: Point
     label: str
     role: str
+    basis: str = "textbook"  # or "pattern": not a textbook indication for this region (acumap.data.Link)
 
 
 def marks_for(
@@ -80,7 +81,7 @@ def marks_for(
     for h in lit:
         numbers.setdefault(h.point.code, len(numbers) + 1)
     return tuple(
-        Mark(h.point, str(numbers[h.point.code]) if audience == "patient" else h.point.id, h.role)
+        Mark(h.point, str(numbers[h.point.code]) if audience == "patient" else h.point.id, h.role, h.basis)
         for h in lit
     )
 

@@ -44,7 +44,7 @@ from acumap.plain import (
     region_heading,
 )
 from acumap.regions import RegionChoice
-from acumap.safety import DISCLAIMER, RED_FLAGS
+from acumap.safety import DISCLAIMER, RED_FLAG_GROUPS
 
 PAGE_SIZES = ("A4", "Letter")
 FONT_DIRS = (
@@ -176,7 +176,38 @@ def _styles() -> dict[str, Any]:
         "flag": ParagraphStyle(
             "flag", base, fontSize=7, leading=8.4, leftIndent=7, bulletIndent=0, spaceAfter=1
         ),
+        # Page 2 (the warning signs, what to expect, self-care): larger type, read without the practitioner.
+        "title2": ParagraphStyle("title2", base, fontName=f.bold, fontSize=14, leading=17),
+        "h2": ParagraphStyle(
+            "h2", base, fontName=f.bold, fontSize=10, leading=12.5, spaceBefore=3, spaceAfter=2
+        ),
+        "flag2": ParagraphStyle(
+            "flag2", base, fontSize=9, leading=11.2, leftIndent=9, bulletIndent=0, spaceAfter=2
+        ),
+        "banner": ParagraphStyle(
+            "banner", base, fontSize=9, leading=11.5, textColor=colors.HexColor("#7d1a14")
+        ),
     }
+
+
+def _banner(paragraph: Any, width: float) -> Any:
+    """A paragraph in a red-edged box across the page (page 1's pointer to the warning signs)."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    box = Table([[paragraph]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#b3261e")),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf1f0")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return box
 
 
 def _p(text: str, style: Any, bullet: str | None = None) -> Any:
@@ -208,7 +239,8 @@ def point_entry(group: Sequence[Mark], compact: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Handout:
-    """The PDF, and how much its content was shrunk to stay on one page (1.0: not at all)."""
+    """The PDF (two pages: the points; then the warning signs, what to expect and self-care), and how much the
+    fuller of its pages was shrunk to fit (1.0: not at all)."""
 
     pdf: bytes
     scale: float
@@ -227,10 +259,11 @@ def handout_pdf(
     page: str = "A4",
     today: dt.date | None = None,
 ) -> Handout:
-    """The one-page handout for a region (or the practitioner's selection of its points).
+    """The two-page handout for a region (or the practitioner's selection of its points): the points on page 1,
+    the warning signs first on page 2.
 
     A long list (a region's twenty-odd points) first drops to its compact form (why each point is used;
-    the picture shows where) and only then, if it must, is the whole page shrunk to stay one page.
+    the picture shows where) and only then, if it must, is the page shrunk to fit.
     """
     full = _handout(atlas, drawings, choice, marks, page, today, compact=False)
     if full.scale >= COMPACT_BELOW:
@@ -250,7 +283,7 @@ def _handout(
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepInFrame, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
     if page not in PAGE_SIZES:
         raise ValueError(f"page size {page!r}: expected one of {', '.join(PAGE_SIZES)}")
@@ -333,38 +366,74 @@ def _handout(
     )
     story.append(lists)
 
-    # During and after, self-care, the red flags: three boxes across the page.
-    col = (width - 8 * mm) / 3
-    feel = [_p("During a session", st["h"])] + [_p(escape(t), st["flag"], "•") for t in DURING]
-    feel += [_p("Afterwards", st["h"])] + [_p(escape(t), st["flag"], "•") for t in AFTER]
-    care = [_p("Looking after yourself", st["h"])] + [
-        _p(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag"], "•") for title, text in SELF_CARE
+    # Page 1 ends by pointing at page 2, where the warning signs come first, in larger type.
+    story += [
+        Spacer(1, 2 * mm),
+        _banner(
+            _p(
+                f"{_bold('When to see a doctor, and when to call an ambulance:')} the warning signs are on page 2. "
+                "Please read them now.",
+                st["banner"],
+            ),
+            width,
+        ),
     ]
-    # Explain exactly the words the page shows (the entries as printed, full or compact).
+
+    # Page 2: the red flags, full width, one column per group (call an ambulance / today / soon), then what a
+    # session feels like and self-care, two boxes across the page.
+    back: list[Any] = [
+        _p(escape(RED_FLAGS_HEADING), st["title2"]),
+        _p(f"AcuMap handout: {escape(choice.label.lower())}, page 2 of 2", st["sub"]),
+        Spacer(1, 2 * mm),
+    ]
+    groups = [
+        [_p(escape(g.heading), st["h2"])]
+        + [_p(escape(f), st["flag2"], "•") for f in g.flags]
+        + [_p(f"Source: {escape(g.source)}", st["small"])]
+        for g in RED_FLAG_GROUPS
+    ]
+    flags = Table([groups], colWidths=[width / len(groups)] * len(groups))
+    flags.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor("#b3261e")),
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, colors.HexColor("#e3b4b0")),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf1f0")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    emergency = f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}"
+    back += [flags, Spacer(1, 1.5 * mm), _p(emergency, st["sub"]), Spacer(1, 4 * mm)]
+
+    col = (width - 4 * mm) / 2
+    feel = [_p("During a session", st["h2"])] + [_p(escape(t), st["flag2"], "•") for t in DURING]
+    feel += [_p("Afterwards", st["h2"])] + [_p(escape(t), st["flag2"], "•") for t in AFTER]
+    care = [_p("Looking after yourself", st["h2"])] + [
+        _p(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag2"], "•") for title, text in SELF_CARE
+    ]
+    # Explain exactly the words the handout shows (the entries as printed, full or compact).
     shown = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(point_entry(g, compact) for g in (*near, *far))])
     terms = glossary_used(shown)
     if terms:
-        care.append(_p("Words you may hear", st["h"]))
-        care += [_p(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag"], "•") for t in terms]
-    flags = [_p(RED_FLAGS_HEADING, st["h"])] + [_p(escape(f), st["flag"], "•") for f in RED_FLAGS]
-    flags.append(Spacer(1, 1.5 * mm))
-    flags.append(
-        _p(f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}", st["small"])
-    )
-    boxes = Table([[feel, care, flags]], colWidths=[col + 4 * mm, col, col + 4 * mm])
+        care.append(_p("Words you may hear", st["h2"]))
+        care += [_p(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag2"], "•") for t in terms]
+    boxes = Table([[feel, care]], colWidths=[col + 2 * mm, col + 2 * mm])
     boxes.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (2, 0), (2, 0), 1.2, colors.HexColor("#b3261e")),
-                ("BACKGROUND", (2, 0), (2, 0), colors.HexColor("#fdf1f0")),
-                ("BACKGROUND", (0, 0), (1, 0), colors.HexColor("#f4f6f8")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f4f6f8")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ]
         )
     )
-    story += [Spacer(1, 2.5 * mm), boxes, Spacer(1, 1.5 * mm), _p(escape(SOURCES), st["small"])]
+    back += [boxes, Spacer(1, 2 * mm), _p(escape(SOURCES), st["small"])]
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -378,7 +447,11 @@ def _handout(
         author="AcuMap",
         subject="Acupuncture points, what a session feels like, self-care and when to see a doctor",
     )
-    # One page, always: a long region's page is shrunk to fit rather than spilling onto a second page.
-    frame = KeepInFrame(width, height, story, mode="shrink")
-    doc.build([frame])
-    return Handout(out.getvalue(), 1.0 / max(1.0, float(getattr(frame, "_scale", 1.0))), compact)
+    # Two pages, always: each is shrunk to fit its page rather than spilling onto another.
+    frames = [
+        KeepInFrame(width, height, story, mode="shrink"),
+        KeepInFrame(width, height, back, mode="shrink"),
+    ]
+    doc.build([frames[0], PageBreak(), frames[1]])
+    scale = min(1.0 / max(1.0, float(getattr(f, "_scale", 1.0))) for f in frames)
+    return Handout(out.getvalue(), scale, compact)

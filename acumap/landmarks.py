@@ -107,6 +107,16 @@ DIAGRAM_LANDMARKS: dict[str, Proportional | Between] = {
         3,
         (-8.2, -6.5),
     ),
+    "ST38": Proportional(
+        "ST35 (knee line, lateral to the patellar ligament)",
+        "lateral malleolus",
+        "inferior, on the line to ST41, one finger-breadth lateral to the anterior crest of the tibia",
+        0.0,
+        38.4,
+        16,
+        8,
+        (-8.2, -6.5),
+    ),
     "GB39": Proportional(
         "prominence of the lateral malleolus",
         "popliteal crease",

@@ -2,10 +2,13 @@
 
 The frame is the back's (docs/coordinates.md): centimetres, x from the posterior midline (the person's left
 is the viewer's left, x < 0), y downwards from the tip of the C7 spinous process, so the neck continues the
-back above C7. Proportional bone cun (B-cun) on the neck (WHO 2008):
+back above C7. Proportional bone cun (B-cun) on the neck, as the standard tables give them (WHO 2008's own
+table was not read for AcuMap):
 
-- across: between the two mastoid processes = 9 B-cun;
-- up and down: the posterior hairline to GV14 (the depression below C7) = 3 B-cun.
+- across: between the two mastoid processes = 9 B-cun (the Lingshu's chapter on bone measures, "behind the
+  ears, at the mastoid bones, nine cun wide", read in a Chinese edition);
+- up and down: the posterior hairline to GV14 (the depression below C7) = 3 B-cun (as tabulated in Chinese
+  acupuncture textbooks; read second-hand).
 
 The widths and heights in cm are an average adult's, chosen for the drawing; what is exact is where each
 point lies relative to the drawn landmarks, because the points, the bones, the muscle borders and the
@@ -55,6 +58,13 @@ def level_y(level: str) -> float:
     except ValueError:
         raise ValueError(f"unknown neck level {level!r}; expected one of {', '.join(NECK_LEVELS)}") from None
     return _C2_Y + (0.0 - _C2_Y) * i / (len(NECK_LEVELS) - 1)
+
+
+def lower_border_y(level: str) -> float:
+    """Height of the lower border of a neck spinous process: 0.3 of the way down to the next one (C7: T1)."""
+    i = NECK_LEVELS.index(level)
+    below = level_y(NECK_LEVELS[i + 1]) if i + 1 < len(NECK_LEVELS) else anatomy.level_y("T1")
+    return level_y(level) + 0.3 * (below - level_y(level))
 
 
 def cun_x(cun: float) -> float:
@@ -122,6 +132,20 @@ def _placements() -> dict[str, NeckPlacement]:
             1.3,
             "in the hollow just lateral to the trapezius",
         ),
+        # Bailao (EX-HN15): 2 B-cun above GV14, 1 B-cun lateral to the posterior midline.
+        "two_cun_above_gv14_one_cun_lateral": NeckPlacement(
+            "a point 2 cun above GV14", GV14_Y - 2.0 * CM_PER_CUN_Y, 1.0, "on the back of the neck"
+        ),
+        # The cervical Jiaji points: 0.5 B-cun lateral to the lower border of each spinous process, C2 to C7.
+        **{
+            f"beside_{level.lower()}_spinous_process": NeckPlacement(
+                f"the lower border of the {level} spinous process",
+                round(lower_border_y(level), 2),
+                0.5,
+                "beside the spinous process",
+            )
+            for level in NECK_LEVELS
+        },
     }
 
 

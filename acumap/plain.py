@@ -109,7 +109,7 @@ AVOID: tuple[str, ...] = (
     "mastoid",
 )
 
-_CODE_RE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})\b")
+_CODE_RE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2}|JJ-C)\b")
 
 
 def _word_re(word: str) -> re.Pattern[str]:
@@ -170,6 +170,8 @@ def region_heading(choice: RegionChoice) -> str:
 FAMILY_PLAIN: dict[str, str] = {
     "EX-B2": "A column of small points close beside the spine, about half a thumb's width out, one beside "
     "each spine bone. The ones level with the pain are used to relax the small muscles along the spine there.",
+    "JJ-C": "A column of small points close beside the spine at the back of the neck, one beside each neck bone. "
+    "The ones level with the pain are used for a stiff, sore neck.",
 }
 
 
@@ -177,7 +179,8 @@ def entry_plain(group: Sequence[Mark]) -> str:
     """The plain line of a list entry (`figure.entries`): the point's own, or its family's when several levels
     share a code."""
     first = group[0].point
-    return FAMILY_PLAIN.get(first.code, first.plain) if len(group) > 1 else first.plain
+    line = FAMILY_PLAIN.get(first.code, first.plain) if len(group) > 1 else first.plain
+    return f"{line} {PATTERN_PLAIN}" if group[0].basis == "pattern" else line
 
 
 PATIENT_INTRO = (
@@ -199,7 +202,8 @@ AFTER: tuple[str, ...] = (
     "A small bruise, a drop of blood where a needle went in, soreness for a day or two, or a short flare of "
     "your usual pain are the commonest effects, and they pass.",
     "Before a session, tell your practitioner if you are or may be pregnant, take blood thinners, have a "
-    "bleeding disorder or a pacemaker.",
+    "bleeding disorder, a pacemaker or an allergy to metal, or an infection or broken skin where the needles "
+    "would go.",
 )
 
 #: Self-care for neck and back pain, as the sources advise (NHS; NICE NG59).
@@ -233,7 +237,7 @@ SOURCES = (
     "guideline NG59, Low back pain and sciatica in over 16s."
 )
 
-RED_FLAGS_HEADING = "See a doctor straight away (not an acupuncturist) if back or neck pain comes with:"
+RED_FLAGS_HEADING = "When neck or back pain needs a doctor, not an acupuncturist"
 
 #: What each caution means for a patient, in plain words (the practitioner's wording is in points.csv).
 PLAIN_CAUTIONS: dict[str, str] = {
@@ -244,6 +248,10 @@ PLAIN_CAUTIONS: dict[str, str] = {
     "vessel": "Near a large blood vessel, which the practitioner avoids.",
     "organ": "Over an organ (such as a kidney), so the needle goes in only a short way here.",
 }
+
+
+#: A point linked to a region from a pattern of symptoms, not a standard use for that pain (the patient line).
+PATTERN_PLAIN = "For this area it is an optional extra some practitioners choose, not a standard use for back or neck pain."
 
 
 ASHI_PLAIN = (

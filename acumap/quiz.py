@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from acumap import anatomy, neck
+from acumap.codes import who_code
 from acumap.data import Atlas, Point
 from acumap.placement import Marker, markers_for
 from acumap.regions import BASE_LABELS, BASE_REGIONS
@@ -395,10 +396,13 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
     hanzi = text.strip()
     if not q and not hanzi:
         return Reading(None)
+    as_who = who_code(q)  # UB18 for BL18, SJ5 for TE5 ... (acumap.codes)
     exact = [
         p.id
         for p in atlas.points
-        if q in {fold(p.id), fold(p.code), fold(p.pinyin), fold(p.english)} or (hanzi and hanzi == p.hanzi)
+        if q in {fold(p.pinyin), fold(p.english)}
+        or as_who in {fold(p.id), fold(p.code)}
+        or (hanzi and hanzi == p.hanzi)
     ]
     if len({atlas.point(pid).code for pid in exact}) == 1:
         # One point, or one code shared by several (EX-B2 at every level): the answer names that code.

@@ -9,14 +9,81 @@ DISCLAIMER = (
     "substitute for a qualified practitioner or a doctor. Only a trained, licensed practitioner should needle."
 )
 
-#: Symptoms with back or neck pain that need a doctor, not an acupuncture chart.
-RED_FLAGS: tuple[str, ...] = (
-    "Weakness, numbness or tingling in the arms or legs, or numbness or tingling spreading into the chest",
-    "Loss of control of the bladder or bowel, or numbness around the groin and buttocks",
-    "Chest pain, shortness of breath, or pain that comes with sweating or nausea (heart or lungs can refer pain to the back)",
-    "Fever, feeling unwell, or weight loss you cannot explain",
-    "Pain after a fall, an accident or a blow to the back",
-    "Constant pain that does not ease with rest or wakes you at night, or a history of cancer or osteoporosis",
+
+@dataclass(frozen=True)
+class RedFlagGroup:
+    """Warning signs that call for the same action, most urgent first, with where the list comes from."""
+
+    key: str  # "ambulance", "today" or "soon"
+    heading: str  # what to do, in plain words
+    flags: tuple[str, ...]
+    source: str
+
+
+#: Symptoms with neck or back pain that need a doctor, not an acupuncture chart: one list for the popup, the
+#: patient view, the Safety page and the handout. Grouped by how fast to act, so a patient reads the
+#: emergencies first. Wording is AcuMap's own. What was read, and how: NHS "Back pain" and "Neck pain" pages
+#: (their 999 / urgent GP / GP lists, read as reproduced by NHS trusts' pages); the neck's own signs from the
+#: NICE CKS "Neck pain - non-specific" red flags (arteries: dizziness, double vision, slurred speech,
+#: difficulty swallowing, drop attacks; the cord: clumsy hands, unsteady walking), read as quoted in the
+#: Belgian KCE report 119 (2009); cauda equina signs from NHS Norfolk and Waveney's community MSK advice; the
+#: risk factors (age, immune system, drugs, steroids) from the NICE CKS "Back pain - low" red flags, read as
+#: quoted; the one-week line from the article the project started from (upper back pain no better after a week).
+RED_FLAG_GROUPS: tuple[RedFlagGroup, ...] = (
+    RedFlagGroup(
+        "ambulance",
+        "Call an ambulance now (999 in the UK, 112 in Europe, 911 in North America) or go to A&E if neck or "
+        "back pain comes with:",
+        (
+            "Chest pain, shortness of breath, or pain with sweating or feeling sick (the heart, the lungs or the "
+            "main artery can cause pain felt in the back)",
+            "Sudden dizziness, double vision, slurred speech, difficulty swallowing, or fainting (the arteries "
+            "of the neck)",
+            "A sudden, severe headache, or a stiff neck with a fever",
+            "Difficulty passing urine, or not being able to control your bladder or bowels",
+            "Numbness or tingling around your genitals, bottom or inner thighs, or new problems with erections "
+            "or sexual sensation",
+            "Pain, weakness, numbness or tingling in both legs",
+            "Pain that began after a serious accident, a fall or a blow to the neck or back",
+        ),
+        "NHS, Back pain and Neck pain (nhs.uk); NICE CKS, Neck pain (red flags); NHS Norfolk and Waveney, "
+        "cauda equina advice",
+    ),
+    RedFlagGroup(
+        "today",
+        "See a doctor today (an urgent GP appointment, or NHS 111 in the UK) if you have neck or back pain and:",
+        (
+            "Clumsy hands or unsteady walking (the spinal cord in the neck)",
+            "Weakness, numbness or tingling in an arm or a leg that does not go away, or spreading round the chest",
+            "A fever, feeling hot and shivery, or weight loss you cannot explain",
+            "A lump or swelling on your back, or a change in its shape",
+            "Pain between the shoulder blades rather than in the lower back",
+            "Pain that is worse when you cough, sneeze or strain, does not ease with rest, or is worse at night",
+            "You have had cancer, or have osteoporosis",
+        ),
+        "NHS, Back pain (nhs.uk); NICE CKS, Neck pain and Back pain - low (red flags)",
+    ),
+    RedFlagGroup(
+        "soon",
+        "See a doctor soon (a routine GP appointment) if:",
+        (
+            "Back pain is new and you are under 20 or over 50",
+            "You have a weakened immune system, inject drugs, or have taken steroid tablets for a long time",
+            "Pain in the upper or middle back is no better after a week",
+            "Neck pain has not gone after a few weeks, or any back pain stops you doing your normal activities",
+        ),
+        "NICE CKS, Back pain - low (red flags); NHS, Neck pain and Back pain (nhs.uk)",
+    ),
+)
+
+#: Every red flag, most urgent first (derived from the groups, never listed twice).
+RED_FLAGS: tuple[str, ...] = tuple(flag for group in RED_FLAG_GROUPS for flag in group.flags)
+
+#: A link chosen from a pattern of symptoms rather than a textbook indication (region_points.csv, basis).
+PATTERN_BASED = "Pattern-based, not a textbook indication for back pain"
+PATTERN_BASED_NOTE = (
+    "chosen from a pattern of symptoms in traditional Chinese medicine; the standard textbooks do not list "
+    "it for pain in this region."
 )
 
 #: What each caution tag in points.csv means, in plain words.
@@ -115,6 +182,35 @@ SOURCE_NOTES: tuple[SourceNote, ...] = (
         "checked names pain of the middle back, so no link was added.",
     ),
     SourceNote(
+        "GB39 (Xuanzhong)",
+        ("GB39",),
+        "WHO 2008 puts GB39 3 cun above the prominence of the lateral malleolus, anterior to the fibula. Deadman "
+        "et al. (A Manual of Acupuncture) describe it at the same height but in the depression between the "
+        "posterior border of the fibula and the peroneus tendons, behind the bone. AcuMap follows WHO.",
+    ),
+    SourceNote(
+        "LI15 seen from behind",
+        ("LI15",),
+        "LI15 lies in the front hollow of the shoulder, between the front end of the acromion's outer edge and "
+        "the humerus; TE14 lies in the back hollow. AcuMap's back view cannot show the front of the shoulder, so "
+        "it draws LI15 at the outer edge of the shoulder, level with TE14. Find it from the front or the side.",
+    ),
+    SourceNote(
+        "The cervical Jiaji points",
+        ("JJ-C",),
+        "WHO's Huatuojiaji (EX-B2) run from T1 to L5. Many teachers extend the column up the neck, 0.5 cun beside "
+        "the lower border of each spinous process from C2 to C7; these have no WHO code or WHO location, so "
+        "AcuMap labels them JJ-C. At C7 the point coincides with Dingchuan (EX-B1), counted on the back view.",
+    ),
+    SourceNote(
+        "Pattern-based links",
+        ("SP6", "ST36", "LI4", "GV20", "LR3"),
+        "Seven distal links rest on pattern reasoning in traditional Chinese medicine rather than on a textbook "
+        "indication for pain in that region: SP6 for the middle and lower back, ST36 for the middle back, LI4 "
+        "for the upper and middle back, GV20 for the upper back and LR3 for the neck. AcuMap keeps them, marked "
+        "'pattern-based' wherever they are listed, because students meet them in practice.",
+    ),
+    SourceNote(
         "BL43 name",
         ("BL43",),
         "WHO 2008 names BL43 Gaohuang; many textbooks call it Gaohuangshu. Same point, same place.",
@@ -131,36 +227,79 @@ SOURCE_NOTES: tuple[SourceNote, ...] = (
 )
 
 
+#: Next to every depth AcuMap gives: an average is not a depth anyone may needle to.
+NOT_A_SAFE_DEPTH = (
+    "This is an average, not a safe depth: many of the people measured had less, thin people much less, and "
+    "no figure replaces the point's needling angle and depth."
+)
+
+
 @dataclass(frozen=True)
 class MeasuredDepth:
-    """How deep, in a study of adults, the structure at risk lay beneath a point."""
+    """One study's measured depth beneath a point: what was measured, how, in whom, and its source."""
 
     code: str
-    mean_cm: float
-    text: str
+    figure: str  # the study's own numbers, with their unit
+    measured: str  # from where to where
+    method: str  # the imaging and the people
     source: str
+    read: str  # how AcuMap read it
+
+    @property
+    def text(self) -> str:
+        """The depth in one paragraph, ending with the words that it is not a safe depth."""
+        return f"{self.figure}, {self.measured} ({self.method}). {NOT_A_SAFE_DEPTH}"
 
 
 CHOU_2015 = (
     "Chou PC, Huang YC, Hsueh CJ, Lin JG, Chu HY. Retrospective study using MRI to measure depths of acupuncture "
-    "points in neck and shoulder region. BMJ Open 2015. doi:10.1136/bmjopen-2015-007819"
+    "points in neck and shoulder region. BMJ Open 2015;5:e007819. doi:10.1136/bmjopen-2015-007819"
 )
-_CHOU_METHOD = (
-    "an MRI study of 394 adults, from the skin to the nearest tissue that needling could injure (here the top "
-    "of the lung)"
+CHEN_2018 = (
+    "Chen HN, Chang CY, Chen LZ, Chang YJ, Lin JG. Using ultrasonography measurements to determine the depth "
+    "of the GB 21 acupoint to prevent pneumothorax. J Acupunct Meridian Stud 2018;11(6):355-360"
+)
+CHU_2018 = (
+    "Chu H, Kim J, Ha W, et al. Change of safe needling depth at acupoint GB21 according to posture and "
+    "breathing. Evid Based Complement Alternat Med 2018"
+)
+#: What Chou et al. measured, in their words: not the lung, and not named per point.
+_CHOU_MEASURED = (
+    "from the skin to the nearest of 'any tissues that would cause possible/severe complications' if injured "
+    "(the study does not say which tissue that was at each point)"
+)
+_CHOU_METHOD = "MRI, 394 adults in Taiwan; the mean of all participants; greater with a higher BMI and in men"
+_CHOU_READ = "Abstract (BMJ Open; Dryad data record), read first-hand."
+
+#: Depths measured in adults, for the points where a study exists; several studies may measure one point.
+MEASURED_DEPTHS: tuple[MeasuredDepth, ...] = (
+    MeasuredDepth(
+        "GB21",
+        "17.4 mm on average in men and 14.6 mm in women",
+        "from the skin straight down to the pleural line at the top (apex) of the lung",
+        "ultrasound, 101 adults in Taiwan, 41 men and 60 women, median age 29; deeper with greater weight, "
+        "height and BMI",
+        CHEN_2018,
+        "Abstract (J Acupunct Meridian Stud, DOAJ and KoreaScience), read first-hand.",
+    ),
+    MeasuredDepth("GB21", "5.6 cm", _CHOU_MEASURED, _CHOU_METHOD, CHOU_2015, _CHOU_READ),
+    MeasuredDepth("SI14", "5.2 cm", _CHOU_MEASURED, _CHOU_METHOD, CHOU_2015, _CHOU_READ),
+    MeasuredDepth("SI15", "8.8 cm", _CHOU_MEASURED, _CHOU_METHOD, CHOU_2015, _CHOU_READ),
+    MeasuredDepth("GB20", "5.0 cm", _CHOU_MEASURED, _CHOU_METHOD, CHOU_2015, _CHOU_READ),
 )
 
-#: Depths measured in adults, for the points where a study exists (the mean of all participants).
-MEASURED_DEPTHS: dict[str, MeasuredDepth] = {
-    "GB21": MeasuredDepth("GB21", 5.6, _CHOU_METHOD, CHOU_2015),
-    "SI14": MeasuredDepth("SI14", 5.2, _CHOU_METHOD, CHOU_2015),
-    "SI15": MeasuredDepth("SI15", 8.8, _CHOU_METHOD, CHOU_2015),
-}
+#: GB21: the two studies measured different things, and the lung is much closer than the MRI figure.
+GB21_COMPARISON = (
+    "At GB21 the lung itself is much closer than the MRI figure: the ultrasound study measured the pleura, at "
+    "about a third of the MRI study's depth. A second ultrasound study (52 adults) found the depth changed with "
+    "posture and breathing and varied widely between people of the same sex and BMI, so a depth cannot be read "
+    "off a person's sex or build."
+)
 
 #: For the other points over the chest wall: what is (and is not) known about the depth to the pleura.
 NO_MEASURED_DEPTH = (
     "No study measuring the depth from the skin to the pleura at this point in adults could be checked for "
-    "AcuMap, so no figure is given. CT studies of adults' back points found the safe depth depends above all on "
+    "AcuMap, so no figure is given. CT studies of adults' back points found the depth depends above all on "
     "body mass index, more than on age or sex (Ma, Lin et al., Taiwan J Chin Med 2022): it is shallower in thin "
     "people. Keep to oblique, shallow needling."
 )
@@ -171,18 +310,24 @@ MA_2022 = (
 )
 
 
-def depth_note(code: str, tags: tuple[str, ...]) -> tuple[str, str] | None:
-    """(text, source) on the measured depth to the pleura at a point over the chest wall, or None."""
-    measured = MEASURED_DEPTHS.get(code)
-    if measured is not None:
-        return (
-            f"Measured depth: {measured.mean_cm:g} cm on average, in {measured.text}. It was greater with a higher "
-            "body mass index and in men: thin people have less.",
-            measured.source,
-        )
-    if "pneumothorax" in tags:
-        return NO_MEASURED_DEPTH, MA_2022
-    return None
+@dataclass(frozen=True)
+class DepthNote:
+    """What the panel says about the depth beneath a point: each study's figure, or why there is none."""
+
+    text: str
+    source: str
+    label: str = "Measured depth"
+
+
+def depth_notes(code: str, tags: tuple[str, ...]) -> tuple[DepthNote, ...]:
+    """Each measured depth beneath a point (with its method, source and the words that it is not a safe
+    depth); for a point over the chest wall with no study, why no figure is given; otherwise nothing."""
+    found = [DepthNote(d.text, d.source) for d in MEASURED_DEPTHS if d.code == code]
+    if code == "GB21":
+        found.append(DepthNote(GB21_COMPARISON, CHU_2018, "The two depths at GB21"))
+    if not found and "pneumothorax" in tags:
+        found.append(DepthNote(NO_MEASURED_DEPTH, MA_2022, "Depth to the pleura"))
+    return tuple(found)
 
 
 def source_notes_for(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from acumap.codes import who_code
 from acumap.data import Atlas, Point
 
 #: Fuzzy matches below this score (0-100) are left out.
@@ -49,9 +50,10 @@ def score(point: Point, query: str) -> float:
     if hanzi_query and hanzi_query in point.hanzi:
         return 100.0 if hanzi_query == point.hanzi else 95.0
     codes = [fold(point.id), fold(point.code)]
-    if q in codes:
+    as_who = who_code(q)  # UB18, SJ5, Du14, Liv3 ... are the WHO codes BL18, TE5, GV14, LR3
+    if q in codes or as_who in codes:
         return 100.0
-    if any(c.startswith(q) for c in codes):
+    if any(c.startswith(q) or c.startswith(as_who) for c in codes):
         return 97.0
     names = [fold(point.pinyin), fold(point.english)]
     if any(q == n for n in names):

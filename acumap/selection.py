@@ -20,12 +20,14 @@ class Highlight:
     point: Point
     role: str
     why: str
+    basis: str = "textbook"  # or "pattern" (acumap.data.Link.basis)
 
 
 def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:
     """Points used for a region, local first, each group in the order of the data."""
     found = [
-        Highlight(atlas.point(link.point_id), link.role, link.why) for link in atlas.links_for(choice.base)
+        Highlight(atlas.point(link.point_id), link.role, link.why, link.basis)
+        for link in atlas.links_for(choice.base)
     ]
     return tuple(sorted(found, key=lambda h: 0 if h.role == "local" else 1))
 

@@ -6,6 +6,7 @@ And the shipped data's content.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, s
 from acumap.placement import markers_for, outside_diagrams
 from acumap.plain import unexplained
 from acumap.regions import BASE_REGIONS
-from acumap.safety import CHOU_2015, MA_2022, MEASURED_DEPTHS, depth_note, source_notes_for
+from acumap.safety import CHEN_2018, CHOU_2015, MA_2022, NOT_A_SAFE_DEPTH, depth_notes, source_notes_for
 from tests.conftest import hand_row, point_row
 
 MakeData = Callable[..., Path]
@@ -306,6 +307,8 @@ def test_shipped_ids_are_unique_and_complete() -> None:
         | {"BL40", "BL60", "EX-B1", "GB21", "GB34", "GB39", "LI4", "SI3", "TE5", "LU7", "SP6", "ST36", "LR3"}
         | {f"SI{i}" for i in range(9, 16)}
         | {"GB20", "BL10", "EX-UE8", "SI6"}  # the neck (issue 11)
+        | {f"JJ-C{n}" for n in range(2, 8)}
+        | {"EX-HN15", "LI15", "TE14", "ST38"}  # commonly taught (issue 18)
         | {f"EX-B2-{level}" for level in anatomy.SPINE_LEVELS if level != "C7"}
     )
     assert set(POINTS) == expected
@@ -317,14 +320,14 @@ def test_points_per_meridian_match_the_list() -> None:
     assert counts == {
         "Governor Vessel": 13,
         "Bladder": 31,
-        "Extra": 19,
+        "Extra": 26,
         "Small Intestine": 9,
         "Gallbladder": 4,
-        "Large Intestine": 1,
-        "Triple Energizer": 1,
+        "Large Intestine": 2,
+        "Triple Energizer": 2,
         "Lung": 1,
         "Spleen": 1,
-        "Stomach": 1,
+        "Stomach": 2,
         "Liver": 1,
     }
 
@@ -425,7 +428,7 @@ def test_where_lists_disagree_on_lr3_in_pregnancy_the_app_says_so() -> None:
     lr3 = POINTS["LR3"]
     assert "pregnancy" not in lr3.caution_tags
     notes = source_notes_for(lr3.code, lr3.view, lr3.offset_cun, lr3.spine_level is not None)
-    assert [n.topic for n in notes] == ["LR3 in pregnancy"]
+    assert [n.topic for n in notes] == ["LR3 in pregnancy", "Pattern-based links"]
     assert "Chinese lists" in notes[0].text and "Western" in notes[0].text
 
 
@@ -514,8 +517,8 @@ def test_the_neck_points_are_drawn_and_linked(pid: str, view: str, role: str) ->
 
 def test_the_neck_view_points_lie_above_c7() -> None:
     ys = [m.y for m in markers_for(ATLAS, "neck")]
-    assert len(ys) == 4  # GB20 and BL10, on both sides
-    assert max(ys) < anatomy.level_y("C7")
+    assert len(ys) == 18  # GB20, BL10, Bailao and the six cervical Jiaji, on both sides
+    assert max(ys) < anatomy.level_y("T1")  # the lowest, JJ-C7, at the lower border of C7
 
 
 @pytest.mark.parametrize(
@@ -539,24 +542,86 @@ def test_bl60_is_not_linked_to_the_middle_back_and_the_note_says_why() -> None:
 
 
 def test_luozhen_names_its_who_entry() -> None:
-    assert POINTS["EX-UE8"].pinyin == "Luòzhěn"
+    # Both names in the name fields: the WHO name first, the teaching name beside it.
+    assert POINTS["EX-UE8"].pinyin == "Wàiláogōng (Luòzhěn)"
+    assert POINTS["EX-UE8"].hanzi == "外劳宫 (落枕)"
+    assert POINTS["EX-UE8"].english == "Outer Palace of Toil (Stiff Neck)"
     assert "Wailaogong" in POINTS["EX-UE8"].location
     assert [n.topic for n in source_notes_for("EX-UE8", "hand", None, False)] == ["Luozhen and Wailaogong"]
 
 
 @pytest.mark.parametrize("pid", sorted(p.id for p in ATLAS.points if "pneumothorax" in p.caution_tags))
-def test_every_point_over_the_lung_states_the_measured_depth_or_that_none_was_found(pid: str) -> None:
+def test_every_point_over_the_lung_states_a_measured_depth_or_that_none_was_found(pid: str) -> None:
     point = POINTS[pid]
-    note = depth_note(point.code, point.caution_tags)
-    assert note is not None
-    text, source = note
-    if pid in ("GB21", "SI14", "SI15"):
-        assert text.startswith(f"Measured depth: {MEASURED_DEPTHS[pid].mean_cm:g} cm on average")
-        assert source == CHOU_2015
-    else:
-        assert text.startswith("No study measuring the depth")
-        assert source == MA_2022
+    notes = depth_notes(point.code, point.caution_tags)
+    assert notes
+    if pid not in ("GB21", "SI14", "SI15"):
+        assert [(n.text.split(",")[0], n.source) for n in notes] == [
+            (
+                "No study measuring the depth from the skin to the pleura at this point in adults could be checked for AcuMap",
+                MA_2022,
+            )
+        ]
+
+
+#: Each depth: the figure, what it measured, its source. Chou et al. measured to "any tissues that would cause
+#: possible/severe complications", never named as the lung; the pleura itself was measured at GB21 by ultrasound.
+DEPTHS = [
+    (
+        "GB21",
+        "17.4 mm on average in men and 14.6 mm in women",
+        "pleural line",
+        "ultrasound, 101 adults",
+        CHEN_2018,
+    ),
+    ("GB21", "5.6 cm", "possible/severe complications", "MRI, 394 adults", CHOU_2015),
+    ("SI14", "5.2 cm", "possible/severe complications", "MRI, 394 adults", CHOU_2015),
+    ("SI15", "8.8 cm", "possible/severe complications", "MRI, 394 adults", CHOU_2015),
+    ("GB20", "5.0 cm", "possible/severe complications", "MRI, 394 adults", CHOU_2015),
+]
+
+
+@pytest.mark.parametrize(("code", "figure", "measured", "method", "source"), DEPTHS)
+def test_each_depth_gives_its_measure_method_source_and_that_it_is_no_safe_depth(
+    code: str, figure: str, measured: str, method: str, source: str
+) -> None:
+    found = [n for n in depth_notes(code, POINTS[code].caution_tags) if n.source == source]
+    assert len(found) == 1
+    text = found[0].text
+    assert text.startswith(figure)
+    assert measured in text and method in text
+    assert "not a safe depth" in text
+    assert "top of the lung" not in text
+
+
+def test_chou_is_never_said_to_have_measured_the_lung() -> None:
+    for code in ("GB21", "SI14", "SI15", "GB20"):
+        for note in depth_notes(code, POINTS[code].caution_tags):
+            if note.source == CHOU_2015:
+                assert "lung" not in note.text
+
+
+def test_gb21_sets_the_pleura_beside_the_mri_figure() -> None:
+    texts = [n.text for n in depth_notes("GB21", POINTS["GB21"].caution_tags)]
+    assert len(texts) == 3
+    assert "the lung itself is much closer than the MRI figure" in texts[2]
 
 
 def test_no_depth_note_where_no_lung_lies_beneath() -> None:
-    assert depth_note("LI4", ()) is None
+    assert depth_notes("LI4", ()) == ()
+
+
+_DEPTH_FIGURE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:cm|mm)\b")
+
+
+@pytest.mark.parametrize("pid", sorted(POINTS))
+def test_no_point_row_gives_a_depth_figure_of_its_own(pid: str) -> None:
+    # Depths live in acumap.safety.MEASURED_DEPTHS only, where each carries its method, source and the words
+    # that a mean is not a safe depth; a figure in a data cell would reach the panel without them.
+    point = POINTS[pid]
+    for text in (point.location, point.needling, point.cautions, point.use, point.plain):
+        assert not _DEPTH_FIGURE.search(text), text
+
+
+def test_the_not_a_safe_depth_words_say_so() -> None:
+    assert NOT_A_SAFE_DEPTH.startswith("This is an average, not a safe depth")

@@ -129,24 +129,25 @@ def pdf_pages(pdf: bytes) -> list[tuple[float, float, str, int]]:
 
 @pytest.mark.parametrize("page", ["A4", "Letter"])
 @pytest.mark.parametrize("region", choice_ids())
-def test_handout_is_one_vector_page_with_every_name_and_the_red_flags(region: str, page: str) -> None:
+def test_handout_is_two_vector_pages_with_every_name_and_the_red_flags(region: str, page: str) -> None:
     choice = parse_region(region)
     assert choice is not None
     handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), page)
     pages = pdf_pages(handout.pdf)
-    assert len(pages) == 1
-    width, height, text, images = pages[0]
-    assert (width, height) == pytest.approx(PAGE_PT[page], abs=0.5)
-    assert images == 0  # the diagrams are vector drawings, not pictures
+    assert len(pages) == 2  # the points; then the warning signs first, what to expect and self-care
+    for width, height, _, images in pages:
+        assert (width, height) == pytest.approx(PAGE_PT[page], abs=0.5)
+        assert images == 0  # the diagrams are vector drawings, not pictures
+    text, back = pages[0][2], pages[1][2]
     for group in entries(marks_for(ATLAS, choice)):
         p = group[0].point
         assert f"{group[0].label}. {p.english} ({p.pinyin}, {p.code})" in text
     for flag in RED_FLAGS:
-        assert flag in text
-    assert "Looking after yourself" in text and "Afterwards" in text
-    # Readable: the page is never shrunk below 85 % to stay on one page.
+        assert flag in back
+    assert "Looking after yourself" in back and "Afterwards" in back
+    # Readable: neither page is ever shrunk below 85 % to fit.
     assert handout.scale >= 0.85
-    assert unexplained(text, ATLAS) == []
+    assert unexplained(text + " " + back, ATLAS) == []
 
 
 def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
@@ -154,7 +155,7 @@ def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
     assert choice is not None
     chosen = ["BL18", "LI4", "GV9"]
     handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice, chosen), "A4")
-    ((_, _, text, _),) = pdf_pages(handout.pdf)
+    text = pdf_pages(handout.pdf)[0][2]
     assert "1. Reaching Yang (Zhìyáng, GV9)" in text
     assert "2. Liver Shu (Gānshū, BL18)" in text
     assert "3. Union Valley (Hégǔ, LI4)" in text
@@ -164,13 +165,24 @@ def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
 
 
 def test_long_list_goes_compact_before_the_page_shrinks() -> None:
-    choice = parse_region("middle_back")
+    choice = parse_region("upper_back")
     assert choice is not None
     handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), "A4")
     assert handout.compact
-    ((_, _, text, _),) = pdf_pages(handout.pdf)
-    assert "Used to ease stiffness and pain in the middle back." in text  # BL46's reason
-    assert ATLAS.point("BL46").plain not in text  # its "where" sentence: the picture shows it
+    text = pdf_pages(handout.pdf)[0][2]
+    plain = ATLAS.point("BL43").plain
+    reason = "Often a tender spot in long-lasting upper back ache with tired, heavy shoulders."
+    assert plain.endswith(reason)
+    assert reason in text  # BL43's reason
+    assert plain not in text  # its "where" sentence: the picture shows it
+
+
+def test_a_middle_back_handout_has_room_for_the_full_lines() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), "A4")
+    assert not handout.compact
+    assert ATLAS.point("BL46").plain in pdf_pages(handout.pdf)[0][2]
 
 
 # --- the diagrams as files -----------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_point_sits_where_its_landmarks_put_it(pid: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pid", "cun"), [("TE5", 2), ("LU7", 1.5), ("ST36", 3), ("GB39", 3), ("SP6", 3), ("GV20", 5)]
+    ("pid", "cun"), [("TE5", 2), ("LU7", 1.5), ("ST36", 3), ("ST38", 8), ("GB39", 3), ("SP6", 3), ("GV20", 5)]
 )
 def test_the_cun_are_the_who_distances(pid: str, cun: float) -> None:
     rule = DIAGRAM_LANDMARKS[pid]

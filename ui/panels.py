@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from acumap.codes import alternative_codes
 from acumap.data import Atlas, Point
 from acumap.evidence import REGION_EVIDENCE
 from acumap.placement import placement_text
@@ -16,8 +17,10 @@ from acumap.safety import (
     CAUTION_TAG_LABEL,
     CAUTION_TAG_TEXT,
     DISCLAIMER,
-    RED_FLAGS,
-    depth_note,
+    PATTERN_BASED,
+    PATTERN_BASED_NOTE,
+    RED_FLAG_GROUPS,
+    depth_notes,
     source_notes_for,
 )
 from acumap.selection import Highlight
@@ -39,9 +42,10 @@ def _tags(point: Point) -> str:
 def _entry(h: Highlight) -> str:
     p = h.point
     tags = _tags(p)
+    why = f":violet-background[**{md(PATTERN_BASED)}**]: {md(h.why)}" if h.basis == "pattern" else md(h.why)
     return (
         f"{_badge(h.role)} **{md(p.id)}** · {md(p.pinyin)} {md(p.hanzi)} · {md(p.english)}  \n"
-        f"**Where:** {md(p.location)}  \n**Why here:** {md(h.why)}  \n"
+        f"**Where:** {md(p.location)}  \n**Why here:** {why}  \n"
         f"**Care:** {md(p.cautions)}" + (f"  \n{tags}" if tags else "")
     )
 
@@ -86,6 +90,8 @@ def point_panel(
         for h in lit:
             if h.point.id == point.id:
                 role_line = f"{_badge(h.role)} for the {md(choice.label.lower())}: {md(h.why)}"
+                if h.basis == "pattern":
+                    role_line += f"  \n**{md(PATTERN_BASED)}**: {md(PATTERN_BASED_NOTE)}"
     point_header(point)
     if role_line:
         st.markdown(role_line)
@@ -98,7 +104,9 @@ def point_panel(
 
 def point_header(point: Point) -> None:
     st.subheader(f"{md(point.id)} · {md(point.pinyin)} {md(point.hanzi)}")
-    st.markdown(f"**{md(point.english)}** · {md(point.meridian)} channel")
+    also = alternative_codes(point.code)
+    written = f" · also written {md(', '.join(also))}" if also else ""
+    st.markdown(f"**{md(point.english)}** · {md(point.meridian)} channel{written}")
 
 
 def point_details(atlas: Atlas, point: Point) -> None:
@@ -112,14 +120,17 @@ def point_details(atlas: Atlas, point: Point) -> None:
     st.markdown(f"**Care:** {md(point.cautions)}")
     for tag in point.caution_tags:
         st.warning(md(CAUTION_TAG_TEXT[tag]), icon="⚠️")
-    depth = depth_note(point.code, point.caution_tags)
-    if depth is not None:
-        st.markdown(f"**Depth to the lung:** {md(depth[0])}  \n*Source: {md(depth[1])}*")
+    for depth in depth_notes(point.code, point.caution_tags):
+        st.markdown(f"**{md(depth.label)}:** {md(depth.text)}  \n*Source: {md(depth.source)}*")
     used = [link for link in atlas.links if link.point_id == point.id]
     if used:
         st.markdown(
             "**Used for:** "
-            + "; ".join(f"{md(BASE_LABELS[link.region].lower())} ({link.role})" for link in used)
+            + "; ".join(
+                f"{md(BASE_LABELS[link.region].lower())} ({link.role}"
+                + (f", {md(PATTERN_BASED.lower())})" if link.basis == "pattern" else ")")
+                for link in used
+            )
         )
     for note in source_notes_for(point.code, point.view, point.offset_cun, point.spine_level is not None):
         st.markdown(f"**Sources differ: {md(note.topic.lower())}.** {md(note.text)}")
@@ -153,10 +164,15 @@ def _overview(atlas: Atlas) -> None:
     safety_box()
 
 
-def safety_box() -> None:
-    st.warning(
-        md(DISCLAIMER)
-        + "\n\n**See a doctor first if back or neck pain comes with:**\n"
-        + "\n".join(f"- {md(flag)}" for flag in RED_FLAGS),
-        icon="🩺",
+def red_flags_markdown() -> str:
+    """The red flags as Markdown, group by group (most urgent first), each group with its source."""
+    return "\n\n".join(
+        f"**{md(group.heading)}**\n\n"
+        + "\n".join(f"- {md(flag)}" for flag in group.flags)
+        + f"\n\n*Source: {md(group.source)}*"
+        for group in RED_FLAG_GROUPS
     )
+
+
+def safety_box() -> None:
+    st.warning(red_flags_markdown() + "\n\n" + md(DISCLAIMER), icon="🩺")

@@ -10,15 +10,16 @@ from acumap.safety import (
     ASHI_BY_REGION,
     ASHI_NOTE,
     CAUTION_TAG_TEXT,
-    CHOU_2015,
     DISCLAIMER,
+    GB21_COMPARISON,
     MA_2022,
     MEASURED_DEPTHS,
     NO_MEASURED_DEPTH,
-    RED_FLAGS,
+    NOT_A_SAFE_DEPTH,
     SOURCE_NOTES,
 )
 from ui import loading
+from ui.panels import red_flags_markdown
 from ui.text import md
 
 st.title("Safety, landmarks and sources")
@@ -26,7 +27,7 @@ st.warning(md(DISCLAIMER), icon="🩺")
 
 # The red flags come first and need no data file: this page works even when the tables are broken.
 st.header("When back or neck pain needs a doctor")
-st.markdown("\n".join(f"- {md(flag)}" for flag in RED_FLAGS))
+st.markdown(red_flags_markdown())
 
 st.header("Cautions marked on the points")
 atlas = loading.atlas_or_none()
@@ -34,17 +35,15 @@ for tag, text in CAUTION_TAG_TEXT.items():
     names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags) if atlas else ""
     st.markdown(f"**{md(text)}**  \n{md(names) if names else ('No point in the atlas.' if atlas else '')}")
 
-st.header("How deep is the lung?")
+st.header("How deep is the lung, and what lies beneath the neck?")
 st.markdown(
     "Pneumothorax (a collapsed lung) is the most common serious injury from needling the upper back. Where a "
-    "study of adults measured how deep the structure at risk lies beneath a point, AcuMap gives it:"
+    f"study of adults measured a depth beneath a point, AcuMap gives it with what was measured and how. "
+    f"**{md(NOT_A_SAFE_DEPTH)}**"
 )
-st.markdown(
-    "\n".join(
-        f"- **{md(d.code)}**: {d.mean_cm:g} cm on average ({md(d.text)})" for d in MEASURED_DEPTHS.values()
-    )
-    + f"\n\n*{md(CHOU_2015)}*"
-)
+for d in MEASURED_DEPTHS:
+    st.markdown(f"- **{md(d.code)}**: {md(d.text)}  \n  *Source: {md(d.source)}. {md(d.read)}*")
+st.markdown(f"**GB21, the two studies side by side.** {md(GB21_COMPARISON)}")
 st.markdown(f"**The Bladder-line and Jiaji points of the upper and middle back:** {md(NO_MEASURED_DEPTH)}")
 st.caption(f"Source: {md(MA_2022)}")
 
