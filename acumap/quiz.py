@@ -22,7 +22,7 @@ from acumap.codes import who_code
 from acumap.data import Atlas, Point
 from acumap.placement import Marker, markers_for
 from acumap.regions import BASE_LABELS, BASE_REGIONS
-from acumap.search import fold, matches
+from acumap.search import fold, folded_names, matches, name_forms
 
 #: Within this (levels up/down on the back; cun in any direction elsewhere) an attempt is correct.
 TOLERANCE_LEVELS = 0.5
@@ -400,9 +400,9 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
     exact = [
         p.id
         for p in atlas.points
-        if q in {fold(p.pinyin), fold(p.english)}
+        if q in folded_names(p)
         or as_who in {fold(p.id), fold(p.code)}
-        or (hanzi and hanzi == p.hanzi)
+        or (hanzi and hanzi in name_forms(p.hanzi))
     ]
     if len({atlas.point(pid).code for pid in exact}) == 1:
         # One point, or one code shared by several (EX-B2 at every level): the answer names that code.
@@ -411,7 +411,7 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
         return Reading(None, tuple(exact), tied=True)
     best: dict[str, int] = {}
     for p in atlas.points:
-        for name in (fold(p.pinyin), fold(p.english)):
+        for name in folded_names(p):
             d = Levenshtein.distance(q, name, score_cutoff=_typos_allowed(name))
             if d <= _typos_allowed(name):
                 best[p.id] = min(d, best.get(p.id, d))

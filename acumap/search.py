@@ -5,6 +5,7 @@ Uses rapidfuzz for the fuzzy part; exact and prefix matches of a code always ran
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,17 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return "".join(c for c in plain.lower() if c.isalnum())
+
+
+def name_forms(name: str) -> list[str]:
+    """A name field and, when it carries a second name in brackets (`Wàiláogōng (Luòzhěn)`), each name alone."""
+    found = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", name)
+    return [name, found.group(1), found.group(2)] if found else [name]
+
+
+def folded_names(point: Point) -> list[str]:
+    """The point's pinyin and English names, folded, each bracketed second name also alone."""
+    return [fold(n) for text in (point.pinyin, point.english) for n in name_forms(text)]
 
 
 @dataclass(frozen=True)
@@ -48,14 +60,14 @@ def score(point: Point, query: str) -> float:
         return 100.0
     hanzi_query = query.strip()
     if hanzi_query and hanzi_query in point.hanzi:
-        return 100.0 if hanzi_query == point.hanzi else 95.0
+        return 100.0 if hanzi_query in name_forms(point.hanzi) else 95.0
     codes = [fold(point.id), fold(point.code)]
     as_who = who_code(q)  # UB18, SJ5, Du14, Liv3 ... are the WHO codes BL18, TE5, GV14, LR3
     if q in codes or as_who in codes:
         return 100.0
     if any(c.startswith(q) or c.startswith(as_who) for c in codes):
         return 97.0
-    names = [fold(point.pinyin), fold(point.english)]
+    names = folded_names(point)
     if any(q == n for n in names):
         return 99.0
     if any(n.startswith(q) or (len(q) >= 3 and q in n) for n in names):

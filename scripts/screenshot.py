@@ -34,7 +34,12 @@ SCREENS_ALL = {
     "patient_middle_back_left": "?region=middle_back_left&audience=patient",
     "patient_neck": "?region=neck&audience=patient",
     "patient_point_LI4": "?region=middle_back&point=LI4&audience=patient",
+    "red_flags_popup": "?audience=patient",
+    "point_GB21": "?region=shoulder&point=GB21",
 }
+
+#: Screens reached by pressing a button after the page has loaded.
+PRESS = {"red_flags_popup": "When to see a doctor"}
 
 #: Pages without the map (the screenshot waits for their heading only).
 NO_MAP = ("safety", "evidence")
@@ -115,6 +120,9 @@ def main() -> None:
                     chart = page.locator(".js-plotly-plot").first
                     chart.locator(".main-svg").first.wait_for()
                     chart.scroll_into_view_if_needed()  # the chart, not only the title, in the picture
+                if name in PRESS:
+                    page.get_by_role("button", name=PRESS[name]).click()
+                    page.locator("[data-testid=stPopoverBody]").wait_for()
                 page.screenshot(
                     path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
                 )

@@ -317,7 +317,7 @@ def test_point_browser_search_select_shows_the_point_on_its_diagram(page: Page, 
     search_box = page.get_by_role("textbox", name="Search")
     search_box.fill("gaohuang")
     search_box.press("Enter")
-    expect(page.get_by_text("1 of 82 points", exact=False)).to_be_visible()
+    expect(page.get_by_text("1 of 92 points", exact=False)).to_be_visible()
     grid = page.locator(".st-key-browser_table [data-testid='stDataFrameResizable']")
     box = grid.bounding_box()
     assert box is not None

@@ -94,7 +94,8 @@ def test_handout_and_png_download_and_render(page: Page, app_url: str, tmp_path:
     assert pdf.read_bytes()[:5] == b"%PDF-"
     # Render the page as a reader's PDF viewer would (poppler), and read its text.
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")], check=True)
-    assert [p.name for p in tmp_path.glob("page*.png")] == ["page-1.png"]  # one page
+    # Two pages: the points, then the warning signs first.
+    assert sorted(p.name for p in tmp_path.glob("page*.png")) == ["page-1.png", "page-2.png"]
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     flat = " ".join(text.split())
     assert "Liver Shu" in flat and "Union Valley" in flat
@@ -130,7 +131,7 @@ def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Pat
     pdf = tmp_path / "letter.pdf"
     info.value.save_as(pdf)
     out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    assert "612 x 792 pts (letter)" in out and "Pages:           1" in out
+    assert "612 x 792 pts (letter)" in out and "Pages:           2" in out
     flat = " ".join(
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )

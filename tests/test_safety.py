@@ -284,6 +284,14 @@ def test_every_listed_prefix_reads_as_its_who_code(folded: str, who: str) -> Non
     assert who_code(folded) == who
 
 
+@pytest.mark.parametrize(
+    "typed", ["Luozhen", "Luòzhěn", "Wailaogong", "落枕", "外劳宫", "Stiff Neck", "luozen"]
+)
+def test_ex_ue8_answers_to_both_its_names(typed: str) -> None:
+    assert read_answer(ATLAS, typed).point_id == "EX-UE8"
+    assert search(ATLAS, typed)[0].id == "EX-UE8"
+
+
 def test_the_point_panel_shows_the_other_codes() -> None:
     assert alternative_codes("TE5") == ("SJ5", "TW5")
     assert alternative_codes("EX-B2") == ()

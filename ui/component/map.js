@@ -612,8 +612,9 @@ class AcuMap {
     layer.replaceChildren();
     const reg = this.lit(this.state).reg;
     const marks = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")].filter((el) => {
-      // A bilateral back point lit on both sides is labelled once, on the person's right.
-      if (svg.dataset.view !== "back" || !reg || reg.side !== "both" || el.dataset.side !== "left") return true;
+      // A bilateral back or neck point lit on both sides is labelled once, on the person's right.
+      const paired = svg.dataset.view === "back" || svg.dataset.view === "neck";
+      if (!paired || !reg || reg.side !== "both" || el.dataset.side !== "left") return true;
       return !!el.dataset.selected && !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"]`);
     });
     if (!marks.length) return;
@@ -652,11 +653,14 @@ class AcuMap {
       r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h &&
       !placed.some((p) => intersects(p, r)) && !obstacles.some((o) => intersects(o, r));
     items.sort((a, b) => a.ay - b.ay);
-    const column = svg.dataset.view === "back" && items.length > 4;
+    const view = svg.dataset.view;
+    const column = (view === "back" || view === "neck") && items.length > 4;
     if (column) {
       // Callouts in two columns with leader lines: points near the spine (GV, Jiaji) on one side, the
-      // Bladder-line points on the other, so each column holds about half the labels.
-      const inner = (it) => Math.abs(parseFloat(it.el.dataset.x)) < 2;
+      // Bladder-line points on the other (on the neck: the cervical Jiaji, 0.65 cm out, against GB20, BL10
+      // and Bailao), so each column holds about half the labels.
+      const near = view === "neck" ? 1 : 2;
+      const inner = (it) => Math.abs(parseFloat(it.el.dataset.x)) < near;
       const outerSign = reg && reg.side === "left" ? -1 : 1;
       const groups = [
         [items.filter((it) => !inner(it)), outerSign],
