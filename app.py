@@ -7,6 +7,7 @@ from acumap.safety import DISCLAIMER
 from ui.boundary import page_boundary
 from ui.panels import red_flags_markdown
 from ui.share import share_button
+from ui.shell import mount_shell
 from ui.text import md
 
 st.set_page_config(
@@ -34,6 +35,13 @@ st.html(
     # The red-flags button sits in the top bar, on every page, wherever the page is scrolled.
     " .st-key-redflags {position: fixed; top: 0.6rem; right: 3.5rem; z-index: 999991; width: auto !important;}"
     " .st-key-redflags button {background: #fdf1f0; border-color: #b3261e; color: #7d1a14; font-weight: 600;}"
+    # The navigation ends before the pinned buttons, so they are never drawn over a page's link: Streamlit
+    # moves the links that do not fit into its "N more" menu (tests/test_shell.py taps each page's link).
+    " [data-testid=stTopNav] {max-width: calc(100vw - 25.5rem) !important; flex: 0 1 auto !important;}"
+    # On a phone the pinned buttons step aside while the page menu is open (its close button is under them).
+    " body:has([data-testid=stSidebar][data-collapsed=false]) .st-key-share,"
+    " body:has([data-testid=stSidebar][data-collapsed=false]) .st-key-redflags {display: none;}"
+    " .st-key-acumap_shell {display: none;}"
     # The share button sits beside it.
     " .st-key-share {position: fixed; top: 0.6rem; right: 18.3rem; z-index: 999991; width: auto !important;}"
     " @media (max-width: 640px) {.st-key-share {right: 16.1rem;}"
@@ -53,5 +61,6 @@ with page_boundary(page.url_path or "body_map"):
     page.run()
 # Pinned to the top bar (after the page in the script, so the page's own elements keep their places).
 share_button(page.url_path)
+mount_shell()
 # On every page, in view: what AcuMap is for (no hidden sidebar).
 st.caption(f"🩺 {md(DISCLAIMER)}")
