@@ -5,7 +5,7 @@ import streamlit as st
 from acumap.plain import RED_FLAGS_HEADING
 from acumap.safety import DISCLAIMER
 from ui.boundary import page_boundary
-from ui.panels import red_flags_markdown
+from ui.panels import DISCLAIMER_KEY, red_flags_markdown
 from ui.share import share_button
 from ui.shell import mount_shell
 from ui.text import md
@@ -41,7 +41,13 @@ st.html(
     # On a phone the pinned buttons step aside while the page menu is open (its close button is under them).
     " body:has([data-testid=stSidebar][data-collapsed=false]) .st-key-share,"
     " body:has([data-testid=stSidebar][data-collapsed=false]) .st-key-redflags {display: none;}"
-    " .st-key-acumap_shell {display: none;}"
+    " .st-key-acumap_shell, [class*=st-key-focus_] {display: none;}"
+    # What a script scrolls to (ui/shell.bring_into_view) stops below Streamlit's header, not under it.
+    " [class*=st-key-] {scroll-margin-top: 4.2rem;}"
+    # On a phone the panels flow with the page: no scroll box inside the page for a thumb to get caught in.
+    " @media (max-width: 640px) {.st-key-region_points, .st-key-point_details, .st-key-overview,"
+    " .st-key-patient_points, .st-key-browser_details"
+    " {height: auto !important; max-height: none !important; overflow: visible !important;}}"
     # The share button sits beside it.
     " .st-key-share {position: fixed; top: 0.6rem; right: 18.3rem; z-index: 999991; width: auto !important;}"
     " @media (max-width: 640px) {.st-key-share {right: 16.1rem;}"
@@ -62,5 +68,7 @@ with page_boundary(page.url_path or "body_map"):
 # Pinned to the top bar (after the page in the script, so the page's own elements keep their places).
 share_button(page.url_path)
 mount_shell()
-# On every page, in view: what AcuMap is for (no hidden sidebar).
-st.caption(f"🩺 {md(DISCLAIMER)}")
+# On every page: what AcuMap is for (no hidden sidebar); once, so hidden while the page shows it itself.
+st.html(f"<style>body:has(.st-key-{DISCLAIMER_KEY}) .st-key-footer {{display: none;}}</style>")
+with st.container(key="footer"):
+    st.caption(f"🩺 {md(DISCLAIMER)}")

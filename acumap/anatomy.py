@@ -48,6 +48,10 @@ ACROMION_CUN = 8.0
 GUIDE_LINES_CUN: tuple[float, ...] = (0.5, 1.5, 3.0)
 MAIN_LINE_CUN = 1.5
 
+#: A tap within this many B-cun of the posterior midline is on the midline: it chooses both sides of a region
+#: (and the last-tap line says "on the midline").
+MIDLINE_CUN = 0.25
+
 #: Half the drawn height of a spinous process, as a fraction of the gap to the next level.
 _PROCESS_HALF_HEIGHT = 0.3
 
@@ -108,6 +112,11 @@ def depression_below_y(level: str) -> float:
     It lies half-way between this process and the next one down, i.e. below the lower border.
     """
     return level_y(level) + _gap_below(level) / 2
+
+
+def on_midline(x_cm: float) -> bool:
+    """Whether a position on the back (x in cm from the midline) is on the midline (MIDLINE_CUN)."""
+    return abs(x_cm) < cun_to_cm(MIDLINE_CUN)
 
 
 def cun_to_cm(cun: float) -> float:
@@ -189,6 +198,14 @@ LANDMARKS: tuple[Landmark, ...] = (
 SCAPULAR_SPINE_ROOT = (SCAPULA_MEDIAL_BORDER_CUN, level_y("T3"))
 ACROMION_END = (ACROMION_CUN, 0.0)
 INFERIOR_ANGLE = (3.55, level_y("T7"))
+#: The levels the medial border of the scapula runs beside (arms hanging): from its superior angle (about T2)
+#: down to its inferior angle (T7), as taught. Below T7 the 3-cun line has no shoulder blade beside it.
+SCAPULA_LEVELS: tuple[str, ...] = SPINE_LEVELS[SPINE_LEVELS.index("T2") : SPINE_LEVELS.index("T7") + 1]
+
+
+def beside_scapula(level: str) -> bool:
+    """Whether a point 3 cun out at this level lies along the shoulder blade's inner edge (T2 to T7)."""
+    return level in SCAPULA_LEVELS
 
 
 def _along(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[float, float]:

@@ -58,7 +58,11 @@ def position_text(view: str, x: float, y: float) -> str:
     if view != "back":
         return f"on the {view} diagram, {x:.1f} cm across and {y:.1f} cm down"
     cun = abs(x) / anatomy.CM_PER_CUN
-    side = "on the midline" if cun < 0.25 else f"{cun:.1f} cun {'left' if x < 0 else 'right'} of the midline"
+    side = (
+        "on the midline"
+        if anatomy.on_midline(x)
+        else f"{cun:.1f} cun {'left' if x < 0 else 'right'} of the midline"
+    )
     levels = anatomy.SPINE_LEVELS
     if y < anatomy.level_y(levels[0]) - 1.0:
         height = "above C7 (the neck)"

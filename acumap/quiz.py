@@ -202,7 +202,12 @@ def hint(point: Point) -> str:
         line = {
             0.5: "the Jiaji line, 0.5 cun out",
             1.5: "the inner Bladder line, 1.5 cun out",
-            3.0: ("the outer Bladder line, 3 cun out, along the inner edge of the shoulder blade"),
+            3.0: "the outer Bladder line, 3 cun out"
+            + (
+                ", along the inner edge of the shoulder blade"
+                if anatomy.beside_scapula(point.spine_level)
+                else ""
+            ),
         }.get(point.offset_cun, f"{point.offset_cun:g} cun from the midline")
         return f"{count}; {point.code} is level with its lower border, on {line}."
     return f"{point.code}: {point.location}"
@@ -304,14 +309,32 @@ def nameable(atlas: Atlas) -> list[str]:
     return [p.id for p in atlas.points if not shares_code(atlas, p)]
 
 
+#: At most this many points of one shared code in a round (the Jiaji points: EX-B2 at every level would
+#: otherwise fill a middle-back round, each question naming a vertebra rather than a point).
+MAX_SHARED_CODE = 2
+
+
 def draw(atlas: Atlas, spec: RoundSpec, length: int = ROUND_LENGTH) -> list[str]:
-    """The round's point ids: `length` drawn without repeats (fewer if the pool is smaller), seeded."""
+    """The round's point ids: `length` drawn without repeats (fewer if the pool is smaller), seeded, with at
+    most MAX_SHARED_CODE points of a code that several points share."""
     candidates = [p.id for p in pool(atlas, spec)]
     if spec.mode == "name":
         allowed = set(nameable(atlas))
         candidates = [pid for pid in candidates if pid in allowed]
     rng = random.Random(f"{spec.source}:{spec.value}:{spec.seed}")
-    return rng.sample(candidates, min(length, len(candidates)))
+    shared = {p.code for p in atlas.points if shares_code(atlas, p)}
+    per_code: dict[str, int] = {}
+    chosen: list[str] = []
+    for pid in rng.sample(candidates, len(candidates)):
+        code = atlas.point(pid).code
+        if code in shared:
+            if per_code.get(code, 0) >= MAX_SHARED_CODE:
+                continue
+            per_code[code] = per_code.get(code, 0) + 1
+        chosen.append(pid)
+        if len(chosen) == length:
+            break
+    return chosen
 
 
 def most_missed(history: Iterable[tuple[str, bool]], limit: int = ROUND_LENGTH) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from acumap import tour
+from acumap import anatomy, tour
 from acumap.data import Atlas, Point
 from acumap.regions import RegionChoice, parse_region
 
@@ -211,16 +211,26 @@ class ViewState:
 def apply_event(state: ViewState, event: MapEvent, atlas: Atlas) -> ViewState:
     """The one rule for what a map event does (the browser mirrors it to highlight at once).
 
-    A region toggles (the same region again goes back to the overview) and closes any open point; a point
+    A region toggles (the same region again goes back to the overview) and closes any open point; a tap on
+    the back's midline (anatomy.on_midline) chooses both sides of the region it landed in; a point
     opens its details (the same point again closes them) and keeps the region; a bare position changes
     nothing; clear (Escape) goes back to the overview. Unknown ids change nothing.
     """
     if event.kind == "clear":
         return ViewState()
     if event.kind == "region":
-        if parse_region(event.id) is None:
+        choice = parse_region(event.id)
+        if choice is None:
             return state
-        return ViewState(region=toggle_region(state.region, event.id or ""), point=None)
+        chosen = choice.id
+        if (
+            choice.side != "both"
+            and event.view == "back"
+            and event.x is not None
+            and anatomy.on_midline(event.x)
+        ):
+            chosen = choice.base
+        return ViewState(region=toggle_region(state.region, chosen), point=None)
     if event.kind == "point":
         if event.id is None or not atlas.has_point(event.id):
             return state

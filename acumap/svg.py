@@ -274,6 +274,8 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
             for level in anatomy.SPINE_LEVELS
         ],
         "cm_per_cun": CM_PER_CUN,
+        # A region tap this close to the back's midline chooses both sides (acumap.selection.apply_event).
+        "midline_cm": anatomy.cun_to_cm(anatomy.MIDLINE_CUN),
     }
     digest = hashlib.sha256(json.dumps([views, data], sort_keys=True).encode()).hexdigest()[:16]
     return MapPayload(views=views, data=data, digest=digest)

@@ -36,6 +36,21 @@ OVERVIEW = ViewState()
         (ViewState("neck", "GB21"), MapEvent("clear"), OVERVIEW),
         # Unknown ids from a tampered payload change nothing.
         (ViewState("neck"), MapEvent("region", "knee"), ViewState("neck")),
+        # A tap on the spine (within a quarter cun of the midline: 0.5625 cm) chooses both sides.
+        (OVERVIEW, MapEvent("region", "middle_back_right", "back", 0.3, 25.0), ViewState("middle_back")),
+        (OVERVIEW, MapEvent("region", "middle_back_left", "back", -0.5, 25.0), ViewState("middle_back")),
+        (ViewState("middle_back"), MapEvent("region", "middle_back_left", "back", 0.0, 25.0), OVERVIEW),
+        (
+            OVERVIEW,
+            MapEvent("region", "middle_back_right", "back", 0.6, 25.0),
+            ViewState("middle_back_right"),
+        ),
+        (OVERVIEW, MapEvent("region", "upper_back_left", "back", -0.6, 12.0), ViewState("upper_back_left")),
+        (
+            OVERVIEW,
+            MapEvent("region", "middle_back_right", "neck", 0.1, 25.0),
+            ViewState("middle_back_right"),
+        ),
         (ViewState("neck"), MapEvent("point", "XX99"), ViewState("neck")),
     ],
 )

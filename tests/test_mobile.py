@@ -5,12 +5,15 @@ covered (`elementFromPoint` at its centre is the control itself), reached with a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from acumap import anatomy
+from tests.mapdom import client_xy
 from tests.serving import wait_settled
 
 pytestmark = pytest.mark.browser
@@ -49,6 +52,24 @@ def reachable(locator: Locator, max_scroll: float | None = None) -> None:
     height = page.viewport_size["height"] if page.viewport_size else 0
     assert abs(after - before) <= (max_scroll if max_scroll is not None else height), (before, after)
     assert locator.evaluate(UNCOVERED_JS) == ""
+
+
+SCROLL_STILL_JS = """() => new Promise((done) => {
+  const main = document.querySelector('[data-testid=stMain]');
+  let last = -1, still = 0;
+  const tick = () => {
+    const now = scrollY + (main ? main.scrollTop : 0);
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 10) done(true); else requestAnimationFrame(tick);
+  };
+  tick();
+})"""
+
+
+def wait_scroll_still(page: Page) -> None:
+    """Wait until a smooth scroll has ended (the page has not moved for ten frames)."""
+    page.evaluate(SCROLL_STILL_JS)
 
 
 def new_page(browser: Any, size: str) -> Page:
@@ -120,3 +141,89 @@ def test_the_pinned_buttons_never_cover_a_navigation_link(
     more = page.get_by_test_id("stTopNavSection")
     if more.count():
         reachable(more, max_scroll=0)
+
+
+# --- the body map: explore a region and a point ------------------------------------------------------------
+
+MIDDLE_BACK_LEFT = (-anatomy.cun_to_cm(2.25), anatomy.level_y("T10"))
+#: On the spine, on T10's spinous process (the midline points lie in the depressions below T9 and T10),
+#: within a quarter cun of the midline.
+SPINE_T10 = (0.3, anatomy.level_y("T10"))
+
+
+def top_of(page: Page, selector: str) -> float:
+    return float(page.evaluate(f"() => document.querySelector({selector!r}).getBoundingClientRect().top"))
+
+
+def disclaimers_shown(page: Page) -> int:
+    return int(
+        page.evaluate(
+            "() => [...document.querySelectorAll('p')].filter(p => p.textContent.includes('It does not diagnose"
+            " anything') && p.getClientRects().length && !p.closest('[data-testid=stPopoverBody]')).length"
+        )
+    )
+
+
+def test_exploring_a_region_and_a_point_on_a_phone(browser: Any, app_url: str) -> None:
+    page = new_page(browser, "phone")
+    page.goto(f"{app_url}/")
+    wait_settled(page)
+    # The map has the first screen: the back's diagram starts in its upper third (Tour and Patient view share
+    # one line under the title; the presenter switch is not offered on a phone).
+    assert page.evaluate("() => innerHeight") == 844
+    back = page.locator(".stBidiComponent [data-testid=stBidiComponentIsolated]").first
+    assert back.bounding_box()["y"] < 844 / 3
+    expect(page.get_by_role("switch", name="Presenter")).to_be_hidden()
+    reachable(page.get_by_role("button", name="🧭 Tour"), max_scroll=0)
+    reachable(page.locator("label").filter(has=page.get_by_role("switch", name="Patient view")), max_scroll=0)
+    assert disclaimers_shown(page) == 1
+    # A tap on the middle back: the panel's heading is brought into view (it is written below the map).
+    page.mouse.click(*client_xy(page, "back", *MIDDLE_BACK_LEFT))
+    heading = page.get_by_role("heading", name="Middle back, left side")
+    expect(heading).to_be_visible()
+    page.wait_for_function(
+        "() => { const t = document.querySelector('.st-key-map_panel').getBoundingClientRect().top;"
+        " return t >= 40 && t < innerHeight / 2; }"
+    )
+    wait_scroll_still(page)
+    reachable(heading, max_scroll=0)
+    # The panel flows with the page: no scroll box inside it, and a point's Care line is read by scrolling
+    # the page.
+    box = page.locator(".st-key-region_points")
+    assert box.evaluate("(el) => el.scrollHeight <= el.clientHeight + 1")
+    care = page.get_by_text("Care:").first
+    care.scroll_into_view_if_needed()
+    assert care.evaluate(UNCOVERED_JS) == ""
+    assert disclaimers_shown(page) == 1
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_a_tap_on_the_spine_chooses_both_sides(browser: Any, app_url: str, size: str) -> None:
+    page = new_page(browser, size)
+    page.goto(f"{app_url}/")
+    wait_settled(page)
+    x, y = client_xy(page, "back", *SPINE_T10)
+    page.mouse.click(x, y)
+    expect(page.get_by_role("heading", name="Middle back, both sides")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"region=middle_back(&|$)"))
+    expect(page.get_by_text(re.compile(r"Last tap: on the midline, level with T(9|10)"))).to_be_attached()
+    page.context.close()
+
+
+def test_a_touch_tooltip_goes_when_the_page_scrolls(browser: Any, app_url: str) -> None:
+    page = new_page(browser, "phone")
+    page.goto(f"{app_url}/")
+    wait_settled(page)
+    ring = page.evaluate(
+        "() => { const el = [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]"
+        ".map(h => h.shadowRoot).filter(Boolean).map(r => r.querySelector('[data-landmark=inferior_angle]'))"
+        ".find(Boolean); const b = el.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; }"
+    )
+    page.touchscreen.tap(*ring)
+    tip = "() => { const r = [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]"
+    tip += ".map(h => h.shadowRoot).find(r => r && r.querySelector('.tip')); return !r.querySelector('.tip').hidden; }"
+    page.wait_for_function(tip)
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(f"() => !({tip})()")
+    page.context.close()

@@ -139,6 +139,31 @@ def test_hints_come_from_the_body_model() -> None:
     assert hint(ATLAS.point("GV9")).endswith("GV9 is on the midline in the dip just below it.")
 
 
+@pytest.mark.parametrize(
+    ("pid", "beside_the_shoulder_blade"),
+    [("BL42", True), ("BL44", True), ("BL46", True), ("BL47", False), ("BL48", False), ("BL52", False)],
+)
+def test_the_shoulder_blade_is_named_only_where_it_lies(pid: str, beside_the_shoulder_blade: bool) -> None:
+    # Its inner edge runs beside the 3-cun line from about T2 down to its lower tip at T7, not below.
+    said = "along the inner edge of the shoulder blade" in hint(ATLAS.point(pid))
+    assert said is beside_the_shoulder_blade
+    assert "the outer Bladder line, 3 cun out" in hint(ATLAS.point(pid))
+
+
+def test_a_round_asks_at_most_two_points_of_a_shared_code() -> None:
+    jiaji_per_round = []
+    for seed in range(300):
+        spec = RoundSpec(source="region", value="middle_back", seed=seed)
+        ids = draw(ATLAS, spec)
+        assert len(ids) == 10
+        assert len(set(ids)) == 10
+        jiaji_per_round.append(sum(ATLAS.point(pid).code == "EX-B2" for pid in ids))
+    assert max(jiaji_per_round) == 2
+    # Without the limit, a plain draw from this pool asks up to five of them.
+    pool_ids = [lk.point_id for lk in ATLAS.links_for("middle_back")]
+    assert sum(ATLAS.point(pid).code == "EX-B2" for pid in pool_ids) > 2
+
+
 def test_rounds_are_seeded_and_reproducible() -> None:
     spec = RoundSpec(source="region", value="middle_back", seed=42)
     first = draw(ATLAS, spec)

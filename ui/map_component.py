@@ -79,7 +79,20 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
         return
     if event.view is not None and event.x is not None and event.y is not None:
         st.session_state[state.LAST_POSITION] = (event.view, event.x, event.y)
-    state.set_view(apply_event(state.view_state(), event, atlas))
+    before = state.view_state()
+    after = apply_event(before, event, atlas)
+    state.set_view(after)
+    if after != before:
+        st.session_state[_changed_key(key)] = True
+
+
+def _changed_key(key: str) -> str:
+    return f"_changed_{key}"
+
+
+def changed_by_tap(key: str) -> bool:
+    """Whether this run follows a tap (or key) on the map that changed the view (asked once per run)."""
+    return bool(st.session_state.pop(_changed_key(key), False))
 
 
 def patient_numbers(atlas: Atlas) -> dict[str, dict[str, str]]:

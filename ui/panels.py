@@ -174,5 +174,10 @@ def red_flags_markdown() -> str:
     )
 
 
+#: A page part holding the disclaimer itself: while one is on screen, the footer's copy is hidden (app.py).
+DISCLAIMER_KEY = "disclaimer_shown"
+
+
 def safety_box() -> None:
-    st.warning(red_flags_markdown() + "\n\n" + md(DISCLAIMER), icon="🩺")
+    with st.container(key=DISCLAIMER_KEY):
+        st.warning(red_flags_markdown() + "\n\n" + md(DISCLAIMER), icon="🩺")

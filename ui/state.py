@@ -122,6 +122,17 @@ def patient() -> bool:
 
 
 #: Fixed styling of the patient view (no data in it): larger type for a patient reading beside the map.
+#: The body map's title and controls on a phone: the title on its own line, Tour and Patient view side by
+#: side below it, the presenter switch (for a projector) left out, so the map starts on the first screen.
+PHONE_HEAD_CSS = (
+    "<style>@media (max-width: 640px) {"
+    " .st-key-map_head [data-testid=stHorizontalBlock] {flex-wrap: wrap !important; gap: 0.2rem 1rem !important;}"
+    " .st-key-map_head [data-testid=stColumn] {min-width: 0 !important; width: auto !important; flex: 0 0 auto !important;}"
+    " .st-key-map_head [data-testid=stColumn]:first-child {flex-basis: 100% !important; padding-bottom: 1.1rem;}"
+    " .st-key-map_head [data-testid=stColumn]:has(.st-key-projector) {display: none !important;}"
+    " .st-key-map_head h4 {font-size: 1.1rem; padding: 0;}}</style>"
+)
+
 PATIENT_CSS = (
     "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.16rem; line-height: 1.5;}"
     " .stMainBlockContainer h3 {font-size: 1.9rem;}</style>"

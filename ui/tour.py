@@ -21,15 +21,33 @@ def start_button() -> None:
         )
 
 
+#: The step bar: one line on a laptop or projector, two on a phone (the title, then the three buttons side
+#: by side), so the back stays in view; on a touch screen, no keyboard-shortcut badges on the buttons.
+TOUR_CSS = (
+    "<style>.st-key-tour_box {padding: 0.35rem 0.75rem !important;}"
+    " .st-key-tour_box p {margin: 0;}"
+    " @media (max-width: 640px) {.st-key-tour_box [data-testid=stColumn] [data-testid=stHorizontalBlock]"
+    " {flex-wrap: nowrap !important; gap: 0.4rem !important;}"
+    " .st-key-tour_box [data-testid=stColumn] [data-testid=stColumn] {min-width: 0 !important;}}"
+    " @media (hover: none) {.st-key-tour_box button kbd, .st-key-tour_box button [data-testid=stShortcut]"
+    " {display: none !important;}}</style>"
+)
+
+
+def _current() -> tour.Step | None:
+    return tour.step(st.session_state.get(state.TOUR))
+
+
 def tour_box() -> None:
-    """The current step, if a tour is running; ← and → (or the buttons) move between steps."""
-    current = tour.step(st.session_state.get(state.TOUR))
+    """The step bar above the map, if a tour is running: which step, Back, Next, End (also ← and →)."""
+    current = _current()
     if current is None:
         return
     n = tour.index(current.key)
+    st.html(TOUR_CSS)  # fixed styling, no data in it
     with st.container(key="tour_box", border=True):
-        text, buttons = st.columns([0.7, 0.3], vertical_alignment="center")
-        text.markdown(f"**🧭 Step {n + 1} of {len(tour.STEPS)}: {md(current.title)}**  \n{md(current.text)}")
+        text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
+        text.markdown(f"**🧭 Step {n + 1} of {len(tour.STEPS)}: {md(current.title)}**")
         prev, nxt, end = buttons.columns(3)
         prev.button(
             "← Back",
@@ -51,3 +69,10 @@ def tour_box() -> None:
             type="primary",
         )
         end.button("End", key="tour_end", on_click=state.go_to_step, args=(None,), width="stretch")
+
+
+def step_text() -> None:
+    """What to say at this step, at the top of the panel beside the map (below it on a phone)."""
+    current = _current()
+    if current is not None:
+        st.info(md(current.text), icon="🧭")

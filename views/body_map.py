@@ -15,7 +15,8 @@ from acumap.selection import highlights
 from ui import loading, panels, patient, state
 from ui import tour as tour_ui
 from ui.boundary import guarded
-from ui.map_component import body_map
+from ui.map_component import body_map, changed_by_tap
+from ui.shell import bring_into_view
 from ui.text import md
 
 atlas = loading.atlas()
@@ -28,7 +29,9 @@ if big:
 if state.patient():
     st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 
-head = st.columns([0.42, 0.12, 0.25, 0.21], vertical_alignment="bottom")
+# On a phone the title takes a line and the controls share the next (app-wide CSS in PHONE_HEAD_CSS).
+st.html(state.PHONE_HEAD_CSS)  # fixed styling, no data in it
+head = st.container(key="map_head").columns([0.42, 0.12, 0.25, 0.21], vertical_alignment="bottom")
 if not big:  # the presenter view keeps the screen for the map and the panel
     head[0].markdown("#### AcuMap · neck and back points")
 with head[1]:
@@ -59,7 +62,15 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
         body_map(atlas, key="map", present=big, lit=lit, patient=for_patient)
-    with right:
+    with right, st.container(key="map_panel"):
+        # On a phone the panel is below the map: a tap that changes it brings the panel into view.
+        bring_into_view(
+            "map_panel",
+            "map_panel",
+            f"{choice.id if choice else ''}|{state.point_id() or ''}",
+            scroll=changed_by_tap("map"),
+        )
+        tour_ui.step_text()
         menu = st.columns([0.66, 0.34], vertical_alignment="bottom")
         state.mirror_region_menu()
         menu[0].selectbox(

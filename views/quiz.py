@@ -41,11 +41,21 @@ from ui import loading
 from ui.boundary import PageStopped
 from ui.map_component import QUIZ_ATTEMPT, body_map
 from ui.quiz_history import keep, stored
+from ui.shell import bring_into_view
 from ui.text import md
 
 SPEC, ATTEMPTS, NAMES, FEEDBACK = "quiz_spec", "quiz_attempts", "quiz_names", "quiz_feedback"
 LIVE, NAME_MSG, FROM_URL, RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
 TEXT, PICK = "quiz_name_text", "quiz_name_pick"
+
+#: The verdict's place keeps its height on a laptop (the map does not move when a verdict comes or goes).
+QUIZ_CSS = "<style>@media (min-width: 641px) {.st-key-quiz_verdict {min-height: 6.6rem;}}</style>"
+#: With a verdict, on a phone: the next step (right column) above the map (left column).
+QUIZ_NEXT_FIRST_CSS = (
+    "<style>@media (max-width: 640px) {.st-key-quiz_body > [data-testid=stLayoutWrapper] >"
+    " [data-testid=stHorizontalBlock], .st-key-quiz_body > [data-testid=stHorizontalBlock]"
+    " {flex-direction: column-reverse !important;}}</style>"
+)
 
 atlas = loading.atlas()
 
@@ -179,6 +189,42 @@ feedback = bool(st.session_state.get(FEEDBACK)) and bool(scores)
 done = answered >= len(points) and not feedback
 
 
+def attempts_figure(placed: list[Score]) -> go.Figure:
+    """Each attempt relative to its point. The right ones sit near the cross and are not labelled (their
+    labels would lie on top of each other; the table lists them); the missed ones carry their code. Levels
+    (up and down on the back) and cun (sideways) are different units: the axes are not drawn to one scale."""
+    fig = go.Figure()
+    fig.add_hline(y=0, line_color="#999")
+    fig.add_vline(x=0, line_color="#999")
+    for ok, name, colour in ((True, "right", "#007A5A"), (False, "missed", "#C2410C")):
+        group = [s for s in placed if s.correct is ok]
+        fig.add_scatter(
+            x=[s.sideways for s in group],
+            y=[-s.vertical for s in group],
+            mode="markers" if ok else "markers+text",
+            name=f"{name} ({len(group)})",
+            text=[s.point_id for s in group],
+            textposition="top center",
+            cliponaxis=False,
+            marker={"size": 13, "color": colour, "symbol": "circle" if ok else "x"},
+            hovertemplate="%{text}<extra></extra>",
+        )
+    # Room round the furthest attempt for its label, and never less than a cun / a level each way.
+    reach_x = max([1.0, *(abs(s.sideways) for s in placed)]) + 0.6
+    reach_y = max([1.0, *(abs(s.vertical) for s in placed)]) + 0.8
+    fig.update_layout(
+        xaxis_title="sideways, cun (back: + too far out)",
+        yaxis_title="up / down (back: levels)",
+        height=380,
+        margin={"l": 56, "r": 16, "t": 36, "b": 50},
+        font={"size": 14},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    fig.update_xaxes(range=[-reach_x, reach_x], zeroline=False)
+    fig.update_yaxes(range=[-reach_y, reach_y], zeroline=False)
+    return fig
+
+
 def show_summary(spec: RoundSpec) -> None:
     summary = summarise(scores)
     st.subheader(f"Score: {summary.correct} of {summary.answered}")
@@ -187,41 +233,20 @@ def show_summary(spec: RoundSpec) -> None:
     placed = [s for s in scores if isinstance(s, Score) and not s.wrong_view]
     if placed:
         st.markdown("**Your attempts around the true points** (each point at the cross in the middle)")
-        fig = go.Figure()
-        fig.add_hline(y=0, line_color="#999")
-        fig.add_vline(x=0, line_color="#999")
-        for ok, name, colour in ((True, "correct", "#009E73"), (False, "missed", "#D55E00")):
-            group = [s for s in placed if s.correct is ok]
-            fig.add_scatter(
-                x=[s.sideways for s in group],
-                y=[-s.vertical for s in group],
-                mode="markers+text",
-                name=name,
-                text=[s.point_id for s in group],
-                textposition="top center",
-                marker={"size": 13, "color": colour, "symbol": "circle" if ok else "x"},
-                hovertemplate="%{text}<extra></extra>",
-            )
-        fig.update_layout(
-            xaxis_title="sideways, cun (back: + too far from the midline)",
-            yaxis_title="up / down (back: levels; + too high)",
-            height=400,
-            margin={"l": 60, "r": 20, "t": 30, "b": 50},
-            font={"size": 14},
-            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        )
-        fig.update_yaxes(scaleanchor="x", scaleratio=1)
-        st.plotly_chart(fig, key="quiz_chart", config={"displayModeBar": False})
-    if naming:
-        rows = [
-            {
-                "Point": s.point_id,
-                "Your answer": s.given if isinstance(s, NameScore) else "",
-                "Result": "✔ right" if s.correct else "✘ wrong",
-            }
-            for s in scores
-        ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key="quiz_table")
+        st.plotly_chart(attempts_figure(placed), key="quiz_chart", config={"displayModeBar": False})
+    rows = [
+        {
+            "Point": s.point_id,
+            **(
+                {"Your answer": s.given}
+                if isinstance(s, NameScore)
+                else {"How far off": "; ".join(s.feedback) if isinstance(s, Score) else ""}
+            ),
+            "Result": "✔ right" if s.correct else "✘ wrong",
+        }
+        for s in scores
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="quiz_table")
     if summary.to_practise:
         st.markdown("**Points to practise:** " + ", ".join(md(pid) for pid in summary.to_practise))
     ends = st.columns(2)
@@ -266,6 +291,9 @@ def check_name() -> None:
         names.append(given)
         st.session_state[FEEDBACK] = True
         st.session_state.pop(NAME_MSG, None)
+        # A refused answer stays in the box to be corrected; an accepted one clears it for the next point.
+        st.session_state[TEXT] = ""
+        st.session_state[PICK] = None
 
 
 reveal: dict[str, Any] | None = None
@@ -299,8 +327,10 @@ st.progress(
     + (" · landmarks hidden" if not spec.landmarks else ""),
 )
 # Always one container here, filled or not, so the map below keeps its place in the page and is not
-# mounted again (which would redraw it) when a verdict comes or goes.
-verdict = st.container()
+# mounted again (which would redraw it) when a verdict comes or goes; on a laptop it keeps the verdict's
+# height while empty, so the map does not jump between questions (QUIZ_CSS).
+st.html(QUIZ_CSS)  # fixed styling, no data in it
+verdict = st.container(key="quiz_verdict")
 if feedback:
     last_score = scores[-1]
     words = "; ".join(last_score.feedback)
@@ -309,13 +339,21 @@ if feedback:
     else:
         verdict.error(f"**Not quite:** {md(words)}.", icon="🎯")
     # (each feedback phrase is written without a final full stop: the sentence gets one here)
-left, right = st.columns([0.6, 0.4], gap="small")
+    # Which mark is which on the map (the reveal draws the tap as a dot, the true point as a ring).
+    shown_tap = not naming and isinstance(last_score, Score) and not last_score.wrong_view
+    verdict.caption(("● your tap · " if shown_tap else "") + f"◯ {md(asked_code(atlas, point))}, where it is")
+    # On a phone the columns stack: the next step (how to find it, Next) goes right under the verdict.
+    verdict.html(QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
+# On a phone, after an answer, the verdict is brought into view (the tap may have been lower down).
+bring_into_view("quiz_verdict", "quiz_verdict", f"{run}:{answered}" if feedback else "")
+left, right = st.container(key="quiz_body").columns([0.6, 0.4], gap="small")
 with left:
     body_map(
         atlas,
         key="quiz_map",
-        # Naming: only the diagram of the point shown, so the marker is the first thing seen (on a phone too).
-        views=(point.view,) if naming else DIAGRAM_VIEWS,
+        # Only the diagram of the point asked (the question names it), so on a phone it is the first thing
+        # seen, and the next step is never several diagrams away.
+        views=(point.view,),
         regions=False,
         quiz="name" if naming else "find",
         landmarks=spec.landmarks,
@@ -334,7 +372,7 @@ with right:
             on_click=lambda: st.session_state.update({FEEDBACK: False}),
         )
     elif naming:
-        with st.form("quiz_name_form", clear_on_submit=True, border=False):
+        with st.form("quiz_name_form", border=False):
             st.text_input(
                 "Its code or name",
                 key=TEXT,
@@ -374,6 +412,6 @@ with right:
                 st.warning("Type its code or name, or pick it from the list.", icon="🤔")
     else:
         st.markdown(
-            "Click or tap where you think it is. With the keyboard: Tab to a diagram, move the cross with the "
+            "Click or tap where you think it is. With the keyboard: Tab to the diagram, move the cross with the "
             "arrow keys (Shift for bigger steps) and press Enter."
         )

@@ -19,11 +19,12 @@ from acumap.safety import (
     SOURCE_NOTES,
 )
 from ui import loading
-from ui.panels import red_flags_markdown
+from ui.panels import DISCLAIMER_KEY, red_flags_markdown
 from ui.text import md
 
 st.title("Safety, landmarks and sources")
-st.warning(md(DISCLAIMER), icon="🩺")
+with st.container(key=DISCLAIMER_KEY):
+    st.warning(md(DISCLAIMER), icon="🩺")
 
 # The red flags come first and need no data file: this page works even when the tables are broken.
 st.header("When back or neck pain needs a doctor")

@@ -102,6 +102,9 @@ class AcuMap {
 
     this.svgs = [...this.root.querySelectorAll("svg[data-view]")];
     for (const svg of this.svgs) {
+      // A click's coordinates are whole pixels; the pointer's are not (a pixel is ~0.1 level on a small back):
+      // the click is placed where the pointer was let go.
+      svg.addEventListener("pointerup", (e) => { this.lastUp = { x: e.clientX, y: e.clientY }; });
       svg.addEventListener("click", (e) => this.onClick(svg, e));
       svg.addEventListener("pointerover", (e) => this.onHover(e, true));
       svg.addEventListener("pointerout", (e) => this.onHover(e, false));
@@ -111,6 +114,8 @@ class AcuMap {
       this.observer.observe(svg);
     }
     this.buildLegend();
+    // A tooltip belongs where the finger was: when the page (or any box in it) scrolls, it goes.
+    window.addEventListener("scroll", () => { if (!this.tip.hidden) this.hideTip(); }, { capture: true, passive: true });
   }
 
   update(data, setTriggerValue) {
@@ -375,7 +380,9 @@ class AcuMap {
   }
 
   onClick(svg, e) {
-    const pos = svgPoint(svg, e.clientX, e.clientY);
+    const up = this.lastUp;
+    const exact = up && Math.abs(up.x - e.clientX) < 1 && Math.abs(up.y - e.clientY) < 1;
+    const pos = exact ? svgPoint(svg, up.x, up.y) : svgPoint(svg, e.clientX, e.clientY);
     if (this.naming) return;
     if (this.quiz) {
       this.drawAttempt(svg, pos, null);
@@ -392,7 +399,10 @@ class AcuMap {
       this.showTip(lm, 4000);
       this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
     } else if (region) {
-      this.choose("region", region.dataset.region, svg, pos);
+      // On the back's midline a tap chooses both sides (mirrors acumap.selection.apply_event).
+      const shape = this.tables.regions[region.dataset.region];
+      const midline = svg.dataset.view === "back" && shape && shape.side !== "both" && Math.abs(pos.x) < this.tables.midline_cm;
+      this.choose("region", midline ? shape.base : region.dataset.region, svg, pos);
     } else {
       this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
     }
