@@ -6,16 +6,34 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from acumap.share import qr_png, share_link
+from acumap.share import breakable_html, qr_png, share_link
 from tests.serving import wait_settled
 
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+#: The last character of each line but the last of an element's text, from each character's box.
+LINE_ENDS_JS = """(el) => {
+  const text = el.firstChild ? el.textContent : '';
+  const ends = [];
+  let top = null, prev = null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+      const box = r.getBoundingClientRect();
+      if (top !== null && box.top > top + 2) ends.push(prev);
+      top = box.top; prev = node.data[i];
+    }
+  }
+  return ends;
+}"""
 
 
 def zbar(png: Path) -> str:
@@ -45,8 +63,9 @@ def zbar(png: Path) -> str:
         (
             "https://acumap.example/",
             "",
-            {"mode": "projector", "embed_options": "x", "region": "middle_back_left", "point": "BL18"},
-            "https://acumap.example/?region=middle_back_left&point=BL18&mode=projector",
+            # The presenter mode is the projector's layout, not the view: every phone would get it.
+            {"mode": "present", "embed_options": "x", "region": "middle_back_left", "point": "BL18"},
+            "https://acumap.example/?region=middle_back_left&point=BL18",
         ),
         (
             "http://h/",
@@ -60,6 +79,15 @@ def test_share_link_keeps_the_view_and_drops_the_rest(
     app: str, page: str, params: dict[str, str], want: str
 ) -> None:
     assert share_link(app, page, params) == want
+
+
+def test_a_shown_address_breaks_only_after_its_separators() -> None:
+    link = "http://h/quiz?round=find.region-neck&a=back:1:2&x=<b>&tour=EX-B2_T5"
+    shown = breakable_html(link)
+    span = '<span style="white-space: nowrap">{}</span>'.format
+    pieces = ["http:", "/", "/", "h/", "quiz?", "round=", "find.", "region-neck&amp;", "a=", "back:", "1:"]
+    pieces += ["2&amp;", "x=", "&lt;b&gt;&amp;", "tour=", "EX-B2_", "T5"]
+    assert shown == "<wbr>".join(span(p) for p in pieces)
 
 
 def test_the_qr_code_reads_back_as_the_link(tmp_path: Path) -> None:
@@ -92,7 +120,17 @@ def test_share_shows_the_current_link_as_a_qr_code_that_scans(
         dialog = page.get_by_role("dialog")
         expect(dialog.get_by_text("Share this view with the class")).to_be_visible()
         shown = dialog.locator("code").inner_text().strip()
-        _same_view(shown, page.url)
+        # The view on screen, less the presenter mode (the projector's layout, not for the class's phones).
+        on_screen = urlsplit(page.url)
+        kept = [(k, v) for k, v in parse_qsl(on_screen.query) if k != "mode"]
+        _same_view(shown, on_screen._replace(query=urlencode(kept)).geturl())
+        assert "mode=" not in shown
+        address = dialog.locator(".address")
+        assert address.inner_text().replace("\n", "") == shown
+        # The words as large as the address.
+        words = dialog.get_by_text("Scan the code with a phone's camera")
+        size = "(el) => parseFloat(getComputedStyle(el).fontSize)"
+        assert words.evaluate(size) == address.evaluate(size) >= 22
         image = dialog.locator("img").first
         expect(image).to_be_visible()
         box = image.bounding_box()
@@ -100,6 +138,22 @@ def test_share_shows_the_current_link_as_a_qr_code_that_scans(
         shot = tmp_path / "qr.png"
         image.screenshot(path=str(shot))
         assert zbar(shot) == shown
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_a_long_address_wraps_only_after_its_separators_on_a_phone(browser: Any, app_url: str) -> None:
+    page = browser.new_context(**PHONE).new_page()
+    try:
+        page.goto(f"{app_url}/quiz?round=find.missed-BL18%2CEX-B2-T5%2CLI4.s5.lm")
+        page.get_by_role("button", name="📣 Share").click()
+        address = page.get_by_role("dialog").locator(".address")
+        expect(address).to_contain_text("EX-B2-T5")
+        ends = address.evaluate(LINE_ENDS_JS)
+        assert len(ends) >= 2  # it wraps on a phone ...
+        assert set(ends) <= set("/?&=_,.~:")  # ... only after a separator, never inside a word or a code
+        assert address.evaluate("(el) => el.scrollWidth <= el.clientWidth")  # and no piece runs off the side
     finally:
         page.context.close()
 

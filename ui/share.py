@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.share import qr_png, share_link
+from acumap.share import breakable_html, qr_png, share_link
 from ui.text import md
+
+#: The dialog's type (fixed styling, no data in it): the words and the address the same size, for the back row;
+#: the address wraps only where breakable_html put a break; the copy box below it small, on one line.
+SHARE_CSS = (
+    "<style>.st-key-share_words p, .st-key-share_words .address {font-size: 1.45rem !important;"
+    " line-height: 1.35 !important;}"
+    " .st-key-share_words .address {font-family: 'Source Code Pro', monospace; overflow-wrap: normal;"
+    " word-break: normal; white-space: normal; font-weight: 600;}"
+    " .st-key-share_link pre, .st-key-share_link code {font-size: 0.85rem !important;}</style>"
+)
 
 #: Where the app is, when the browser has not said (AppTest, or a script run without a browser).
 FALLBACK_URL = "http://localhost:8501/"
@@ -19,19 +29,22 @@ def current_link(page_path: str) -> str:
 
 @st.dialog("Share this view with the class", width="large")
 def share_dialog(link: str) -> None:
-    # Fixed styling (no data in it): the address in type the back row can read.
-    st.html(
-        "<style>.st-key-share_link pre, .st-key-share_link code {font-size: 1.45rem !important;"
-        " line-height: 1.35 !important;}</style>"
-    )
+    st.html(SHARE_CSS)
     code, words = st.columns([1, 1], vertical_alignment="center")
     code.image(qr_png(link), width=440)
     with words:
-        st.markdown("#### Scan the code with a phone's camera, or type the address:")
+        with st.container(key="share_words"):
+            st.markdown("Scan the code with a phone's camera, or type the address:")
+            # The link escaped, with a break allowed only after / ? & = _ (never inside a word or a code).
+            st.html(f'<p class="address">{breakable_html(link)}</p>')
         with st.container(key="share_link"):
-            st.code(link, language=None, wrap_lines=True)
+            st.caption("To copy it:")
+            st.code(link, language=None, wrap_lines=False)
         st.caption(
-            md("The link opens this page with the same region, point and mode. It holds nothing personal.")
+            md(
+                "The link opens this page with the same region and point (phones get their own layout, not"
+                " the presenter's). It holds nothing personal."
+            )
         )
 
 
