@@ -83,9 +83,12 @@ TIP_JS = f"""() => {{
 
 
 def client_xy(page: Any, view: str, x: float, y: float) -> tuple[float, float]:
-    """Screen position of a body position (cm) on a diagram."""
-    pos = page.evaluate(CLIENT_XY_JS, [view, x, y])
-    assert pos is not None, f"no {view} diagram on the page"
+    """Screen position of a body position (cm) on a diagram (waiting a moment for the diagram, which the map
+    draws just after the page's text when the diagrams change)."""
+    try:
+        pos = page.wait_for_function(CLIENT_XY_JS, arg=[view, x, y], timeout=5_000).json_value()
+    except Exception as e:  # playwright's TimeoutError
+        raise AssertionError(f"no {view} diagram on the page") from e
     return float(pos[0]), float(pos[1])
 
 

@@ -13,10 +13,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from acumap import anatomy
+from acumap.data import load_atlas
+from acumap.quiz import RoundSpec, draw, shown_marker
 from tests.mapdom import client_xy
 from tests.serving import wait_settled
 
 pytestmark = pytest.mark.browser
+ATLAS = load_atlas()
 
 SIZES = {
     "phone": (390, 844, True),
@@ -226,4 +229,117 @@ def test_a_touch_tooltip_goes_when_the_page_scrolls(browser: Any, app_url: str) 
     page.wait_for_function(tip)
     page.mouse.wheel(0, 300)
     page.wait_for_function(f"() => !({tip})()")
+    page.context.close()
+
+
+# ---- the quiz -------------------------------------------------------------------------------------------
+
+FIND = RoundSpec("find", "missed", "BL18,BL20,LI4", 5, True)
+NAME = RoundSpec("name", "missed", "BL18,BL20,LI4", 3, True)
+HOSTS_JS = "() => [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]"
+VIEWS_JS = (
+    HOSTS_JS + ".flatMap(h => h.shadowRoot ? [...h.shadowRoot.querySelectorAll('svg[data-view]')] : [])"
+)
+
+
+def views_drawn(page: Page) -> list[str]:
+    return list(page.evaluate(f"() => ({VIEWS_JS})().map(s => s.dataset.view)"))
+
+
+def on_screen_xy(page: Page, view: str, x: float, y: float) -> tuple[float, float]:
+    """A body position's screen point, the page scrolled (as a thumb would) so that it is on screen."""
+    cx, cy = client_xy(page, view, x, y)
+    if not 60 < cy < page.viewport_size["height"] - 20:  # type: ignore[index]
+        page.evaluate(
+            "(dy) => document.querySelector('[data-testid=stMain]').scrollBy(0, dy)",
+            cy - page.viewport_size["height"] / 2,  # type: ignore[index]
+        )
+        wait_scroll_still(page)
+        cx, cy = client_xy(page, view, x, y)
+    return cx, cy
+
+
+def map_top(page: Page) -> float:
+    return float(page.evaluate(f"() => ({VIEWS_JS})()[0].getBoundingClientRect().top + scrollY"))
+
+
+@pytest.mark.parametrize("size", ["phone", "tablet"])
+def test_a_find_round_on_a_phone_and_a_tablet(browser: Any, app_url: str, size: str) -> None:
+    page = new_page(browser, size)
+    order = draw(ATLAS, FIND)
+    page.goto(f"{app_url}/quiz?round={FIND.encode()}")
+    for i, pid in enumerate(order):
+        point = ATLAS.point(pid)
+        expect(page.get_by_role("heading", name=re.compile(f"Find {pid}"))).to_be_visible()
+        # Only the diagram asked about is drawn: the next step is never several diagrams away.
+        page.wait_for_function(f"() => ({VIEWS_JS})().map(s => s.dataset.view).join() === '{point.view}'")
+        m = shown_marker(ATLAS, pid)
+        page.touchscreen.tap(*on_screen_xy(page, point.view, m.x, m.y))
+        verdict = page.locator(".st-key-quiz_verdict")
+        expect(verdict.get_by_text("Correct.")).to_be_visible()
+        # A key says which mark is which.
+        expect(verdict.get_by_text(f"● your tap · ◯ {pid}, where it is")).to_be_visible()
+        wait_scroll_still(page)
+        reachable(verdict.get_by_text("Correct."), max_scroll=0)
+        # The verdict comes before the map (on a phone the columns stack with the next step first).
+        assert verdict.bounding_box()["y"] < page.evaluate(
+            f"() => ({VIEWS_JS})()[0].getBoundingClientRect().top"
+        )
+        # The next step follows at once, under the verdict.
+        reachable(page.get_by_text("How to find it:"), max_scroll=0)
+        nxt = page.get_by_role("button", name="Next point" if i < len(order) - 1 else "See the results")
+        reachable(nxt, max_scroll=page.viewport_size["height"] / 2)  # type: ignore[index]
+        nxt.tap()
+    expect(page.get_by_role("heading", name="Score: 3 of 3")).to_be_visible()
+    page.context.close()
+
+
+def test_the_quiz_map_keeps_its_place_on_a_laptop(browser: Any, app_url: str) -> None:
+    page = new_page(browser, "laptop")
+    order = draw(ATLAS, FIND)
+    page.goto(f"{app_url}/quiz?round={FIND.encode()}")
+    tops = []
+    for i, pid in enumerate(order[:2]):
+        expect(page.get_by_role("heading", name=re.compile(f"Find {pid}"))).to_be_visible()
+        page.wait_for_function(f"() => ({VIEWS_JS})().length === 1")
+        tops.append(map_top(page))
+        m = shown_marker(ATLAS, pid)
+        page.mouse.click(*client_xy(page, ATLAS.point(pid).view, m.x, m.y))
+        expect(page.locator(".st-key-quiz_verdict").get_by_text("Correct.")).to_be_visible()
+        tops.append(map_top(page))
+        page.get_by_role("button", name="Next point").click()
+        expect(page.get_by_text(f"Point {i + 2} of 3")).to_be_visible()
+    assert max(tops) - min(tops) <= 1, tops
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "tablet"])
+def test_a_naming_round_on_a_phone_and_a_tablet(browser: Any, app_url: str, size: str) -> None:
+    page = new_page(browser, size)
+    order = draw(ATLAS, NAME)
+    page.goto(f"{app_url}/quiz?round={NAME.encode()}")
+    box = page.get_by_role("textbox", name="Its code or name")
+    for i, pid in enumerate(order):
+        expect(page.get_by_role("heading", name=re.compile("Name the point marked"))).to_be_visible()
+        reachable(box)
+        if i == 0:
+            # A refused answer stays in the box, to be corrected.
+            box.fill("Zzyzx")
+            page.get_by_role("button", name="Check").tap()
+            expect(page.get_by_text("No point is called “Zzyzx”")).to_be_visible()
+            expect(box).to_have_value("Zzyzx")
+        box.fill(pid)
+        page.get_by_role("button", name="Check").tap()
+        verdict = page.locator(".st-key-quiz_verdict")
+        expect(verdict.get_by_text("Correct.")).to_be_visible()
+        # In a naming round there is no tap: the key names only the ring.
+        expect(verdict.get_by_text(f"◯ {pid}, where it is", exact=True)).to_be_visible()
+        wait_scroll_still(page)
+        reachable(verdict.get_by_text("Correct."), max_scroll=0)
+        nxt = page.get_by_role("button", name="Next point" if i < len(order) - 1 else "See the results")
+        reachable(nxt, max_scroll=page.viewport_size["height"] / 2)  # type: ignore[index]
+        nxt.tap()
+        if i < len(order) - 1:
+            expect(box).to_have_value("")  # an accepted answer is cleared for the next point
+    expect(page.get_by_role("heading", name="Score: 3 of 3")).to_be_visible()
     page.context.close()

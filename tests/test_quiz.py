@@ -350,3 +350,23 @@ def test_a_shared_code_is_asked_with_its_level() -> None:
     assert score_name(ATLAS, "BL18", "EX-B2-T1").feedback == (
         "This is BL18 Gānshū (Liver Shu), not EX-B2 Huàtuó Jiájǐ",
     )
+
+
+def test_the_results_chart_labels_only_the_misses_and_keeps_every_attempt_in_view() -> None:
+    from acumap.quiz_chart import attempts_figure
+
+    right = [score_attempt(ATLAS, pid, "back", *marker(pid, "left")) for pid in ("BL18", "BL20", "BL17")]
+    x, y = marker("BL23", "right")
+    missed = score_attempt(ATLAS, "BL23", "back", x + 2.0 * anatomy.CM_PER_CUN, y)  # 2 cun too far out
+    assert [s.correct for s in right] == [True, True, True] and not missed.correct
+    fig = attempts_figure([*right, missed])
+    ok, off = fig.data
+    # The right ones at the cross are not labelled (three labels on one spot); the legend counts them.
+    assert (ok.mode, ok.name, off.mode, off.name) == ("markers", "right (3)", "markers+text", "missed (1)")
+    assert list(off.text) == ["BL23"]
+    assert off.cliponaxis is False  # a label at the edge is not cut
+    # The furthest attempt and its label inside the axes; levels and cun not forced to one scale.
+    assert fig.layout.xaxis.range[1] > missed.sideways + 0.5
+    assert fig.layout.xaxis.range[0] == -fig.layout.xaxis.range[1]
+    assert fig.layout.yaxis.range[1] >= 1.0
+    assert fig.layout.yaxis.scaleanchor is None

@@ -12,7 +12,6 @@ import secrets
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from acumap.data import MERIDIANS
@@ -36,6 +35,7 @@ from acumap.quiz import (
     shown_marker,
     summarise,
 )
+from acumap.quiz_chart import attempts_figure
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from ui import loading
 from ui.boundary import PageStopped
@@ -48,8 +48,6 @@ SPEC, ATTEMPTS, NAMES, FEEDBACK = "quiz_spec", "quiz_attempts", "quiz_names", "q
 LIVE, NAME_MSG, FROM_URL, RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
 TEXT, PICK = "quiz_name_text", "quiz_name_pick"
 
-#: The verdict's place keeps its height on a laptop (the map does not move when a verdict comes or goes).
-QUIZ_CSS = "<style>@media (min-width: 641px) {.st-key-quiz_verdict {min-height: 6.6rem;}}</style>"
 #: With a verdict, on a phone: the next step (right column) above the map (left column).
 QUIZ_NEXT_FIRST_CSS = (
     "<style>@media (max-width: 640px) {.st-key-quiz_body > [data-testid=stLayoutWrapper] >"
@@ -189,42 +187,6 @@ feedback = bool(st.session_state.get(FEEDBACK)) and bool(scores)
 done = answered >= len(points) and not feedback
 
 
-def attempts_figure(placed: list[Score]) -> go.Figure:
-    """Each attempt relative to its point. The right ones sit near the cross and are not labelled (their
-    labels would lie on top of each other; the table lists them); the missed ones carry their code. Levels
-    (up and down on the back) and cun (sideways) are different units: the axes are not drawn to one scale."""
-    fig = go.Figure()
-    fig.add_hline(y=0, line_color="#999")
-    fig.add_vline(x=0, line_color="#999")
-    for ok, name, colour in ((True, "right", "#007A5A"), (False, "missed", "#C2410C")):
-        group = [s for s in placed if s.correct is ok]
-        fig.add_scatter(
-            x=[s.sideways for s in group],
-            y=[-s.vertical for s in group],
-            mode="markers" if ok else "markers+text",
-            name=f"{name} ({len(group)})",
-            text=[s.point_id for s in group],
-            textposition="top center",
-            cliponaxis=False,
-            marker={"size": 13, "color": colour, "symbol": "circle" if ok else "x"},
-            hovertemplate="%{text}<extra></extra>",
-        )
-    # Room round the furthest attempt for its label, and never less than a cun / a level each way.
-    reach_x = max([1.0, *(abs(s.sideways) for s in placed)]) + 0.6
-    reach_y = max([1.0, *(abs(s.vertical) for s in placed)]) + 0.8
-    fig.update_layout(
-        xaxis_title="sideways, cun (back: + too far out)",
-        yaxis_title="up / down (back: levels)",
-        height=380,
-        margin={"l": 56, "r": 16, "t": 36, "b": 50},
-        font={"size": 14},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    )
-    fig.update_xaxes(range=[-reach_x, reach_x], zeroline=False)
-    fig.update_yaxes(range=[-reach_y, reach_y], zeroline=False)
-    return fig
-
-
 def show_summary(spec: RoundSpec) -> None:
     summary = summarise(scores)
     st.subheader(f"Score: {summary.correct} of {summary.answered}")
@@ -326,26 +288,6 @@ st.progress(
     text=f"Point {k + 1} of {len(points)} · {md(spec.label(len(points)))}"
     + (" · landmarks hidden" if not spec.landmarks else ""),
 )
-# Always one container here, filled or not, so the map below keeps its place in the page and is not
-# mounted again (which would redraw it) when a verdict comes or goes; on a laptop it keeps the verdict's
-# height while empty, so the map does not jump between questions (QUIZ_CSS).
-st.html(QUIZ_CSS)  # fixed styling, no data in it
-verdict = st.container(key="quiz_verdict")
-if feedback:
-    last_score = scores[-1]
-    words = "; ".join(last_score.feedback)
-    if last_score.correct:
-        verdict.success(f"**Correct.** {md(words)}.", icon="✅")
-    else:
-        verdict.error(f"**Not quite:** {md(words)}.", icon="🎯")
-    # (each feedback phrase is written without a final full stop: the sentence gets one here)
-    # Which mark is which on the map (the reveal draws the tap as a dot, the true point as a ring).
-    shown_tap = not naming and isinstance(last_score, Score) and not last_score.wrong_view
-    verdict.caption(("● your tap · " if shown_tap else "") + f"◯ {md(asked_code(atlas, point))}, where it is")
-    # On a phone the columns stack: the next step (how to find it, Next) goes right under the verdict.
-    verdict.html(QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
-# On a phone, after an answer, the verdict is brought into view (the tap may have been lower down).
-bring_into_view("quiz_verdict", "quiz_verdict", f"{run}:{answered}" if feedback else "")
 left, right = st.container(key="quiz_body").columns([0.6, 0.4], gap="small")
 with left:
     body_map(
@@ -359,6 +301,23 @@ with left:
         landmarks=spec.landmarks,
         reveal=reveal,
     )
+# The verdict heads the right column: the map beside it never moves when a verdict comes or goes. On a phone
+# the columns stack, and with a verdict the right column (verdict, how to find it, Next) goes above the map.
+verdict = right.container(key="quiz_verdict")
+if feedback:
+    last_score = scores[-1]
+    words = "; ".join(last_score.feedback)
+    if last_score.correct:
+        verdict.success(f"**Correct.** {md(words)}.", icon="✅")
+    else:
+        verdict.error(f"**Not quite:** {md(words)}.", icon="🎯")
+    # (each feedback phrase is written without a final full stop: the sentence gets one here)
+    # Which mark is which on the map (the reveal draws the tap as a dot, the true point as a ring).
+    shown_tap = not naming and isinstance(last_score, Score) and not last_score.wrong_view
+    verdict.caption(("● your tap · " if shown_tap else "") + f"◯ {md(asked_code(atlas, point))}, where it is")
+    verdict.html(QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
+# On a phone, after an answer, the verdict is brought into view (the tap may have been lower down).
+bring_into_view("quiz_verdict", "quiz_verdict", f"{run}:{answered}" if feedback else "")
 with right:
     if feedback:
         how = hint(point)
