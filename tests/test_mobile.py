@@ -343,3 +343,63 @@ def test_a_naming_round_on_a_phone_and_a_tablet(browser: Any, app_url: str, size
             expect(box).to_have_value("")  # an accepted answer is cleared for the next point
     expect(page.get_by_role("heading", name="Score: 3 of 3")).to_be_visible()
     page.context.close()
+
+
+# ---- the tour -------------------------------------------------------------------------------------------
+
+KBD = ".st-key-tour_box kbd"
+
+
+def l5_bottom(page: Page) -> float:
+    """Where the back's lowest rung (L5) is on the screen."""
+    return client_xy(page, "back", 0.0, anatomy.level_y("L5"))[1]
+
+
+@pytest.mark.parametrize("size", ["phone", "tablet"])
+def test_the_tour_on_a_phone_and_a_tablet(browser: Any, app_url: str, size: str) -> None:
+    page = new_page(browser, size)
+    page.goto(f"{app_url}/?tour=lines")
+    wait_settled(page)
+    bar = page.locator(".st-key-tour_box")
+    expect(bar.get_by_text("Step 3 of 5: The 0.5, 1.5 and 3 cun lines")).to_be_visible()
+    # A compact bar: Back, Next and End side by side, and the whole back (down to L5) on the first screen.
+    tops = [b.bounding_box()["y"] for b in bar.get_by_role("button").all()]
+    assert len(tops) == 3 and max(tops) - min(tops) < 1, tops
+    assert l5_bottom(page) < page.viewport_size["height"]  # type: ignore[index]
+    # No keyboard-shortcut badges on a touch screen.
+    expect(page.locator(KBD).first).to_be_attached()
+    expect(page.locator(KBD).first).to_be_hidden()
+    # The region menu agrees with the step, and Next goes on.
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, left side")
+    nxt = bar.get_by_role("button", name=re.compile("Next"))
+    reachable(nxt, max_scroll=0)
+    nxt.tap()
+    expect(bar.get_by_text("Step 4 of 5: The back-shu points")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, both sides")
+    page.context.close()
+
+
+def test_the_phone_tour_says_where_its_words_are(browser: Any, app_url: str) -> None:
+    page = new_page(browser, "phone")
+    page.goto(f"{app_url}/?tour=c7")
+    wait_settled(page)
+    cue = page.get_by_text("What to say: under the diagrams ↓")
+    expect(cue).to_be_visible()
+    # ... and there they are, under the diagrams, in the panel.
+    words = page.locator(".st-key-map_panel").get_by_text("Every level on the back is counted from one")
+    assert words.bounding_box()["y"] > l5_bottom(page)
+    page.context.close()
+
+
+@pytest.mark.parametrize("mode", ["", "&mode=present"])
+def test_the_tour_on_a_projector_keeps_the_whole_back_in_view(browser: Any, app_url: str, mode: str) -> None:
+    page = new_page(browser, "projector")
+    page.goto(f"{app_url}/?tour=back_shu{mode}")
+    wait_settled(page)
+    expect(page.locator(".st-key-tour_box").get_by_text("Step 4 of 5: The back-shu points")).to_be_visible()
+    assert l5_bottom(page) < 1080
+    # A keyboard is there: the badges say which key moves on; the cue for a phone is not shown.
+    expect(page.locator(KBD).first).to_be_visible()
+    expect(page.get_by_text("What to say: under the diagrams ↓")).to_be_hidden()
+    expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, both sides")
+    page.context.close()

@@ -27,8 +27,11 @@ TOUR_CSS = (
     "<style>.st-key-tour_box {padding: 0.35rem 0.75rem !important;}"
     " .st-key-tour_box p {margin: 0;}"
     " @media (max-width: 640px) {.st-key-tour_box [data-testid=stColumn] [data-testid=stHorizontalBlock]"
-    " {flex-wrap: nowrap !important; gap: 0.4rem !important;}"
+    " {gap: 0.4rem !important;}"
     " .st-key-tour_box [data-testid=stColumn] [data-testid=stColumn] {min-width: 0 !important;}}"
+    " .st-key-tour_box .below-cue {display: none;}"
+    " @media (max-width: 640px) {.st-key-tour_box .below-cue {display: block; font-size: 0.85rem;"
+    " color: #4b5563;}}"
     " @media (hover: none) {.st-key-tour_box button kbd, .st-key-tour_box button [data-testid=stShortcut]"
     " {display: none !important;}}</style>"
 )
@@ -48,6 +51,8 @@ def tour_box() -> None:
     with st.container(key="tour_box", border=True):
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
         text.markdown(f"**🧭 Step {n + 1} of {len(tour.STEPS)}: {md(current.title)}**")
+        # On a phone what to say is under the diagram (the panel stacks below the map): a cue says so.
+        text.html('<p class="below-cue">What to say: under the diagrams ↓</p>')  # fixed text, no data
         prev, nxt, end = buttons.columns(3)
         prev.button(
             "← Back",
