@@ -8,12 +8,17 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from acumap import anatomy
 from acumap.assets import Drawing
 from acumap.classroom import Answer, mean_error_cun
 from acumap.data import Atlas
 from acumap.figure import BACK_BOX
 from acumap.placement import markers_for
 from acumap.quiz import score_attempt
+
+#: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
+LADDER_LABEL_X = -26.0
+LADDER_RUNG_X = -23.5
 
 #: The height shown: from just above C7 to below the sacrum (cm), so the back fills a projector's screen.
 CROP_Y = (-7.0, 68.0)
@@ -39,10 +44,41 @@ def results(atlas: Atlas, point_id: str | None, taps: Sequence[Answer]) -> Resul
 def results_figure(
     atlas: Atlas, back: Drawing, taps: Sequence[Answer], point_id: str | None, reveal: bool, height: int = 620
 ) -> go.Figure:
-    """The back's outline, the taps as a density layer with each tap a dot, and the true point once revealed."""
+    """The back's outline with the spine ladder the students tapped on (each vertebra, its label and a faint
+    rung), the taps as a density layer with each tap a dot, and the true point once revealed."""
     x0, _, w, _ = BACK_BOX
     y0, h = CROP_Y
     fig = go.Figure()
+    for level in anatomy.SPINE_LEVELS:
+        y = anatomy.level_y(level)
+        top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
+        fig.add_shape(
+            type="rect",
+            x0=-0.75,
+            x1=0.75,
+            y0=top,
+            y1=bottom,
+            line={"color": "#5b5f66", "width": 1},
+            fillcolor="#e6e2da",
+            layer="below",
+        )
+        fig.add_shape(
+            type="line",
+            x0=LADDER_RUNG_X,
+            x1=-0.9,
+            y0=y,
+            y1=y,
+            line={"color": "#c9ccd1", "width": 1},
+            layer="below",
+        )
+        fig.add_annotation(
+            x=LADDER_LABEL_X,
+            y=y,
+            text=level,
+            showarrow=False,
+            xanchor="center",
+            font={"size": 12, "color": "#1f2328"},
+        )
     for p in back.paths:
         fig.add_shape(
             type="path",
@@ -72,16 +108,6 @@ def results_figure(
                 hoverinfo="skip",
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            name="a tap",
-            marker={"size": 11, "color": "#0072B2", "line": {"color": "white", "width": 1.5}},
-            hoverinfo="skip",
-        )
-    )
     if reveal and point_id is not None:
         truth = [m for m in markers_for(atlas, "back") if m.point.id == point_id]
         fig.add_trace(
@@ -94,14 +120,25 @@ def results_figure(
                 textposition="middle right",
                 textfont={"size": 26, "color": "#000"},
                 marker={
-                    "size": 30,
-                    "symbol": "star",
-                    "color": "#F0E442",
-                    "line": {"color": "#000", "width": 2},
+                    "size": 24,
+                    "symbol": "star-open",
+                    "color": "#000",
+                    "line": {"color": "#000", "width": 3},
                 },
                 hoverinfo="skip",
             )
         )
+    # Each tap a dot, drawn last: on top of the true point's star, never hidden by it.
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            name="a tap",
+            marker={"size": 11, "color": "#0072B2", "line": {"color": "white", "width": 1.5}},
+            hoverinfo="skip",
+        )
+    )
     fig.update_xaxes(range=[x0, x0 + w], visible=False)
     fig.update_yaxes(range=[y0 + h, y0], visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(

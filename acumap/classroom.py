@@ -29,7 +29,9 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -54,6 +56,7 @@ classes = Table(
     Column("kind", String(8), nullable=False, default="point"),
     Column("point_id", String(16)),
     Column("revealed", Boolean, nullable=False, default=False),
+    Column("ended", Boolean, nullable=False, default=False),  # the teacher ended it: students are told so
 )
 answers = Table(
     "answers",
@@ -76,6 +79,7 @@ class ClassState:
     kind: str
     point_id: str | None
     revealed: bool
+    ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,14 @@ class ClassStore:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         _meta.create_all(self.engine)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A database made by an earlier version lacks the `ended` column: add it (false for every class)."""
+        have = {c["name"] for c in inspect(self.engine).get_columns("classes")}
+        if "ended" not in have:
+            with self.engine.begin() as db:
+                db.execute(text("ALTER TABLE classes ADD COLUMN ended BOOLEAN NOT NULL DEFAULT FALSE"))
 
     # --- a class ---------------------------------------------------------------------------------------
 
@@ -117,12 +129,21 @@ class ClassStore:
         raise RuntimeError("could not find a free class code")
 
     def get(self, code: str) -> ClassState | None:
-        """The class, or None if there is none with this code or it has expired."""
+        """The class (ended or not), or None if there is none with this code or it has expired."""
         with self.engine.connect() as db:
             row = db.execute(select(classes).where(classes.c.code == normalise(code))).first()
         if row is None or row.expires <= self.clock():
             return None
-        return ClassState(row.code, row.expires, row.question, row.kind, row.point_id, row.revealed)
+        return ClassState(
+            row.code, row.expires, row.question, row.kind, row.point_id, row.revealed, bool(row.ended)
+        )
+
+    def end(self, code: str) -> None:
+        """End the class: no more questions or answers; its students are told it has ended. It is deleted
+        with its answers when it expires."""
+        state = self._live(code)
+        with self.engine.begin() as db:
+            db.execute(update(classes).where(classes.c.code == state.code).values(ended=True))
 
     def ask(self, code: str, kind: str, point_id: str | None = None) -> int:
         """Start the next question ("point": where is `point_id`; "pain": where does your back hurts)."""
@@ -153,6 +174,8 @@ class ClassStore:
         state = self._live(code)
         if state.question == 0:
             raise ValueError("the class has no question yet")
+        if state.revealed:
+            raise ValueError("the answer to this question has been shown: no more answers to it")
         now = self.clock()
         key = {"code": state.code, "question": state.question, "session": session}
         values = {"view": view, "x": x, "y": y, "at": now}
@@ -169,8 +192,8 @@ class ClassStore:
                 )
 
     def answers(self, code: str, question: int | None = None) -> list[Answer]:
-        """The answers to a question (the current one by default), oldest first."""
-        state = self._live(code)
+        """The answers to a question (the current one by default), oldest first (an ended class's too)."""
+        state = self._get(code)
         q = state.question if question is None else question
         with self.engine.connect() as db:
             rows = db.execute(
@@ -181,7 +204,7 @@ class ClassStore:
         return [Answer(r.session, r.view, r.x, r.y, r.at) for r in rows]
 
     def count(self, code: str) -> int:
-        state = self._live(code)
+        state = self._get(code)
         with self.engine.connect() as db:
             n = db.execute(
                 select(func.count())
@@ -200,10 +223,17 @@ class ClassStore:
                 db.execute(delete(classes).where(classes.c.code.in_(gone)))
         return len(gone)
 
-    def _live(self, code: str) -> ClassState:
+    def _get(self, code: str) -> ClassState:
         state = self.get(code)
         if state is None:
             raise LookupError(f"no class {normalise(code)!r} (it may have expired)")
+        return state
+
+    def _live(self, code: str) -> ClassState:
+        """The class, if it is still going (not ended, not expired)."""
+        state = self._get(code)
+        if state.ended:
+            raise LookupError(f"class {state.code!r} has ended")
         return state
 
 

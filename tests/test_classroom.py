@@ -138,4 +138,60 @@ def test_the_figure_shows_the_taps_as_a_density_layer_and_the_truth_only_when_re
     assert [t.type for t in hidden.data] == ["histogram2dcontour", "scatter"]
     assert list(hidden.data[1].x) == [3.0, 3.5, -3.2]
     shown = results_figure(ATLAS, back, taps, "BL18", reveal=True)
-    assert shown.data[-1].name == "BL18" and len(shown.data[-1].x) == 2  # both sides
+    assert [t.name for t in shown.data] == ["where the class tapped", "BL18", "a tap"]
+    assert len(shown.data[1].x) == 2  # both sides
+    assert list(shown.data[-1].x) == [3.0, 3.5, -3.2]  # the taps drawn last: on top of the star
+
+
+def test_the_figure_draws_the_spine_ladder_the_students_tapped_on() -> None:
+    fig = results_figure(ATLAS, load_drawing("back"), [], None, reveal=False)
+    labels = {a.text: a.y for a in fig.layout.annotations}
+    assert list(labels) == list(anatomy.SPINE_LEVELS)
+    assert labels["T9"] == anatomy.level_y("T9")
+    vertebrae = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert [(v.y0, v.y1) for v in vertebrae] == [
+        (anatomy.upper_border_y(lv), anatomy.lower_border_y(lv)) for lv in anatomy.SPINE_LEVELS
+    ]
+
+
+def test_an_ended_class_is_said_to_have_ended_and_takes_nothing_more(store: ClassStore) -> None:
+    code = store.start()
+    store.ask(code, "point", "BL18")
+    store.answer(code, "s1", "back", 3.0, 20.0)
+    store.end(code)
+    state = store.get(code)
+    assert state is not None and state.ended
+    with pytest.raises(LookupError, match="has ended"):
+        store.answer(code, "s2", "back", 3.0, 20.0)
+    with pytest.raises(LookupError, match="has ended"):
+        store.ask(code, "pain")
+    assert [a.session for a in store.answers(code)] == ["s1"]  # the record stays until it expires
+
+
+def test_no_answer_is_taken_once_the_answer_is_shown(store: ClassStore) -> None:
+    code = store.start()
+    store.ask(code, "point", "BL18")
+    store.answer(code, "s1", "back", 3.0, 20.0)
+    store.reveal(code)
+    with pytest.raises(ValueError, match="has been shown"):
+        store.answer(code, "s1", "back", 9.0, 9.0)
+    assert [(a.x, a.y) for a in store.answers(code)] == [(3.0, 20.0)]
+
+
+def test_a_database_from_before_the_end_of_a_class_gains_the_column(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = ClassStore(url)
+    with old.engine.begin() as db:
+        db.execute(text("ALTER TABLE classes DROP COLUMN ended"))
+        db.execute(
+            text(
+                "INSERT INTO classes (code, created, expires, question, kind, revealed)"
+                " VALUES ('ABCDE', 0, 9e12, 1, 'pain', 0)"
+            )
+        )
+    old.engine.dispose()
+    store = ClassStore(url)
+    state = store.get("ABCDE")
+    assert state is not None and not state.ended
+    store.end("ABCDE")
+    assert store.get("ABCDE").ended  # type: ignore[union-attr]

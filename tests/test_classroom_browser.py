@@ -43,7 +43,9 @@ def test_three_students_tap_the_teacher_sees_three_then_the_mean_error(browser: 
             page.wait_for_function(MAP_READY_JS, timeout=TIMEOUT)
             expect(page.get_by_text("Question 1: Tap where BL18 is")).to_be_visible(timeout=TIMEOUT)
             page.touchscreen.tap(*client_xy(page, "back", tx, ty))
-            expect(page.get_by_text("Your answer is in.")).to_be_visible(timeout=TIMEOUT)
+            expect(
+                page.get_by_text("Your answer is in (● on the back). Tap again to change it.")
+            ).to_be_visible(timeout=TIMEOUT)
             expect(count).to_have_text(str(i + 1), timeout=TIMEOUT)  # the teacher's count follows, by itself
 
         teacher.get_by_role("button", name="Reveal the answer").click()
@@ -65,3 +67,64 @@ def test_a_wrong_code_says_so(browser: Any, app_url: str) -> None:
         expect(page.get_by_text("There is no class with the code ZZZZZ")).to_be_visible(timeout=TIMEOUT)
     finally:
         page.context.close()
+
+
+SHADOW_HAS_JS = """(sel) => [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')]
+  .map((h) => h.shadowRoot).some((r) => r && r.querySelector(sel))"""
+
+
+def test_a_student_sees_their_mark_then_how_far_off_then_the_end(browser: Any, app_url: str) -> None:
+    teacher = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    student = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    ).new_page()
+    try:
+        teacher.goto(f"{app_url}/class")
+        wait_settled(teacher, with_map=False)
+        teacher.get_by_role("button", name="Start a class").click()
+        code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
+        expect(code_text).to_be_visible(timeout=TIMEOUT)
+        code = code_text.inner_text().split()[-1]
+        # The point picker lists names, and goes for a "where does it hurt" question.
+        picker = teacher.get_by_role("combobox", name="Point")
+        expect(picker).to_have_value("BL18 · Gānshū · Liver Shu")
+        teacher.get_by_text("Where does your back hurt? (demo)").click()
+        expect(picker).to_have_count(0)
+        teacher.get_by_text("Where is this point?").click()
+        expect(picker).to_be_visible()
+        teacher.get_by_role("button", name="Ask the class").click()
+        expect(teacher.get_by_text("Question 1: Tap where BL18 is")).to_be_visible(timeout=TIMEOUT)
+
+        student.goto(f"{app_url}/class?join={code}")
+        student.wait_for_function(MAP_READY_JS, timeout=TIMEOUT)
+        x, y = anatomy.spine_point_position("BL18", "T9", 1.5, "right")
+        student.touchscreen.tap(*client_xy(student, "back", x + anatomy.cun_to_cm(1), y))  # 1 cun too far out
+        expect(student.get_by_text("Your answer is in (● on the back).")).to_be_visible(timeout=TIMEOUT)
+        assert student.evaluate(SHADOW_HAS_JS, ".attempt .guess")
+        assert not student.evaluate(SHADOW_HAS_JS, ".attempt .truth")
+
+        teacher.get_by_role("button", name="Reveal the answer").click()
+        # The student's page follows by itself: the verdict, the key, the tap and the true point.
+        verdict = student.get_by_text(re.compile(r"^Not quite: .*cun"))
+        expect(verdict).to_be_visible(timeout=TIMEOUT)
+        expect(student.get_by_text("● your tap · ◯ BL18, where it is")).to_be_visible()
+        student.wait_for_function(SHADOW_HAS_JS, arg=".attempt .truth", timeout=TIMEOUT)
+        assert student.evaluate(SHADOW_HAS_JS, ".attempt .guess")
+        box = verdict.bounding_box()
+        assert box is not None and box["y"] + box["height"] < 844  # on the first screen
+
+        # Ending asks first; then the student is told.
+        teacher.get_by_role("button", name="End the class").click()
+        dialog = teacher.get_by_role("dialog")
+        expect(dialog.get_by_text("the class has ended")).to_be_visible()
+        dialog.get_by_role("button", name="Keep it going").click()
+        expect(dialog).to_have_count(0)
+        expect(teacher.get_by_text(f"Code: {code}")).to_be_visible()
+        expect(student.get_by_text("● your tap · ◯ BL18, where it is")).to_be_visible()
+        teacher.get_by_role("button", name="End the class").click()
+        teacher.get_by_role("dialog").get_by_role("button", name="Yes, end it").click()
+        expect(teacher.get_by_role("button", name="Start a class")).to_be_visible(timeout=TIMEOUT)
+        expect(student.get_by_text("The class has ended.")).to_be_visible(timeout=TIMEOUT)
+    finally:
+        for page in (teacher, student):
+            page.context.close()

@@ -122,8 +122,8 @@ def body_map(
     `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
     the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
     click (or the keyboard's cross) is an attempt, stored in QUIZ_ATTEMPT; with `quiz="name"` clicks do
-    nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt) draws the attempt, the true
-    point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
+    nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true point) draws
+    the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
     shows only the chosen region's points, each labelled with its number in the patient list.
     """
     payload = loading.map_payload()

@@ -3,10 +3,13 @@ phones (joining by the class's code or QR), the teacher's screen fills with the 
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from acumap.class_results import results, results_figure
 from acumap.classroom import ClassState, normalise
+from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
 from ui import class_store, loading
 from ui.map_component import QUIZ_ATTEMPT, body_map
@@ -15,7 +18,6 @@ from ui.text import md
 
 TEACHER_CODE = "class_code"
 SESSION = "class_session"
-SENT = "class_sent"  # (code, question) this session last answered
 
 atlas = loading.atlas()
 store = class_store.store()
@@ -33,30 +35,91 @@ def student(code: str) -> None:
     if state is None:
         st.error(f"There is no class with the code {md(normalise(code))}: it may have ended. Check the code.")
         return
+    if state.ended:
+        st.subheader(f"Class {md(state.code)}")
+        st.info("The class has ended. Thank you for taking part: your answers stay anonymous.", icon="👋")
+        return
     token = class_store.session_token()
     landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-    if landed is not None and state.question:
+    if landed is not None and state.question and not state.revealed:
         view, x, y = landed
-        store.answer(state.code, token, view, x, y)
-        st.session_state[SENT] = (state.code, state.question)
-    watch(state.code, state.question)
+        try:
+            store.answer(state.code, token, view, x, y)
+        except (ValueError, LookupError):  # the teacher showed the answer (or ended) just before the tap
+            st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
+    watch(state.code, state.question, state.revealed)
     if not state.question:
         st.subheader(f"Class {md(state.code)}")
         st.info("You are in. Wait for your teacher's question: it appears here by itself.", icon="⏳")
         return
     st.subheader(f"Question {state.question}: {md(question_text(state))}")
-    if st.session_state.get(SENT) == (state.code, state.question):
-        st.success("Your answer is in. Tap again to change it.", icon="✅")
+    mine = next((a for a in store.answers(state.code) if a.session == token), None)
+    reveal: dict[str, Any] | None = None
+    if mine is not None:
+        # Your tap stays marked; once the teacher shows the answer, the true point and how far you were.
+        reveal = {"view": mine.view, "ax": mine.x, "ay": mine.y, "tx": None, "ty": None, "correct": None}
+    if state.revealed and state.kind == "point" and state.point_id:
+        if mine is None:
+            st.info(f"The answer: {md(state.point_id)} is marked on the back.", icon="🎯")
+            m = shown_marker(atlas, state.point_id)
+            reveal = {"view": "back", "ax": None, "ay": None, "tx": m.x, "ty": m.y, "correct": None}
+        else:
+            score = score_attempt(atlas, state.point_id, mine.view, mine.x, mine.y)
+            words = "; ".join(score.feedback)
+            if score.correct:
+                st.success(f"**Correct.** {md(words)}.", icon="✅")
+            else:
+                st.error(f"**Not quite:** {md(words)}.", icon="🎯")
+            reveal = {
+                "view": score.view,
+                "ax": mine.x,
+                "ay": mine.y,
+                "tx": score.target[0],
+                "ty": score.target[1],
+                "correct": score.correct,
+            }
+            st.caption(f"● your tap · ◯ {md(state.point_id)}, where it is")
+        st.caption("Wait for the next question: it appears here by itself.")
+    elif state.revealed:
+        st.success("Thank you: the teacher is showing the class's answers.", icon="✅")
+    elif mine is not None:
+        st.success("Your answer is in (● on the back). Tap again to change it.", icon="✅")
     else:
         st.caption("Tap the back. Your answer is anonymous.")
-    body_map(atlas, key="class_map", views=("back",), regions=False, quiz="find", landmarks=False)
+    body_map(
+        atlas,
+        key="class_map",
+        views=("back",),
+        regions=False,
+        # Once the answer is shown, taps do nothing (the map only shows).
+        quiz="name" if state.revealed else "find",
+        landmarks=False,
+        reveal=reveal,
+    )
 
 
 @st.fragment(run_every=2)
-def watch(code: str, question: int) -> None:
-    """A student's page follows the teacher: a new question (or the end of the class) reruns the page."""
+def watch(code: str, question: int, revealed: bool) -> None:
+    """A student's page follows the teacher: a new question, the answer shown or the end of the class reruns
+    the page."""
     state = store.get(code)
-    if state is None or state.question != question:
+    if state is None or state.ended or state.question != question or state.revealed != revealed:
+        st.rerun()
+
+
+def ask(code: str, kind: str, point: str | None) -> None:
+    store.ask(code, kind, point)
+
+
+@st.dialog("End the class?")
+def confirm_end(code: str) -> None:
+    st.markdown("Every student's phone will say **the class has ended**, and no more answers are taken.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, end it", key="class_end_yes", type="primary", width="stretch"):
+        store.end(code)
+        st.session_state.pop(TEACHER_CODE, None)
+        st.rerun()
+    if no.button("Keep it going", key="class_end_no", width="stretch"):
         st.rerun()
 
 
@@ -79,7 +142,7 @@ def teacher() -> None:
             st.markdown(f"## Code: `{state.code}`")
         st.image(qr_png(link, scale=8), width=300)
         st.caption(md(link))
-        with st.form("class_ask", border=True):
+        with st.container(key="class_ask", border=True):
             kind = st.radio(
                 "Question",
                 ["point", "pain"],
@@ -88,14 +151,29 @@ def teacher() -> None:
                 ),
                 key="class_kind",
             )
-            back_points = [p.id for p in atlas.points if p.view == "back"]
-            point = st.selectbox("Point", back_points, index=back_points.index("BL18"), key="class_point")
-            if st.form_submit_button("Ask the class", type="primary"):
-                store.ask(state.code, kind, point if kind == "point" else None)
-                st.rerun()
+            point: str | None = None
+            if kind == "point":  # a "where does it hurt" question has no point to pick
+                back_points = [p.id for p in atlas.points if p.view == "back"]
+                point = st.selectbox(
+                    "Point",
+                    back_points,
+                    index=back_points.index("BL18"),
+                    key="class_point",
+                    format_func=lambda pid: (
+                        f"{atlas.point(pid).code} · {atlas.point(pid).pinyin} · {atlas.point(pid).english}"
+                    ),
+                )
+            st.button(
+                "Ask the class",
+                key="class_ask_go",
+                type="primary",
+                on_click=ask,
+                args=(state.code, kind, point),
+            )
         if state.question and not state.revealed and state.kind == "point":
             st.button("Reveal the answer", key="class_reveal", on_click=store.reveal, args=(state.code,))
-        st.button("End the class", key="class_end", on_click=st.session_state.pop, args=(TEACHER_CODE, None))
+        if st.button("End the class", key="class_end"):
+            confirm_end(state.code)
     with left:
         live(state.code)
 

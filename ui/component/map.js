@@ -367,7 +367,9 @@ class AcuMap {
     this.revealed = true;
     const svg = this.svgs.find((s) => s.dataset.view === reveal.view) || null;
     const pos = reveal.ax == null ? null : { x: reveal.ax, y: reveal.ay };
-    this.drawAttempt(svg, pos, { x: reveal.tx, y: reveal.ty, correct: reveal.correct });
+    // tx null: the attempt alone (a class check before the teacher shows the answer).
+    const target = reveal.tx == null ? null : { x: reveal.tx, y: reveal.ty, correct: reveal.correct };
+    this.drawAttempt(svg, pos, target);
   }
 
   choose(kind, id, svg, pos) {
