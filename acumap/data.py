@@ -179,6 +179,9 @@ class Link:
     #: "textbook": a standard textbook indication for this region's pain; "pattern": chosen from a pattern
     #: of symptoms (TCM pattern reasoning), not a textbook indication for back or neck pain (optional column).
     basis: str = "textbook"
+    #: Why the point is used for this region, in a patient's words (optional column): the patient's list says
+    #: it after the point's location, in place of the point's own reason, which may be for another region.
+    plain: str = ""
 
 
 @dataclass(frozen=True)
@@ -599,6 +602,17 @@ def validate_links(
                     "write pattern for a link chosen from a pattern of symptoms, or leave the cell empty.",
                 )
             )
+        plain = (row.get("plain") or "").strip()
+        if plain and not plain.endswith("."):
+            problems.append(
+                DataProblem(
+                    file,
+                    line,
+                    "plain",
+                    "the patient's reason is not a sentence (it does not end with a full stop)",
+                    "write it as one or two plain sentences, each ending with a full stop.",
+                )
+            )
         key = (region, pid)
         if key in seen:
             problems.append(
@@ -612,7 +626,9 @@ def validate_links(
             )
         seen.setdefault(key, line)
         if len(problems) == before:
-            links.append(Link(region=region, point_id=pid, role=role, why=row["why"], basis=basis))
+            links.append(
+                Link(region=region, point_id=pid, role=role, why=row["why"], basis=basis, plain=plain)
+            )
     return links, problems
 
 

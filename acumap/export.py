@@ -132,7 +132,14 @@ def to_json(atlas: Atlas) -> dict[str, Any]:
             }
         )
     links = [
-        {"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why, "basis": lk.basis}
+        {
+            "region": lk.region,
+            "point_id": lk.point_id,
+            "role": lk.role,
+            "why": lk.why,
+            "basis": lk.basis,
+            "plain": lk.plain,
+        }
         for lk in atlas.links
     ]
     return {
@@ -204,12 +211,19 @@ def to_csv(atlas: Atlas) -> dict[str, str]:
             }
         )
     links = io.StringIO(newline="")
-    link_writer = csv.DictWriter(links, fieldnames=[*LINK_COLUMNS, "basis"], lineterminator="\r\n")
+    link_writer = csv.DictWriter(links, fieldnames=[*LINK_COLUMNS, "basis", "plain"], lineterminator="\r\n")
     link_writer.writeheader()
     for lk in atlas.links:
         basis = "" if lk.basis == "textbook" else lk.basis
         link_writer.writerow(
-            {"region": lk.region, "point_id": lk.point_id, "role": lk.role, "why": lk.why, "basis": basis}
+            {
+                "region": lk.region,
+                "point_id": lk.point_id,
+                "role": lk.role,
+                "why": lk.why,
+                "basis": basis,
+                "plain": lk.plain,
+            }
         )
     return {POINTS_FILE: out.getvalue(), LINKS_FILE: links.getvalue()}
 

@@ -63,6 +63,7 @@ class Mark:
     label: str
     role: str
     basis: str = "textbook"  # or "pattern": not a textbook indication for this region (acumap.data.Link)
+    why_plain: str = ""  # why for this region, in a patient's words (acumap.data.Link.plain; may be empty)
 
 
 def marks_for(
@@ -81,7 +82,13 @@ def marks_for(
     for h in lit:
         numbers.setdefault(h.point.code, len(numbers) + 1)
     return tuple(
-        Mark(h.point, str(numbers[h.point.code]) if audience == "patient" else h.point.id, h.role, h.basis)
+        Mark(
+            h.point,
+            str(numbers[h.point.code]) if audience == "patient" else h.point.id,
+            h.role,
+            h.basis,
+            h.plain,
+        )
         for h in lit
     )
 

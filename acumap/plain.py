@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from acumap.data import Atlas
+from acumap.data import Atlas, Point
 from acumap.figure import Mark
 from acumap.regions import RegionChoice
 
@@ -180,7 +180,16 @@ def entry_plain(group: Sequence[Mark]) -> str:
     share a code."""
     first = group[0].point
     line = FAMILY_PLAIN.get(first.code, first.plain) if len(group) > 1 else first.plain
+    if group[0].why_plain:
+        # The point's own reason may be for another region (SI3's is a stiff neck): the link's, for this one.
+        line = f"{where_plain(first)} {group[0].why_plain}"
     return f"{line} {PATTERN_PLAIN}" if group[0].basis == "pattern" else line
+
+
+def where_plain(point: Point) -> str:
+    """The first sentence of a point's plain line: where it is (the rest says why it is used)."""
+    head, _, _ = point.plain.partition(". ")
+    return head if head.endswith(".") else f"{head}."
 
 
 PATIENT_INTRO = (

@@ -21,12 +21,13 @@ class Highlight:
     role: str
     why: str
     basis: str = "textbook"  # or "pattern" (acumap.data.Link.basis)
+    plain: str = ""  # why, in a patient's words (acumap.data.Link.plain; may be empty)
 
 
 def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:
     """Points used for a region, local first, each group in the order of the data."""
     found = [
-        Highlight(atlas.point(link.point_id), link.role, link.why, link.basis)
+        Highlight(atlas.point(link.point_id), link.role, link.why, link.basis, link.plain)
         for link in atlas.links_for(choice.base)
     ]
     return tuple(sorted(found, key=lambda h: 0 if h.role == "local" else 1))

@@ -94,7 +94,9 @@ def make_data(tmp_path: Path) -> Callable[..., Path]:
             ]
         )
         write_csv(folder / "points.csv", point_columns, pts)
-        write_csv(folder / "region_points.csv", LINK_COLUMNS, lks)
+        # The optional columns (basis, plain) where a row has them.
+        extra = [k for row in lks for k in row if k not in LINK_COLUMNS]
+        write_csv(folder / "region_points.csv", [*LINK_COLUMNS, *dict.fromkeys(extra)], lks)
         return folder
 
     return make

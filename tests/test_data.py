@@ -625,3 +625,14 @@ def test_no_point_row_gives_a_depth_figure_of_its_own(pid: str) -> None:
 
 def test_the_not_a_safe_depth_words_say_so() -> None:
     assert NOT_A_SAFE_DEPTH.startswith("This is an average, not a safe depth")
+
+
+def test_a_links_patient_reason_is_read_and_checked(make_data: MakeData) -> None:
+    good = {**LINK, "point_id": "LI4", "role": "distal", "plain": "Used to ease the pain."}
+    bad = {"region": "neck", "point_id": "LI4", "role": "distal", "why": "Classic.", "plain": "eases pain"}
+    atlas, found = skipped(make_data(links=[LINK, good, bad]))
+    assert [(lk.region, lk.point_id, lk.plain) for lk in atlas.links] == [
+        ("middle_back", "BL18", ""),
+        ("middle_back", "LI4", "Used to ease the pain."),
+    ]
+    assert [f[:3] for f in found] == [("region_points.csv", 4, "plain")]

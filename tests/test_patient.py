@@ -167,7 +167,7 @@ def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
 def test_long_list_goes_compact_before_the_page_shrinks() -> None:
     choice = parse_region("upper_back")
     assert choice is not None
-    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), "A4")
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice), "Letter")  # the shorter page
     assert handout.compact
     text = pdf_pages(handout.pdf)[0][2]
     plain = ATLAS.point("BL43").plain
@@ -213,3 +213,19 @@ def test_diagram_png_is_rendered() -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert width > 600 and height > 400
+
+
+def test_a_distal_point_is_explained_for_the_region_chosen() -> None:
+    from acumap.plain import entry_plain
+
+    def line(region: str, pid: str) -> str:
+        choice = parse_region(region)
+        assert choice is not None
+        return next(entry_plain(g) for g in entries(marks_for(ATLAS, choice)) if g[0].point.id == pid)
+
+    where = "On the little-finger edge of the hand, just behind the knuckle at the base of the little finger."
+    low, neck = line("lower_back", "SI3"), line("neck", "SI3")
+    assert low.startswith(where) and neck.startswith(where)  # where it is: the same
+    assert "stiff neck" not in low and "low back strain" in low  # why: for the region chosen
+    assert "stiff neck" in neck and "back" not in neck
+    assert unexplained(low, ATLAS) == [] and unexplained(neck, ATLAS) == []
