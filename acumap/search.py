@@ -1,4 +1,5 @@
-"""Find points by code, pinyin, hanzi or English name, tolerant of case, tone marks, spacing and typos.
+"""Find points by code, pinyin, hanzi or English name, or by their channel's name, tolerant of case, tone
+marks, spacing and typos.
 
 Uses rapidfuzz for the fuzzy part; exact and prefix matches of a code always rank first.
 """
@@ -12,13 +13,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from acumap.codes import who_code
-from acumap.data import Atlas, Point
+from acumap.codes import ALTERNATIVE_PREFIXES, who_code
+from acumap.data import MERIDIANS, Atlas, Point
 
 #: Fuzzy matches below this score (0-100) are left out.
 MIN_SCORE = 72.0
 #: Beside an exact match, fuzzy matches below this score are left out too.
 CLOSE_SCORE = 85.0
+#: A point on the channel the query names: after an exact code or name, before a code's or name's start.
+MERIDIAN_SCORE = 98.0
 
 
 def fold(text: str) -> str:
@@ -37,6 +40,51 @@ def name_forms(name: str) -> list[str]:
 def folded_names(point: Point) -> list[str]:
     """The point's pinyin and English names, folded, each bracketed second name also alone."""
     return [fold(n) for text in (point.pinyin, point.english) for n in name_forms(text)]
+
+
+#: The channels' other names, by WHO prefix: the organ's pinyin and hanzi, the channel's full pinyin name and
+#: the English names other books use. The English name of the data (`MERIDIANS`) and the other code prefixes
+#: (`Du`, `UB`, `SJ`, `Liv`: acumap.codes) are names too, read from their own tables.
+MERIDIAN_NAMES: dict[str, tuple[str, ...]] = {
+    "GV": ("Governing Vessel", "Dū Mài", "督脉"),
+    "BL": ("Urinary Bladder", "Pángguāng", "膀胱", "Zú Tàiyáng Pángguāng Jīng"),
+    "GB": ("Gall Bladder", "Dǎn", "胆", "Zú Shàoyáng Dǎn Jīng"),
+    "SI": ("Xiǎocháng", "小肠", "Shǒu Tàiyáng Xiǎocháng Jīng"),
+    "LI": ("Dàcháng", "大肠", "Shǒu Yángmíng Dàcháng Jīng"),
+    "TE": ("Triple Burner", "Triple Warmer", "Sānjiāo", "三焦", "Shǒu Shàoyáng Sānjiāo Jīng"),
+    "LU": ("Fèi", "肺", "Shǒu Tàiyīn Fèi Jīng"),
+    "SP": ("Pí", "脾", "Zú Tàiyīn Pí Jīng"),
+    "ST": ("Wèi", "胃", "Zú Yángmíng Wèi Jīng"),
+    "LR": ("Gān", "肝", "Zú Juéyīn Gān Jīng"),
+    "EX": ("Extra points", "Jīngwài Qíxué", "经外奇穴"),
+}
+#: Words a search may add to a channel's name ("liver channel", "bladder meridian", "gan jing").
+_CHANNEL_WORDS = ("channel", "meridian", "jing", "经")
+
+
+def _folded_meridian_names() -> dict[str, frozenset[str]]:
+    return {
+        english: frozenset(
+            fold(n) for n in (english, *MERIDIAN_NAMES.get(code, ()), *ALTERNATIVE_PREFIXES.get(code, ()))
+        )
+        for code, english in MERIDIANS.items()
+    }
+
+
+#: The data's meridian (its English name) -> every name of its channel, folded.
+_MERIDIAN_FORMS = _folded_meridian_names()
+
+
+def names_meridian(meridian: str, query: str) -> bool:
+    """Whether the query names the channel (`Liver`, `Gan`, `肝`, `liver channel`, `Governing Vessel`, `Du`),
+    or the start of one of its names, five letters or more (`bladd`, `pangg`)."""
+    q = fold(query)
+    for word in _CHANNEL_WORDS:
+        if q.endswith(word) and len(q) > len(word):
+            q = q[: -len(word)]
+            break
+    forms = _MERIDIAN_FORMS.get(meridian, frozenset())
+    return q in forms or (len(q) >= 5 and any(f.startswith(q) for f in forms))
 
 
 @dataclass(frozen=True)
@@ -70,6 +118,8 @@ def score(point: Point, query: str) -> float:
     names = folded_names(point)
     if any(q == n for n in names):
         return 99.0
+    if names_meridian(point.meridian, query):
+        return MERIDIAN_SCORE
     if any(n.startswith(q) or (len(q) >= 3 and q in n) for n in names):
         return 93.0
     best = 0.0
@@ -104,19 +154,22 @@ def _passes(atlas: Atlas, point: Point, filters: Filters) -> bool:
     return True
 
 
-#: How a point matched the query: the whole code or name, the start or a part of one, or only fuzzily.
-EXACT, PARTIAL, SIMILAR = "exact", "partial", "similar"
+#: How a point matched the query: the whole code or name, its channel's name, the start or a part of a code or
+#: name, or only fuzzily.
+EXACT, MERIDIAN, PARTIAL, SIMILAR = "exact", "meridian", "partial", "similar"
 
 
 @dataclass(frozen=True)
 class Match:
     point: Point
-    kind: str  # EXACT, PARTIAL or SIMILAR ("" when there is no query)
+    kind: str  # EXACT, MERIDIAN, PARTIAL or SIMILAR ("" when there is no query)
 
 
 def _kind(value: float) -> str:
     if value >= 99.0:
         return EXACT
+    if value >= MERIDIAN_SCORE:
+        return MERIDIAN
     return PARTIAL if value > 90.0 else SIMILAR
 
 
@@ -124,9 +177,10 @@ def matches(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list
     """Points matching the query and filters, each with how it matched.
 
     An exact code or name (`BL43`, `Gaohuang`, `膏肓`) stands first and alone: when there is one, only the
-    exact matches and the fuzzy ones follow (marked SIMILAR), never the prefix family (`BL43` does not list
-    BL40-BL49). With no exact match: partial matches (a code's start, a part of a name), then fuzzy ones.
-    With no query: every point passing the filters, in the order of the data.
+    exact matches, the points of a channel the query names and the fuzzy ones follow (marked SIMILAR), never
+    the prefix family (`BL43` does not list BL40-BL49). With no exact match: the points of the channel the
+    query names (`liver`, `gan`, `Du`: MERIDIAN), partial matches (a code's start, a part of a name), then fuzzy
+    ones. With no query: every point passing the filters, in the order of the data.
     """
     candidates: Iterable[Point] = (p for p in atlas.points if _passes(atlas, p, filters))
     if not fold(query) and not query.strip():
@@ -138,7 +192,7 @@ def matches(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list
     if any(m.kind == EXACT for m in found):
         # Beside an exact match only close fuzzy ones are worth a look (BL13 is not a misspelling of BL43).
         close = {id(p) for s, _, p in kept if s >= CLOSE_SCORE}
-        found = [m for m in found if m.kind == EXACT] + [
+        found = [m for m in found if m.kind in (EXACT, MERIDIAN)] + [
             m for m in found if m.kind == SIMILAR and id(m.point) in close
         ]
     return found

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from acumap.data import load_atlas
-from acumap.search import EXACT, PARTIAL, SIMILAR, Filters, fold, matches, search
+from acumap.data import MERIDIANS, load_atlas
+from acumap.search import (
+    EXACT,
+    MERIDIAN,
+    MERIDIAN_NAMES,
+    PARTIAL,
+    SIMILAR,
+    Filters,
+    fold,
+    matches,
+    names_meridian,
+    search,
+)
+from tests.conftest import hand_row, point_row
 
 ATLAS = load_atlas()
 
@@ -109,3 +124,117 @@ def test_without_an_exact_match_the_family_is_listed() -> None:
 def test_an_exact_code_is_not_buried_in_its_neighbours() -> None:
     # Before: "BL43" listed 14 points (BL13, BL40-BL49...), the exact one among them.
     assert [(m.point.id, m.kind) for m in matches(ATLAS, "BL43")] == [("BL43", EXACT)]
+
+
+# --- a channel's name finds its points (issue 24: "liver" found only BL18, the Liver back-shu point) --------
+
+ON = {m: {p.id for p in ATLAS.points if p.meridian == m} for m in MERIDIANS.values()}
+
+
+@pytest.mark.parametrize(
+    ("query", "meridian"),
+    [
+        ("Liver", "Liver"),
+        ("liver", "Liver"),
+        ("Gan", "Liver"),
+        ("Gān", "Liver"),
+        ("肝", "Liver"),
+        ("liver channel", "Liver"),
+        ("Gan jing", "Liver"),
+        ("Liv", "Liver"),  # the older code prefix (acumap.codes)
+        ("Bladder", "Bladder"),
+        ("urinary bladder", "Bladder"),
+        ("Pangguang", "Bladder"),
+        ("Pángguāng", "Bladder"),
+        ("bladder meridian", "Bladder"),
+        ("UB", "Bladder"),
+        ("Governor Vessel", "Governor Vessel"),
+        ("Governing Vessel", "Governor Vessel"),
+        ("Du", "Governor Vessel"),
+        ("Du Mai", "Governor Vessel"),
+        ("督脉", "Governor Vessel"),
+        ("Gallbladder", "Gallbladder"),
+        ("Dan", "Gallbladder"),
+        ("Small Intestine", "Small Intestine"),
+        ("Xiaochang", "Small Intestine"),
+        ("Large Intestine", "Large Intestine"),
+        ("Dachang", "Large Intestine"),
+        ("Triple Energizer", "Triple Energizer"),
+        ("San Jiao", "Triple Energizer"),
+        ("triple burner", "Triple Energizer"),
+        ("SJ", "Triple Energizer"),
+        ("Lung", "Lung"),
+        ("Fei", "Lung"),
+        ("Spleen", "Spleen"),
+        ("Pi", "Spleen"),
+        ("Stomach", "Stomach"),
+        ("Wei", "Stomach"),
+        ("Extra", "Extra"),
+        ("bladd", "Bladder"),  # the start of a name, five letters or more
+        ("pangg", "Bladder"),
+    ],
+)
+def test_a_channels_name_finds_all_its_points_first(query: str, meridian: str) -> None:
+    found = matches(ATLAS, query)
+    on = ON[meridian]
+    assert on, meridian
+    assert {m.point.id for m in found[: len(on)]} == on, [m.point.id for m in found[:8]]
+    assert {m.kind for m in found[: len(on)]} == {MERIDIAN}
+
+
+def test_liver_finds_the_liver_channel_then_the_liver_shu_point() -> None:
+    assert [(m.point.id, m.kind) for m in matches(ATLAS, "liver")][:2] == [
+        ("LR3", MERIDIAN),
+        ("BL18", PARTIAL),
+    ]
+    assert [(m.point.id, m.kind) for m in matches(ATLAS, "gan")][:3] == [
+        ("LR3", MERIDIAN),
+        ("BL18", PARTIAL),
+        ("BL48", PARTIAL),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "meridian"),
+    [
+        ("Liver", "Bladder"),
+        ("Lu", "Lung"),  # the WHO prefix is a code's start, found by the code (PARTIAL), not a channel's name
+        ("bla", "Bladder"),  # too short to be the start of a name
+        ("blad", "Bladder"),
+        ("jing", "Extra"),  # "Jingwai Qixue" begins so, but "jing" is a word of many names
+        ("shao", "Gallbladder"),
+        ("Governor", "Bladder"),
+        ("", "Liver"),
+        ("channel", "Liver"),
+    ],
+)
+def test_what_does_not_name_a_channel(query: str, meridian: str) -> None:
+    assert not names_meridian(meridian, query)
+
+
+def test_every_channel_of_the_data_has_its_other_names_and_no_stray_one() -> None:
+    assert set(MERIDIAN_NAMES) == set(MERIDIANS)
+    folded = [fold(n) for names in MERIDIAN_NAMES.values() for n in names]
+    assert len(folded) == len(set(folded)), "a name of two channels"
+
+
+def test_a_channels_name_with_a_filter_keeps_to_the_filter() -> None:
+    local = Filters(region="middle_back", role="local")
+    want = {p.id for p in search(ATLAS, "", local) if p.meridian == "Bladder"}
+    assert want and {p.id for p in search(ATLAS, "bladder", local)} == want
+
+
+def test_beside_an_exact_name_the_channels_points_stay(make_data: Callable[..., Path]) -> None:
+    # A point called by a channel's pinyin name (none is, in the shipped data): its exact match does not hide
+    # the channel's points, which follow it.
+    atlas = load_atlas(
+        make_data(
+            points=[
+                point_row(),
+                hand_row(id="LR3", code="LR3", meridian="Liver", pinyin="Taichong", english="Great Surge"),
+                hand_row(id="LI4", pinyin="Gan", english="Union Valley"),
+            ],
+            links=[{"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On it."}],
+        )
+    )
+    assert [(m.point.id, m.kind) for m in matches(atlas, "Gan")][:2] == [("LI4", EXACT), ("LR3", MERIDIAN)]
