@@ -433,6 +433,55 @@ def interval(f: Finding) -> str:
     return f"{fmt(f.smd)} ({fmt(f.ci_low)} to {fmt(f.ci_high)})"
 
 
+#: What a cell shows where the source gives no figure (never "None", "nan" or "<NA>").
+MISSING = "–"
+#: The page's table, in this order.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "Condition",
+    "Compared with",
+    "SMD (95% CI)",
+    "Trials",
+    "Patients",
+    "Certainty",
+    "When",
+    "Source",
+)
+
+
+def count_text(n: int | None) -> str:
+    """A count as the page shows it: 17,922; MISSING where the source gives none."""
+    return MISSING if n is None else f"{n:,}"
+
+
+def shown_table() -> pd.DataFrame:
+    """The page's table: one row per finding, every cell text, an empty count written as MISSING."""
+    shown = effect_table().assign(  # the rows are FINDINGS, in order
+        Trials=[count_text(f.trials) for f in FINDINGS], Patients=[count_text(f.patients) for f in FINDINGS]
+    )
+    return shown[list(TABLE_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class FindingCard:
+    """One finding as a small card for a narrow screen, where the table's eight columns do not fit."""
+
+    title: str  # the condition and its source
+    found: str  # what it found, in words and numbers
+    strength: str  # how sure, and how many trials and patients
+    when: str
+
+
+def finding_card(f: Finding) -> FindingCard:
+    """The table's row in sentences: "0.23 SD less pain than sham acupuncture (95% CI 0.13 to 0.33)"."""
+    less = "less" if f.smd >= 0 else "more"
+    return FindingCard(
+        title=f.label,
+        found=f"{fmt(abs(f.smd))} SD {less} pain than {f.comparator} (95% CI {fmt(f.ci_low)} to {fmt(f.ci_high)})",
+        strength=f"Certainty: {f.certainty} · Trials: {count_text(f.trials)} · Patients: {count_text(f.patients)}",
+        when=f"When: {f.when}",
+    )
+
+
 def effect_table() -> pd.DataFrame:
     """One row per finding: the chart's data and the page's table."""
     rows = [

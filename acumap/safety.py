@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 DISCLAIMER = (
@@ -343,3 +345,41 @@ def source_notes_for(
         ):
             found.append(note)
     return tuple(found)
+
+
+#: U+2011 NON-BREAKING HYPHEN: looks like "-", but a line never breaks at it (the page fonts, Source Sans,
+#: DejaVu and Noto, all draw it), so "EX-B2-" never ends a line with "T2" below it, read as a vertebra.
+NO_BREAK_HYPHEN = "\u2011"
+#: An extra point's code or id inside text: EX-B1, EX-B2, EX-B2-T5, EX-UE8, EX-HN15, JJ-C, JJ-C2.
+_HYPHENATED_CODE = re.compile(r"\b(?:EX|JJ)(?:-[A-Z]{1,3}\d{0,2})+\b")
+
+
+def no_break_codes(text: str) -> str:
+    """The text with every hyphen inside a point code made non-breaking; every other hyphen kept as it is.
+
+    For display only: a code for a link, a search or a file keeps its ASCII hyphen.
+    """
+    return _HYPHENATED_CODE.sub(lambda m: m.group(0).replace("-", NO_BREAK_HYPHEN), text)
+
+
+@dataclass(frozen=True)
+class NamedRun:
+    """Points listed one after another that share one name (the Huatuojiaji at each level): named once."""
+
+    name: str
+    ids: tuple[str, ...]
+
+
+def named_runs(points: Iterable[tuple[str, str]]) -> tuple[NamedRun, ...]:
+    """(id, name) pairs in their order, each run of neighbours with the same name gathered into one.
+
+    A list of points with their names then reads "EX-B2-T1, EX-B2-T2, … Huàtuó Jiájǐ" instead of giving the
+    same name twelve times.
+    """
+    runs: list[NamedRun] = []
+    for pid, name in points:
+        if runs and runs[-1].name == name:
+            runs[-1] = NamedRun(name, (*runs[-1].ids, pid))
+        else:
+            runs.append(NamedRun(name, (pid,)))
+    return tuple(runs)

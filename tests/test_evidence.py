@@ -21,20 +21,25 @@ from acumap.evidence import (
     FINDINGS,
     GUIDELINES,
     HARMS,
+    MISSING,
     NO_ACUPUNCTURE,
     REGION_EVIDENCE,
     REGION_EVIDENCE_PLAIN,
     SHAM,
     SOURCES,
+    TABLE_COLUMNS,
     THORACIC,
     VICKERS_2018,
     WITT_MEAN_TREATMENTS,
     WITT_PATIENTS,
     WITT_PNEUMOTHORACES,
+    count_text,
     effect_chart,
     effect_table,
+    finding_card,
     fmt,
     interval,
+    shown_table,
 )
 from acumap.plain import unexplained
 from acumap.regions import BASE_REGIONS, parse_region
@@ -106,6 +111,54 @@ def test_the_table_has_one_row_per_finding_with_its_numbers() -> None:
         assert row["SMD (95% CI)"] == interval(f)
         assert row["Source"] == SOURCES[f.source].short
         assert row["Certainty"] == f.certainty
+
+
+@pytest.mark.parametrize(("n", "shown"), [(None, "–"), (0, "0"), (8, "8"), (560, "560"), (17_922, "17,922")])
+def test_a_count_is_shown_with_a_dash_where_the_source_gives_none(n: int | None, shown: str) -> None:
+    assert count_text(n) == shown
+
+
+def test_the_shown_table_is_all_text_with_a_dash_for_every_missing_count() -> None:
+    df = shown_table()
+    assert tuple(df.columns) == TABLE_COLUMNS
+    assert all(isinstance(v, str) and v for v in df.to_numpy().ravel())
+    for (_, row), f in zip(df.iterrows(), FINDINGS, strict=True):
+        assert row["Trials"] == ("–" if f.trials is None else str(f.trials)), f.key
+        assert row["Patients"] == ("–" if f.patients is None else f"{f.patients:,}"), f.key
+    assert "None" not in df.to_string() and "nan" not in df.to_string().lower()
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "found", "strength", "when"),
+    [
+        (
+            "trinh2016_neck_sham",
+            "Chronic neck pain · Trinh 2016 (Cochrane)",
+            "0.23 SD less pain than sham acupuncture (95% CI 0.07 to 0.40)",
+            "Certainty: moderate (GRADE) · Trials: 8 · Patients: 560",
+            "When: short term: 1 day to 3 months after treatment",
+        ),
+        (
+            "v2012_backneck_none",
+            "Back and neck pain · Vickers 2012",
+            "0.55 SD less pain than no acupuncture (95% CI 0.51 to 0.58)",
+            "Certainty: not graded · Trials: – · Patients: –",
+            "When: not stated in the abstract",
+        ),
+    ],
+)
+def test_a_finding_s_card_says_what_it_found_and_how_sure(
+    key: str, title: str, found: str, strength: str, when: str
+) -> None:
+    card = finding_card(finding(key))
+    assert (card.title, card.found, card.strength, card.when) == (title, found, strength, when)
+
+
+@pytest.mark.parametrize("f", FINDINGS, ids=lambda f: f.key)
+def test_no_card_prints_none(f: Any) -> None:
+    card = finding_card(f)
+    assert "None" not in " ".join((card.title, card.found, card.strength, card.when))
+    assert MISSING == "–"
 
 
 def chart_points(spec: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
@@ -245,7 +298,7 @@ def test_the_page_shows_the_chart_of_every_effect_size_and_interval(page: AppTes
 
 
 def test_the_page_explains_the_numbers_first(page: AppTest, text: str) -> None:
-    first = plain(page.markdown[2].value)  # after the red-flags popover's two blocks
+    first = plain(page.markdown[3].value)  # after the red-flags popover's two blocks and the contents
     assert first.startswith("In short:")
     assert "0.2 is called small, 0.5 is called moderate" in text and "convention" in text
 
@@ -255,7 +308,30 @@ def test_the_page_shows_the_table_of_figures(page: AppTest) -> None:
     assert list(df["SMD (95% CI)"]) == [interval(f) for f in FINDINGS]
     assert list(df["Compared with"]) == [f.comparator for f in FINDINGS]
     row = df[df["Source"] == "Trinh 2016 (Cochrane)"].iloc[0]
-    assert (row["Trials"], row["Patients"], row["Certainty"]) == (8, 560, "moderate (GRADE)")
+    assert (row["Trials"], row["Patients"], row["Certainty"]) == ("8", "560", "moderate (GRADE)")
+    # Where the source gives no count, the cell says so with a dash (Streamlit draws a missing value "None").
+    assert list(df["Trials"]) == ["–", "–", "–", "8", "–", "–", "–"]
+    assert not df.isna().to_numpy().any()
+
+
+def test_the_page_opens_with_a_list_of_its_sections_each_linking_to_its_heading(page: AppTest) -> None:
+    contents = page.markdown[2].value
+    assert contents.startswith("**On this page**")
+    links = re.findall(r"\[(.+?)\]\(#([a-z-]+)\)", contents)
+    anchors = {h.proto.anchor: h.value for h in page.header}
+    assert [a for _, a in links] == list(anchors)  # every section, in the page's order
+    assert len(links) == 7
+    assert anchors["harm"] == "Serious harm"
+    assert anchors["neck"] == "Neck: the Cochrane review (Trinh 2016)"
+
+
+def test_the_page_gives_each_finding_as_a_card_too(page: AppTest) -> None:
+    text = plain(all_markdown(page))
+    for f in FINDINGS:
+        card = finding_card(f)
+        assert f"**{card.title}**  \n{card.found}" in text
+        assert f"{card.strength}  \n{card.when}" in text
+    assert "Trials and patients show – where the source gives no count" in text
 
 
 def test_the_page_gives_the_meta_analyses_and_the_one_year_effect(text: str) -> None:

@@ -23,7 +23,15 @@ from acumap.placement import DIAGRAM_VIEWS, markers_for
 from acumap.plain import AFTER
 from acumap.quiz import read_answer
 from acumap.regions import parse_region
-from acumap.safety import RED_FLAG_GROUPS, depth_notes, source_notes_for
+from acumap.safety import (
+    CAUTION_TAG_TEXT,
+    RED_FLAG_GROUPS,
+    NamedRun,
+    depth_notes,
+    named_runs,
+    no_break_codes,
+    source_notes_for,
+)
 from acumap.search import search
 from tests.test_pages import all_markdown, run_app
 from tests.test_patient import pdf_pages
@@ -412,3 +420,80 @@ def test_the_outlying_trials_caveat_is_on_the_sham_comparisons_only(f: object) -
 def test_a_point_over_the_lung_without_a_study_says_none_was_found() -> None:
     (note,) = depth_notes("BL13", ("pneumothorax",))
     assert note.text.startswith("No study measuring the depth")
+
+
+# --- point codes on the Safety page: never broken at a hyphen, each a link with its name ----------------------
+
+NB = "\u2011"  # NON-BREAKING HYPHEN
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("EX-B2-T5", f"EX{NB}B2{NB}T5"),
+        ("EX-B2-L1", f"EX{NB}B2{NB}L1"),
+        ("EX-B1", f"EX{NB}B1"),
+        ("EX-UE8", f"EX{NB}UE8"),
+        ("EX-HN15", f"EX{NB}HN15"),
+        ("JJ-C", f"JJ{NB}C"),
+        ("JJ-C2", f"JJ{NB}C2"),
+        (
+            "Dingchuan (EX-B1) and Huatuojiaji (EX-B2) are",
+            f"Dingchuan (EX{NB}B1) and Huatuojiaji (EX{NB}B2) are",
+        ),
+        ("labels them JJ-C. At C7", f"labels them JJ{NB}C. At C7"),
+        # Everything else keeps its hyphen: words, ranges, page numbers, a DOI, a source's title.
+        ("BL18", "BL18"),
+        ("skin-surface and non-physician", "skin-surface and non-physician"),
+        ("NICE CKS, Back pain - low", "NICE CKS, Back pain - low"),
+        ("2012;172(19):1444-53", "2012;172(19):1444-53"),
+        ("doi:10.1136/bmjopen-2020-045961", "doi:10.1136/bmjopen-2020-045961"),
+        ("T4-T11", "T4-T11"),
+        ("SEX-B2", "SEX-B2"),
+    ],
+)
+def test_a_code_s_hyphens_do_not_break(text: str, shown: str) -> None:
+    assert no_break_codes(text) == shown
+
+
+def test_neighbours_with_one_name_are_named_once() -> None:
+    pairs = [("BL13", "Fèishū"), ("EX-B2-T1", "Jiájǐ"), ("EX-B2-T2", "Jiájǐ"), ("GB21", "Jiānjǐng")]
+    pairs += [("EX-B2-L1", "Jiájǐ")]
+    assert named_runs(pairs) == (
+        NamedRun("Fèishū", ("BL13",)),
+        NamedRun("Jiájǐ", ("EX-B2-T1", "EX-B2-T2")),
+        NamedRun("Jiānjǐng", ("GB21",)),
+        NamedRun("Jiájǐ", ("EX-B2-L1",)),  # not a neighbour: named again, so the order stays the atlas's
+    )
+    assert named_runs([]) == ()
+
+
+@pytest.fixture(scope="module")
+def safety_page() -> AppTest:
+    return run_app(page="views/safety.py")
+
+
+def test_each_tagged_point_links_to_the_point_browser_with_its_name(safety_page: AppTest) -> None:
+    for tag, text in CAUTION_TAG_TEXT.items():
+        (block,) = [m.value for m in safety_page.markdown if _plain(m.value).startswith(text)]
+        points = [p for p in ATLAS.points if tag in p.caution_tags]
+        links = re.findall(r"\[([^\]]+)\]\(/points\?point=([^)]+)\)", block)
+        assert [pid for _, pid in links] == [p.id for p in points], tag
+        for shown, pid in links:
+            assert shown == pid.replace("-", NB), pid
+        # The name follows its code (or the last of a run of one name), held to it by a no-break space.
+        for p in points:
+            (i,) = [n for n, (_, pid) in enumerate(links) if pid == p.id]
+            after = block[block.index(f"point={p.id})") + len(f"point={p.id})") :]
+            named_here = after.startswith("\u00a0")
+            assert named_here or after.startswith(", "), p.id
+            if named_here:
+                assert _plain(after[1:]).startswith(p.pinyin), p.id
+            else:  # the next code has the same name
+                assert points[i + 1].pinyin == p.pinyin, p.id
+
+
+def test_the_safety_page_shows_no_code_with_a_breakable_hyphen(safety_page: AppTest) -> None:
+    text = _plain(all_markdown(safety_page)).replace("point=EX-", "").replace("point=JJ-", "")
+    assert not re.findall(r"\b(?:EX|JJ)-", text)
+    assert f"EX{NB}B2{NB}T5" in text and f"JJ{NB}C2" in text and f"(EX{NB}B1)" in text

@@ -9,6 +9,7 @@ from acumap.evidence import (
     FINDINGS,
     GUIDELINES,
     HARMS,
+    MISSING,
     NO_ACUPUNCTURE,
     SHAM,
     SOURCES,
@@ -19,8 +20,10 @@ from acumap.evidence import (
     Harm,
     effect_chart,
     effect_table,
+    finding_card,
     fmt,
     interval,
+    shown_table,
 )
 from ui.text import md
 
@@ -28,7 +31,42 @@ neck = next(f for f in FINDINGS if f.key == "trinh2016_neck_sham")
 back_sham = next(f for f in FINDINGS if f.key == "v2012_backneck_sham")
 back_none = next(f for f in FINDINGS if f.key == "v2012_backneck_none")
 
+#: The page's sections: anchor -> (the contents list's words, the heading). The anchors are set, not derived
+#: from the headings, so a link to a section survives a reworded heading.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "effect-sizes": ("Effect sizes: chart and table", "The effect sizes"),
+    "meta-analyses": (
+        "The two large meta-analyses (Vickers 2012, 2018)",
+        "The two individual-patient meta-analyses (Vickers 2012 and 2018)",
+    ),
+    "neck": ("Neck: the Cochrane review", "Neck: the Cochrane review (Trinh 2016)"),
+    "thoracic": ("Upper and middle back", "Upper and middle back (thoracic spine): very little is known"),
+    "guidelines": ("Guidelines (NICE)", "Guidelines (NICE, England)"),
+    "harm": ("Serious harm", "Serious harm"),
+    "sources": ("Sources", "Sources"),
+}
+#: Fixed page styling (no data in it). The table's eight columns need about 1,040 px: on a narrower screen (a
+#: phone, a tablet either way up, measured in Chromium) they would scroll sideways, so each finding is a card
+#: instead, two a row on a tablet; a laptop (1280 px and up) keeps the table. (A contents link's section stops
+#: below Streamlit's header by itself: Streamlit gives its headings a scroll margin of the header's height.)
+EVIDENCE_CSS = (
+    "<style>@media (max-width: 1199px) {.st-key-evidence_table_wide {display: none;}}"
+    " @media (min-width: 1200px) {.st-key-evidence_cards {display: none;}}"
+    " @media (min-width: 641px) and (max-width: 1199px) {.st-key-evidence_cards"
+    " {display: grid; grid-template-columns: 1fr 1fr;}}</style>"
+)
+
+
+def section(anchor: str) -> None:
+    st.header(SECTIONS[anchor][1], anchor=anchor)
+
+
+st.html(EVIDENCE_CSS)
 st.title("Evidence: what trials found")
+with st.container(key="evidence_contents"):
+    st.markdown(
+        "**On this page**\n\n" + "\n".join(f"- [{md(label)}](#{a})" for a, (label, _) in SECTIONS.items())
+    )
 
 st.markdown(
     md(
@@ -44,6 +82,7 @@ st.markdown(
         "primary pain (NG193). Serious harm is rare."
     )
 )
+section("effect-sizes")
 st.markdown(
     "**What the numbers mean.** "
     + md(
@@ -67,22 +106,28 @@ st.caption(
         "synopsis of the review, because the review's own table misprints it."
     )
 )
-st.dataframe(
-    table[
-        ["Condition", "Compared with", "SMD (95% CI)", "Trials", "Patients", "Certainty", "When", "Source"]
-    ],
-    hide_index=True,
-    key="evidence_table",
-)
+with st.container(key="evidence_table_wide"):
+    st.dataframe(
+        shown_table(),
+        hide_index=True,
+        key="evidence_table",
+        column_config={c: st.column_config.TextColumn(alignment="right") for c in ("Trials", "Patients")},
+    )
+with st.container(key="evidence_cards"):
+    for f in FINDINGS:
+        card = finding_card(f)
+        with st.container(border=True, key=f"evidence_card_{f.key}"):
+            st.markdown(f"**{md(card.title)}**  \n{md(card.found)}")
+            st.caption(f"{md(card.strength)}  \n{md(card.when)}")
 st.caption(
     md(
-        "Trials and patients are left empty where the source gives no count for that row: Vickers 2012 gives "
+        f"Trials and patients show {MISSING} where the source gives no count for that row: Vickers 2012 gives "
         f"{VICKERS_2012.trials} trials and {VICKERS_2012.patients:,} patients for the whole analysis only. "
         "Certainty is the GRADE rating where the source gives one."
     )
 )
 
-st.header("The two individual-patient meta-analyses (Vickers 2012 and 2018)")
+section("meta-analyses")
 st.markdown(
     md(
         f"Vickers 2012 pooled the raw data of each patient from {VICKERS_2012.trials} of "
@@ -118,7 +163,7 @@ st.markdown(
     )
 )
 
-st.header("Neck: the Cochrane review (Trinh 2016)")
+section("neck")
 d, d_lo, d_hi = TRINH_2016.disability
 st.markdown(
     md(
@@ -132,11 +177,11 @@ st.markdown(
 )
 st.caption(md(f"{neck.read} {neck.note} {TRINH_2016.newer}"))
 
-st.header("Upper and middle back (thoracic spine): very little is known")
+section("thoracic")
 st.markdown(f"**{md(THORACIC.statement)}** {md(THORACIC.detail)}")
 st.caption(md(f"{THORACIC.trial} {THORACIC.read}"))
 
-st.header("Guidelines (NICE, England)")
+section("guidelines")
 for g in GUIDELINES:
     st.markdown(
         f"**NICE {md(g.code)}: {md(g.title)}** ({md(g.published)})  \n"
@@ -150,7 +195,7 @@ st.markdown(
     )
 )
 
-st.header("Serious harm")
+section("harm")
 st.markdown(
     md(
         "A rate of harm depends on what it counts: per patient (over a course of treatment) or per treatment "
@@ -197,7 +242,7 @@ st.markdown(
     + " see the cautions on the [Safety page](/safety)."
 )
 
-st.header("Sources")
+section("sources")
 st.markdown(
     "\n".join(
         f"{i}. {md(s.citation)}. [{md(s.short)}]({s.url})" for i, s in enumerate(SOURCES.values(), start=1)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from acumap import anatomy
+from acumap.data import Atlas, Point
 from acumap.regions import BASE_LABELS
 from acumap.safety import (
     ASHI_BY_REGION,
@@ -17,10 +20,34 @@ from acumap.safety import (
     NO_MEASURED_DEPTH,
     NOT_A_SAFE_DEPTH,
     SOURCE_NOTES,
+    named_runs,
+    no_break_codes,
 )
-from ui import loading
+from ui import loading, state
 from ui.panels import DISCLAIMER_KEY, red_flags_markdown
 from ui.text import md
+
+
+def point_link(pid: str) -> str:
+    """A point's code as a link to it in the point browser; the code never breaks at its hyphen."""
+    return f"[{md(no_break_codes(pid))}](/points?{urlencode({state.POINT: pid})})"
+
+
+def points_with_names(points: list[Point]) -> str:
+    """Each point's code, a link, with its name beside it; neighbours of one name (EX-B2-T1…T12) named once."""
+    # No-break spaces keep a name with its code, and a separator at the end of its line, never the start.
+    return "\u00a0· ".join(
+        ", ".join(point_link(pid) for pid in run.ids) + f"\u00a0{md(run.name)}"
+        for run in named_runs((p.id, p.pinyin) for p in points)
+    )
+
+
+def tagged(atlas: Atlas | None, tag: str) -> str:
+    if atlas is None:
+        return ""
+    points = [p for p in atlas.points if tag in p.caution_tags]
+    return points_with_names(points) if points else "No point in the atlas."
+
 
 st.title("Safety, landmarks and sources")
 with st.container(key=DISCLAIMER_KEY):
@@ -33,8 +60,7 @@ st.markdown(red_flags_markdown())
 st.header("Cautions marked on the points")
 atlas = loading.atlas_or_none()
 for tag, text in CAUTION_TAG_TEXT.items():
-    names = ", ".join(p.id for p in atlas.points if tag in p.caution_tags) if atlas else ""
-    st.markdown(f"**{md(text)}**  \n{md(names) if names else ('No point in the atlas.' if atlas else '')}")
+    st.markdown(f"**{md(text)}**  \n{tagged(atlas, tag)}")
 
 st.header("How deep is the lung, and what lies beneath the neck?")
 st.markdown(
@@ -43,7 +69,9 @@ st.markdown(
     f"**{md(NOT_A_SAFE_DEPTH)}**"
 )
 for d in MEASURED_DEPTHS:
-    st.markdown(f"- **{md(d.code)}**: {md(d.text)}  \n  *Source: {md(d.source)}. {md(d.read)}*")
+    st.markdown(
+        f"- **{md(no_break_codes(d.code))}**: {md(d.text)}  \n  *Source: {md(d.source)}. {md(d.read)}*"
+    )
 st.markdown(f"**GB21, the two studies side by side.** {md(GB21_COMPARISON)}")
 st.markdown(f"**The Bladder-line and Jiaji points of the upper and middle back:** {md(NO_MEASURED_DEPTH)}")
 st.caption(f"Source: {md(MA_2022)}")
@@ -60,7 +88,7 @@ st.caption(
 
 st.header("Where sources disagree")
 for note in SOURCE_NOTES:
-    st.markdown(f"**{md(note.topic)}.** {md(note.text)}")
+    st.markdown(f"**{md(no_break_codes(note.topic))}.** {md(no_break_codes(note.text))}")
 
 st.header("Ashi points")
 st.markdown(md(ASHI_NOTE))
