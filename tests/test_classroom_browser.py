@@ -16,6 +16,16 @@ pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
 
 
+def start_class(teacher: Any, app_url: str) -> str:
+    """The teacher opens the class page and starts a class; its code as shown."""
+    teacher.goto(f"{app_url}/class")
+    wait_settled(teacher, with_map=False)
+    teacher.get_by_role("button", name="Start a class").click()
+    code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
+    expect(code_text).to_be_visible(timeout=TIMEOUT)
+    return str(code_text.inner_text().split()[-1])
+
+
 def test_three_students_tap_the_teacher_sees_three_then_the_mean_error(browser: Any, app_url: str) -> None:
     teacher = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
     students = [
@@ -23,12 +33,7 @@ def test_three_students_tap_the_teacher_sees_three_then_the_mean_error(browser: 
         for _ in range(3)
     ]
     try:
-        teacher.goto(f"{app_url}/class")
-        wait_settled(teacher, with_map=False)
-        teacher.get_by_role("button", name="Start a class").click()
-        code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
-        expect(code_text).to_be_visible(timeout=TIMEOUT)
-        code = code_text.inner_text().split()[-1]
+        code = start_class(teacher, app_url)
         teacher.get_by_role("button", name="Ask the class").click()  # BL18, the default point
         expect(teacher.get_by_text("Question 1: Tap where BL18 is")).to_be_visible(timeout=TIMEOUT)
         count = teacher.get_by_test_id("stMetricValue").first
@@ -79,12 +84,7 @@ def test_a_student_sees_their_mark_then_how_far_off_then_the_end(browser: Any, a
         viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     ).new_page()
     try:
-        teacher.goto(f"{app_url}/class")
-        wait_settled(teacher, with_map=False)
-        teacher.get_by_role("button", name="Start a class").click()
-        code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
-        expect(code_text).to_be_visible(timeout=TIMEOUT)
-        code = code_text.inner_text().split()[-1]
+        code = start_class(teacher, app_url)
         # The point picker lists names, and goes for a "where does it hurt" question.
         picker = teacher.get_by_role("combobox", name="Point")
         expect(picker).to_have_value("BL18 · Gānshū · Liver Shu")
