@@ -170,3 +170,21 @@ def process_cpu_seconds(pid: int) -> float:
         fields = fh.read().rsplit(")", 1)[1].split()
     # After the command name: state is field 3 of stat(5); utime and stime are fields 14 and 15.
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+SCROLL_STILL_JS = """() => new Promise((done) => {
+  const main = document.querySelector('[data-testid=stMain]');
+  let last = -1, still = 0;
+  const tick = () => {
+    const now = scrollY + (main ? main.scrollTop : 0);
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 10) done(true); else requestAnimationFrame(tick);
+  };
+  tick();
+})"""
+
+
+def wait_scroll_still(page: Any) -> None:
+    """Wait until a smooth scroll has ended (the page has not moved for ten frames)."""
+    page.evaluate(SCROLL_STILL_JS)

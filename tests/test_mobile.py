@@ -16,7 +16,7 @@ from acumap import anatomy
 from acumap.data import load_atlas
 from acumap.quiz import RoundSpec, draw, shown_marker
 from tests.mapdom import client_xy
-from tests.serving import wait_settled
+from tests.serving import wait_scroll_still, wait_settled
 
 pytestmark = pytest.mark.browser
 ATLAS = load_atlas()
@@ -55,24 +55,6 @@ def reachable(locator: Locator, max_scroll: float | None = None) -> None:
     height = page.viewport_size["height"] if page.viewport_size else 0
     assert abs(after - before) <= (max_scroll if max_scroll is not None else height), (before, after)
     assert locator.evaluate(UNCOVERED_JS) == ""
-
-
-SCROLL_STILL_JS = """() => new Promise((done) => {
-  const main = document.querySelector('[data-testid=stMain]');
-  let last = -1, still = 0;
-  const tick = () => {
-    const now = scrollY + (main ? main.scrollTop : 0);
-    still = now === last ? still + 1 : 0;
-    last = now;
-    if (still >= 10) done(true); else requestAnimationFrame(tick);
-  };
-  tick();
-})"""
-
-
-def wait_scroll_still(page: Page) -> None:
-    """Wait until a smooth scroll has ended (the page has not moved for ten frames)."""
-    page.evaluate(SCROLL_STILL_JS)
 
 
 def new_page(browser: Any, size: str) -> Page:
