@@ -24,6 +24,11 @@ VIEW_TITLES = {
 SIDE_WORDS = {"left": "left side", "right": "right side", "midline": "on the midline"}
 
 
+def points_word(n: int) -> str:
+    """A count of points in words: "1 point", "6 points"."""
+    return f"{n} point" if n == 1 else f"{n} points"
+
+
 def where_on_map(point: Point) -> str:
     """The location as the map places it: 'level with the lower border of T9, 1.5 cun from the midline'."""
     placed = placement_text(point)

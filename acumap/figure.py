@@ -23,6 +23,7 @@ from acumap.data import Atlas, Point
 from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
 from acumap.regions import RegionChoice
 from acumap.selection import highlights
+from acumap.svg import SIDE_WORDS
 
 Audience = Literal["patient", "student"]
 
@@ -72,9 +73,11 @@ def marks_for(
     """The region's points (or the practitioner's selection of them), numbered 1.. in reading order.
 
     Patients read numbers that match the list beside the picture; students read codes. Points that share a
-    code (the Huatuojiaji column, EX-B2, one point at each level) share one number: they are one entry.
+    code (the Huatuojiaji column, EX-B2, one point at each level) share one number: they are one entry. A
+    selection keeps each point's number in the whole region's list, so a point has the same number on the
+    screen, in its own panel, on the handout and in the picture.
     """
-    lit = [h for h in highlights(atlas, choice) if chosen is None or h.point.id in chosen]
+    lit = list(highlights(atlas, choice))
     # Points near the pain first, top to bottom and from the spine outwards, then the ones far from it in
     # the map's order of diagrams: the numbers read down the picture (the panel's and the handout's order).
     lit.sort(key=lambda h: _reading_order(h.point, h.role))
@@ -90,6 +93,7 @@ def marks_for(
             h.plain,
         )
         for h in lit
+        if chosen is None or h.point.id in chosen
     )
 
 
@@ -144,6 +148,30 @@ _PATH_STYLE = {
 class _Label:
     mark: Mark
     marker: Marker
+    #: Every marker of an entry whose number several points share (the Jiaji column): labelled once, at the
+    #: middle of a bracket along them.
+    run: tuple[Marker, ...] = ()
+
+    @property
+    def y(self) -> float:
+        """Where the label points to: its marker, or the middle of its bracket."""
+        if not self.run:
+            return self.marker.y
+        ys = [m.y for m in self.run]
+        return (min(ys) + max(ys)) / 2
+
+
+def _shared(labels: list[_Label], shown: Sequence[Marker], by_id: dict[str, Mark]) -> list[_Label]:
+    """One label per number: the points that share it become one label with their markers as its run."""
+    first: dict[str, _Label] = {}
+    for lb in labels:
+        first.setdefault(lb.mark.label, lb)
+    out = []
+    for label, lb in first.items():
+        run = tuple(mk for mk in shown if by_id[mk.point.id].label == label)
+        many = len({mk.point.id for mk in run}) > 1
+        out.append(_Label(lb.mark, lb.marker, run if many else ()))
+    return out
 
 
 class _Canvas:
@@ -219,27 +247,43 @@ def _back_labels(c: _Canvas, labels: list[_Label], side: str, font_mm: float) ->
     for group, sign in ((outer, outer_sign), (inner, -outer_sign)):
         if not group:
             continue
-        group.sort(key=lambda lb: lb.marker.y)
-        edge = (
-            (max([lb.marker.x for lb in group] + [0.0]) + 5.0)
-            if sign > 0
-            else (min([lb.marker.x for lb in group] + [0.0]) - 5.0)
-        )
+        group.sort(key=lambda lb: lb.y)
+        # A bracket stands just outside its run's markers (both sides' columns), on the labels' side.
+        gap = 1.6 * c.mm
+        anchor_x = {
+            id(lb): (
+                (max(m.x for m in lb.run) + gap if sign > 0 else min(m.x for m in lb.run) - gap)
+                if lb.run
+                else lb.marker.x
+            )
+            for lb in group
+        }
+        edge = (max([*anchor_x.values(), 0.0]) + 5.0) if sign > 0 else (min([*anchor_x.values(), 0.0]) - 5.0)
         sizes = [_label_box(c, lb.mark.label, font_mm) for lb in group]
-        ys = [lb.marker.y - h / 2 for lb, (_, h) in zip(group, sizes, strict=True)]
+        ys = [lb.y - h / 2 for lb, (_, h) in zip(group, sizes, strict=True)]
         for i in range(1, len(ys)):
             ys[i] = max(ys[i], ys[i - 1] + sizes[i - 1][1] + 0.4 * c.mm)
-        drift = sum(y + h / 2 - lb.marker.y for y, lb, (_, h) in zip(ys, group, sizes, strict=True)) / len(
-            group
-        )
+        drift = sum(y + h / 2 - lb.y for y, lb, (_, h) in zip(ys, group, sizes, strict=True)) / len(group)
         shift = max(-drift, y0 - ys[0])
         shift = min(shift, y0 + h0 - (ys[-1] + sizes[-1][1]))
         for lb, y, (w, h) in zip(group, ys, sizes, strict=True):
             y += shift
             lx = edge if sign > 0 else edge - w
             lx = min(max(lx, x0), x0 + w0 - w)
-            _leader(c, lb.marker.x, lb.marker.y, lx if sign > 0 else lx + w, y + h / 2)
+            ax = anchor_x[id(lb)]
+            if lb.run:
+                _bracket(c, ax, min(m.y for m in lb.run), max(m.y for m in lb.run), -sign)
+            _leader(c, ax, lb.y, lx if sign > 0 else lx + w, y + h / 2)
             _draw_label(c, lx, y, w, h, lb.mark.label, lb.mark.role, font_mm)
+
+
+def _bracket(c: _Canvas, x: float, top: float, bottom: float, towards: int) -> None:
+    """A bracket along a run of markers at x, its ticks pointing towards them (+1: to the right)."""
+    t = towards * 0.9 * c.mm
+    c.parts.append(
+        f'<path d="M{_n(x + t)} {_n(top)}H{_n(x)}V{_n(bottom)}H{_n(x + t)}" fill="none" stroke="#5b5f66" '
+        f'stroke-width="{_n(0.3 * c.mm)}" class="bracket"/>'
+    )
 
 
 def _beside_labels(c: _Canvas, labels: list[_Label], font_mm: float) -> None:
@@ -311,7 +355,7 @@ def diagram_svg(
                     _text(anatomy.cun_to_cm(cun), bottom + 3.2 * c.mm, f"{cun:g}", small * c.mm, "middle")
                 )
             c.parts.append(_text(anatomy.cun_to_cm(5.5), bottom + 3.2 * c.mm, "cun", small * c.mm, "middle"))
-        left, right = ("Your left", "Your right") if audience == "patient" else ("L (left)", "(right) R")
+        left, right = SIDE_WORDS[audience]
         c.parts.append(_text(box[0] + 0.5, box[1] + 3.8 * c.mm, left, 3.0 * c.mm, weight="bold"))
         c.parts.append(_text(box[0] + box[2] - 0.5, box[1] + 3.8 * c.mm, right, 3.0 * c.mm, "end", "bold"))
     by_id = {m.point.id: m for m in marks}
@@ -336,10 +380,48 @@ def diagram_svg(
             continue
         labels.append(_Label(mark, mk))
     if view == "back":
-        _back_labels(c, labels, side, font_mm)
+        _back_labels(c, _shared(labels, shown, by_id) if audience == "patient" else labels, side, font_mm)
     else:
         _beside_labels(c, labels, font_mm)
     return c.svg(TITLES[audience][view])
+
+
+#: The key under a figure: its font (mm), line height (mm) and the width of a character (em, approximate).
+KEY_FONT_MM = 3.0
+KEY_LINE_MM = 4.4
+_CHAR_EM = 0.56
+
+
+def key_entry(group: Sequence[Mark]) -> str:
+    """One line of a figure's key: the label as drawn, then the point's name ("6  Liver Shu (BL18)")."""
+    first = group[0]
+    point = first.point
+    label = first.label if first.label.isdigit() else point.code
+    return f"{label}  {point.english} ({point.code})" if label != point.code else f"{label}  {point.english}"
+
+
+def _key(marks: Sequence[Mark], width: float, top: float) -> tuple[str, float] | None:
+    """The figure's key, in as many columns as fit its width: the SVG and the bottom it reaches (mm)."""
+    groups = entries(marks)
+    if not groups:
+        return None
+    lines = [(key_entry(g), g[0].role) for g in groups]
+    longest = max(len(text) for text, _ in lines) * _CHAR_EM * KEY_FONT_MM + 6.0
+    cols = max(1, min(4, int(width // longest)))
+    rows = -(-len(lines) // cols)
+    col_w = width / cols
+    parts = [_text(0, top + 4.0, "Key", 3.4, weight="bold")]
+    y0 = top + 4.0 + KEY_LINE_MM
+    for i, (text, role) in enumerate(lines):
+        x, y = (i // rows) * col_w, y0 + (i % rows) * KEY_LINE_MM
+        # The marker's own shape: a dot near the pain, a diamond far from it.
+        if role == "local":
+            parts.append(f'<circle cx="{_n(x + 1.2)}" cy="{_n(y - 1.1)}" r="1.2" fill="{LOCAL}"/>')
+        else:
+            d = f"M{_n(x + 1.3)} {_n(y - 2.5)}l1.3 1.4l-1.3 1.4l-1.3 -1.4Z"
+            parts.append(f'<path d="{d}" fill="{DISTAL}"/>')
+        parts.append(_text(x + 3.4, y, text, KEY_FONT_MM))
+    return '<g class="key">' + "".join(parts) + "</g>", y0 + (rows - 1) * KEY_LINE_MM + 4.0
 
 
 def views_with(marks: Sequence[Mark]) -> tuple[str, ...]:
@@ -388,6 +470,10 @@ def figure_svg(
         )
     total_w = col_x + col_w if col_w else FIGURE_WIDTH_MM["back"]
     total_h = max(head + back_h, col_y)
+    key = _key(marks, total_w, total_h + 2.0)
+    if key:
+        parts.append(key[0])
+        total_h = key[1]
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(total_w)}mm" height="{_n(total_h)}mm" '
         f'viewBox="0 0 {_n(total_w)} {_n(total_h)}">',

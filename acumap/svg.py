@@ -193,14 +193,20 @@ def _regions() -> str:
     return "".join(out)
 
 
+#: The back's side labels for each audience: a patient reads "your left" (the back is seen from behind).
+SIDE_WORDS = {"patient": ("Your left", "Your right"), "student": ("L (left)", "(right) R")}
+
+
 def _side_labels() -> str:
+    """Both audiences' side labels; the page's audience shows one pair (map.css)."""
     x0, y0, w, _ = BACK_VIEW_BOX
-    return (
-        '<g class="sides" aria-hidden="true">'
-        + _px(x0 + 0.6, y0 + 0.6, _text("L (left)", "side", "start", dy=14))
-        + _px(x0 + w - 0.6, y0 + 0.6, _text("(right) R", "side", "end", dy=14))
-        + "</g>"
-    )
+    out = ['<g class="sides" aria-hidden="true">']
+    for audience, (left, right) in SIDE_WORDS.items():
+        cls = f"side for-{audience}"
+        out.append(_px(x0 + 0.6, y0 + 0.6, _text(left, cls, "start", dy=14)))
+        out.append(_px(x0 + w - 0.6, y0 + 0.6, _text(right, cls, "end", dy=14)))
+    out.append("</g>")
+    return "".join(out)
 
 
 def view_box(drawing: Drawing) -> tuple[float, float, float, float]:

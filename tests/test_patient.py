@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from acumap.assets import load_drawing
 from acumap.data import load_atlas
-from acumap.figure import entries, marks_for
+from acumap.figure import diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
-from acumap.placement import DIAGRAM_VIEWS
+from acumap.placement import DIAGRAM_VIEWS, markers_for
 from acumap.plain import DURING, GLOSSARY, unexplained
 from acumap.regions import BASE_REGIONS, choice_ids, parse_region
 from acumap.safety import RED_FLAGS
@@ -156,9 +156,11 @@ def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
     chosen = ["BL18", "LI4", "GV9"]
     handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice, chosen), "A4")
     text = pdf_pages(handout.pdf)[0][2]
+    # Each keeps its number in the region's list (the map's and the panel's): the same point, the same number.
     assert "1. Reaching Yang (Zhìyáng, GV9)" in text
-    assert "2. Liver Shu (Gānshū, BL18)" in text
-    assert "3. Union Valley (Hégǔ, LI4)" in text
+    assert "6. Liver Shu (Gānshū, BL18)" in text
+    assert "16. Union Valley (Hégǔ, LI4)" in text
+    assert re.findall(r"(\d+)\. [A-Z][^.(]*\(", text) == ["1", "6", "16"]
     assert "Diaphragm Shu" not in text
     assert not handout.compact  # three points leave room for the full plain lines
     assert ATLAS.point("BL18").plain in text
@@ -196,7 +198,81 @@ def test_diagram_svg_marks_and_numbers_the_region_for_a_patient() -> None:
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     labels = re.findall(r'text-anchor="middle" fill="#1f2328">(\d+)</text>', svg)
     assert set(labels) == {m.label for m in marks}
-    assert "BL18" not in svg and "Your left" in svg
+    # Numbers on the picture; the codes only in its key, after the names, as on the handout.
+    assert "BL18" not in _figure_labels(svg) and "Your left" in svg
+
+
+def _figure_labels(svg: str) -> list[str]:
+    return re.findall(r'text-anchor="middle" fill="#1f2328">([^<]+)</text>', svg)
+
+
+@pytest.mark.parametrize("region", ["middle_back", "middle_back_left", "upper_back"])
+def test_a_number_shared_by_a_column_is_labelled_once_with_a_bracket(region: str) -> None:
+    choice = parse_region(region)
+    assert choice is not None
+    marks = marks_for(ATLAS, choice)
+    (jiaji,) = {m.label for m in marks if m.point.code == "EX-B2"}
+    levels = [m for m in marks if m.point.code == "EX-B2"]
+    assert len(levels) >= 4  # one point at each level, one number
+    back = diagram_svg(ATLAS, DRAWINGS["back"], marks, choice.side, "patient")
+    labels = _figure_labels(back)
+    # Every number once: the Jiaji column's too, not once per level.
+    assert sorted(labels, key=int) == sorted({m.label for m in marks if m.point.view == "back"}, key=int)
+    assert labels.count(jiaji) == 1
+    (bracket,) = re.findall(
+        r'<path d="M([-\d.]+) ([-\d.]+)H([-\d.]+)V([-\d.]+)H[-\d.]+"[^>]*class="bracket"', back
+    )
+    top, bottom = float(bracket[1]), float(bracket[3])
+    ids = {m.point.id for m in levels}
+    ys = sorted(mk.y for mk in markers_for(ATLAS, "back") if mk.point.id in ids)
+    # The bracket runs from the highest of the column's points to the lowest.
+    assert top == pytest.approx(ys[0], abs=0.01) and bottom == pytest.approx(ys[-1], abs=0.01)
+
+
+def test_a_students_figure_labels_each_level_of_the_column() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    back = diagram_svg(
+        ATLAS, DRAWINGS["back"], marks_for(ATLAS, choice, audience="student"), "both", "student"
+    )
+    assert "EX-B2-T7" in _figure_labels(back) and "EX-B2-T12" in _figure_labels(back)
+    assert 'class="bracket"' not in back
+
+
+def test_the_pictures_carry_a_key_of_their_numbers_and_names() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    marks = marks_for(ATLAS, choice)
+    svg = diagrams_svg(ATLAS, DRAWINGS, marks, choice, "patient")
+    key = re.search(r'<g class="key">(.*?)</g>', svg)
+    assert key is not None
+    lines = re.findall(r">([^<]+)</text>", key.group(1))
+    assert lines[0] == "Key"
+    assert "6  Liver Shu (BL18)" in lines and "16  Union Valley (LI4)" in lines
+    assert "2  Hua Tuo's Paravertebral Points (EX-B2)" in lines
+    assert len(lines) == 1 + len(entries(marks))  # one line per number, the Jiaji column once
+
+
+def test_the_pictures_follow_the_chosen_points_with_their_numbers() -> None:
+    choice = parse_region("middle_back")
+    assert choice is not None
+    svg = diagrams_svg(ATLAS, DRAWINGS, marks_for(ATLAS, choice, ["GV9", "BL18", "LI4"]), choice, "patient")
+    key = re.search(r'<g class="key">(.*?)</g>', svg)
+    assert key is not None
+    assert re.findall(r">([^<]+)</text>", key.group(1))[1:] == [
+        "1  Reaching Yang (GV9)",
+        "6  Liver Shu (BL18)",
+        "16  Union Valley (LI4)",
+    ]
+    assert sorted(_figure_labels(svg), key=int) == ["1", "6", "16"]
+
+
+def test_a_students_key_names_each_code() -> None:
+    choice = parse_region("neck")
+    assert choice is not None
+    svg = diagrams_svg(ATLAS, DRAWINGS, marks_for(ATLAS, choice, audience="student"), choice, "student")
+    key = re.search(r'<g class="key">(.*?)</g>', svg)
+    assert key is not None and "GB21  Shoulder Well" in key.group(1)
 
 
 def test_diagram_svg_for_a_student_labels_codes() -> None:

@@ -4,6 +4,7 @@ the PDF rendered with poppler's pdftoppm."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +14,15 @@ import jsonschema
 import pytest
 from playwright.sync_api import Page, expect
 
+from acumap import anatomy
 from acumap.data import load_atlas
 from acumap.export import atlas_from_json
 from acumap.figure import marks_for
 from acumap.regions import parse_region
 from acumap.safety import RED_FLAGS
-from tests.serving import wait_settled
+from tests.mapdom import client_xy
+from tests.serving import wait_scroll_still, wait_settled
+from tests.test_mobile import SIZES, reachable
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
@@ -135,7 +139,47 @@ def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Pat
     flat = " ".join(
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )
-    assert "1. Lung Shu" in flat and "2. Union Valley" in flat and "Heart Shu" not in flat
+    # Each keeps its number in the region's list: the number it has on the screen.
+    numbers = expected_numbers("upper_back_left")
+    assert f"{numbers['BL13']}. Lung Shu" in flat and f"{numbers['LI4']}. Union Valley" in flat
+    assert "Heart Shu" not in flat
+
+
+#: The patient map's labels, brackets, the spine ladder's ticks shown and the side words shown.
+FIGURE_JS = """() => {
+  const root = [...document.querySelectorAll('*')].map(e => e.shadowRoot || e)
+    .find(r => r.querySelector && r.querySelector('svg[data-view=back]')) || document;
+  const back = root.querySelector('svg[data-view=back]');
+  const shown = (sel) => [...back.querySelectorAll(sel)].filter(e => getComputedStyle(e).display !== 'none'
+    && !e.closest('[style*="display: none"]'));
+  return {
+    labels: [...back.querySelectorAll('g.lbl text')].map(t => t.textContent),
+    brackets: [...back.querySelectorAll('g.lbl .bracket')].map(b => b.closest('g.lbl').dataset.label),
+    ticks: shown('.ladder .tick').length,
+    sides: shown('.side').map(t => t.textContent),
+  };
+}"""
+
+
+def test_patient_map_labels_a_shared_number_once_and_drops_the_ladder_ticks(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?region=middle_back&audience=patient")
+    wait_settled(page)
+    page.wait_for_function(f"({LABELS_JS})().labels.length > 0")
+    fig = page.evaluate(FIGURE_JS)
+    numbers = expected_numbers("middle_back")
+    jiaji = numbers["EX-B2-T9"]
+    assert sum(1 for pid, n in numbers.items() if n == jiaji) >= 5  # one number for the column's points
+    assert fig["labels"].count(jiaji) == 1
+    (bracket,) = fig["brackets"]
+    assert set(bracket.split()) == {pid for pid, n in numbers.items() if n == jiaji}
+    assert fig["ticks"] == 0 and fig["sides"] == ["Your left", "Your right"]
+    # A student's map keeps a label per level, the ticks and the ladder's words.
+    page.goto(f"{app_url}/?region=middle_back")
+    wait_settled(page)
+    page.wait_for_function(f"({LABELS_JS})().labels.includes('BL18')")
+    fig = page.evaluate(FIGURE_JS)
+    assert "EX-B2-T9" in fig["labels"] and fig["brackets"] == []
+    assert fig["ticks"] == 18 and fig["sides"] == ["L (left)", "(right) R"]
 
 
 @pytest.mark.parametrize(
@@ -167,3 +211,53 @@ def test_export_download_is_valid_and_loads(page: Page, app_url: str, tmp_path: 
     )
     jsonschema.validate(doc, schema)
     assert atlas_from_json(doc).points == ATLAS.points
+
+
+@pytest.mark.parametrize("size", ["phone", "tablet"])
+def test_handout_and_pictures_of_chosen_points_on_a_phone_and_a_tablet(
+    browser: Any, app_url: str, size: str, tmp_path: Path
+) -> None:
+    """The practitioner's task beside the patient: tap the sore area, pick the points, take the pictures: each
+    next control within a screen and uncovered; the pictures carry the chosen points with their screen numbers."""
+    width, height, touch = SIZES[size]
+    ctx = browser.new_context(
+        viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch, accept_downloads=True
+    )
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    try:
+        page.goto(f"{app_url}/?audience=patient")
+        wait_settled(page)
+        page.touchscreen.tap(*client_xy(page, "back", 0.3, anatomy.level_y("T10")))
+        expect(page.get_by_role("heading", name="Middle back, both sides")).to_be_visible()
+        wait_scroll_still(page)
+        numbers = expected_numbers("middle_back")
+        box = page.get_by_role("combobox", name="Points to include")
+        reachable(box)
+        for name in ("Liver Shu", "Union Valley"):
+            box.click()
+            box.press_sequentially(name)
+            page.get_by_role("option", name=re.compile(name)).click()
+        page.keyboard.press("Escape")
+        page.get_by_text("Paper", exact=True).click()
+        caption = page.get_by_text("The pictures show the 2 points chosen for the handout")
+        expect(caption).to_be_visible()
+        wait_settled(page)
+        svg_button = page.get_by_role("button", name="Diagrams (SVG)")
+        reachable(svg_button)
+        reachable(page.get_by_role("button", name="Diagrams (PNG)"))
+        with page.expect_download() as info:
+            svg_button.click()
+        svg = Path(info.value.path()).read_text(encoding="utf-8")
+        key = re.search(r'<g class="key">(.*?)</g>', svg)
+        assert key is not None
+        assert re.findall(r">([^<]+)</text>", key.group(1))[1:] == [
+            f"{numbers['BL18']}  Liver Shu (BL18)",
+            f"{numbers['LI4']}  Union Valley (LI4)",
+        ]
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Diagrams (PNG)").click()
+        assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        reachable(page.get_by_role("button", name="Download the handout (PDF)"))
+    finally:
+        ctx.close()

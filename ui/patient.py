@@ -12,6 +12,7 @@ import streamlit as st
 
 from acumap.assets import Drawing
 from acumap.data import Atlas, Point
+from acumap.describe import points_word
 from acumap.evidence import REGION_EVIDENCE_PLAIN
 from acumap.figure import Audience, Mark, entries, marks_for
 from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
@@ -114,9 +115,9 @@ def _slug(choice: RegionChoice | None) -> str:
 def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> None:
     """The handout (a region chosen) and the current diagrams as SVG and PNG, made only when asked for."""
     drawings = _drawings()
-    marks = marks_for(atlas, choice, audience=audience) if choice else ()
+    wanted: list[str] | None = None
     if choice is not None:
-        with st.expander("🖨️ Handout for the patient (PDF, one page)", expanded=audience == "patient"):
+        with st.expander("🖨️ Handout for the patient (PDF)", expanded=audience == "patient"):
             groups = entries(marks_for(atlas, choice))
             options = [g[0].point.id for g in groups]
             names = {g[0].point.id: f"{g[0].label}. {g[0].point.english} ({g[0].point.code})" for g in groups}
@@ -128,11 +129,13 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
                 placeholder="All the points for this area",
             )
             page = st.radio("Paper", PAGE_SIZES, key="handout_page", horizontal=True)
-            wanted = {m.point.id for g in groups if g[0].point.id in chosen for m in g} if chosen else None
+            # A chosen entry brings every point of it (the Jiaji column: one entry, a point at each level).
+            wanted = (
+                sorted(m.point.id for g in groups if g[0].point.id in chosen for m in g) if chosen else None
+            )
 
             def make_pdf() -> bytes:
-                hand_marks = marks_for(atlas, choice, sorted(wanted) if wanted else None)
-                return handout_pdf(atlas, drawings, choice, hand_marks, page).pdf
+                return handout_pdf(atlas, drawings, choice, marks_for(atlas, choice, wanted), page).pdf
 
             deferred_download(
                 st,
@@ -144,9 +147,16 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
                 icon="📄",
             )
 
+    # The pictures follow the handout: the chosen points, with the numbers they have on the screen.
+    marks = marks_for(atlas, choice, wanted, audience) if choice else ()
+
     def make_svg() -> str:
         return diagrams_svg(atlas, drawings, marks, choice, audience)
 
+    if wanted:
+        st.caption(
+            f"The pictures show the {points_word(len(entries(marks)))} chosen for the handout, numbered as above."
+        )
     cols = st.columns(2)
     deferred_download(
         cols[0], "Diagrams (SVG)", make_svg, f"acumap-{_slug(choice)}.svg", "image/svg+xml", "diagrams_svg"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap.data import MERIDIANS, VIEWS
+from acumap.describe import points_word
 from acumap.export import to_csv_zip, to_json_text
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import EXACT, MERIDIAN, PARTIAL, SIMILAR, Filters, Match, matches
@@ -45,10 +46,6 @@ MATCH_WORDS = {
 def table_height(rows: int) -> int:
     """The table's height in pixels: a header and its rows, at most MAX_ROWS of them."""
     return ROW_PX * (min(rows, MAX_ROWS) + 1) + BORDER_PX
-
-
-def points_word(n: int) -> str:
-    return f"{n} point" if n == 1 else f"{n} points"
 
 
 def open_prompt(n: int) -> str:

@@ -638,7 +638,7 @@ class AcuMap {
       const y = parseFloat(lm.dataset.y) * scale;
       obstacles.push({ x: x - 10, y: y - 10, w: 20, h: 20 });
     }
-    const items = marks.map((el) => {
+    let items = marks.map((el) => {
       const ax = parseFloat(el.dataset.x) * scale;
       const ay = parseFloat(el.dataset.y) * scale;
       obstacles.push({ x: ax - 6, y: ay - 6, w: 12, h: 12 });
@@ -658,6 +658,11 @@ class AcuMap {
       layer.appendChild(g);
       return { el, g, line, bg, text, ax, ay, w: 0, h: LABEL_PX + 5, side: el.dataset.side };
     });
+    const view = svg.dataset.view;
+    const column = (view === "back" || view === "neck") && items.length > 4;
+    // A patient's number shared by a column of points (the Jiaji: one code, a point at each level) is one
+    // entry in the list: it gets one label, at the middle of a bracket along its points.
+    if (this.numbers && column) items = this.shareLabels(svg, items, scale);
     // Measure every label after all are in the DOM: one layout pass, not one per label.
     for (const it of items) it.w = it.text.getBBox().width + 6;
     const placed = [];
@@ -665,8 +670,6 @@ class AcuMap {
       r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h &&
       !placed.some((p) => intersects(p, r)) && !obstacles.some((o) => intersects(o, r));
     items.sort((a, b) => a.ay - b.ay);
-    const view = svg.dataset.view;
-    const column = (view === "back" || view === "neck") && items.length > 4;
     if (column) {
       // Callouts in two columns with leader lines: points near the spine (GV, Jiaji) on one side, the
       // Bladder-line points on the other (on the neck: the cervical Jiaji, 0.65 cm out, against GB20, BL10
@@ -680,7 +683,8 @@ class AcuMap {
       ];
       for (const [group, sign] of groups) {
         if (!group.length) continue;
-        const xs = group.map((i) => i.ax);
+        for (const it of group) if (it.run) it.run.x = sign > 0 ? Math.max(...it.run.xs) + 9 : Math.min(...it.run.xs) - 9;
+        const xs = group.map((i) => (i.run ? i.run.x : i.ax));
         const edge = sign > 0 ? Math.max(...xs, 0) + 18 : Math.min(...xs, 0) - 18;
         const rects = group.map((it) => ({ x: sign > 0 ? edge : edge - it.w, y: it.ay - it.h / 2, w: it.w, h: it.h }));
         for (let i = 1; i < rects.length; i++) rects[i].y = Math.max(rects[i].y, rects[i - 1].y + rects[i - 1].h + 2);
@@ -715,10 +719,55 @@ class AcuMap {
     }
   }
 
+  shareLabels(svg, items, scale) {
+    const first = new Map();
+    const kept = items.filter((it) => {
+      const head = first.get(it.text.textContent);
+      if (!head) {
+        first.set(it.text.textContent, it);
+        return true;
+      }
+      (head.run ||= { items: [head] }).items.push(it);
+      it.g.remove();
+      return false;
+    });
+    for (const it of kept) {
+      if (!it.run) continue;
+      const ids = new Set(it.run.items.map((i) => i.el.dataset.point));
+      // Every marker of the entry, on both sides, so the bracket stands clear of the far column too.
+      const all = [...svg.querySelectorAll("[data-point][data-lit]")].filter((el) => ids.has(el.dataset.point));
+      const ys = it.run.items.map((i) => i.ay);
+      it.run.xs = all.map((el) => parseFloat(el.dataset.x) * scale);
+      it.run.top = Math.min(...ys);
+      it.run.bottom = Math.max(...ys);
+      it.ay = (it.run.top + it.run.bottom) / 2;
+      it.g.setAttribute("transform", `translate(${it.el.dataset.x} ${it.ay / scale})`);
+      it.g.dataset.label = [...ids].join(" ");
+    }
+    return kept;
+  }
+
   placeLabel(it, r, leader) {
     // r is in diagram pixels; the label group sits at the point, so subtract the anchor.
     const dx = r.x - it.ax;
     const dy = r.y - it.ay;
+    if (it.run) {
+      // The bracket: a line beside the entry's points from the highest to the lowest, with a tick at each end.
+      const bx = it.run.x - it.ax;
+      const t = it.run.top - it.ay;
+      const b = it.run.bottom - it.ay;
+      const tick = bx > 0 ? -4 : 4;
+      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("class", "bracket");
+      path.setAttribute("d", `M${bx + tick} ${t}H${bx}V${b}H${bx + tick}`);
+      it.line.before(path);
+      it.line.setAttribute("x1", String(bx));
+      it.line.setAttribute("y1", "0");
+      const ex = dx > 0 ? dx : dx + it.w;
+      it.line.setAttribute("x2", String(ex));
+      it.line.setAttribute("y2", String(dy + it.h / 2));
+      leader = false;
+    }
     it.bg.setAttribute("x", String(dx));
     it.bg.setAttribute("y", String(dy));
     it.bg.setAttribute("width", String(it.w));
@@ -732,7 +781,7 @@ class AcuMap {
       it.line.setAttribute("y1", "0");
       it.line.setAttribute("x2", String(ex));
       it.line.setAttribute("y2", String(dy + it.h / 2));
-    } else {
+    } else if (!it.run) {
       it.line.remove();
     }
   }
