@@ -385,3 +385,74 @@ def test_the_tour_on_a_projector_keeps_the_whole_back_in_view(browser: Any, app_
     expect(page.get_by_text("What to say: under the diagrams ↓")).to_be_hidden()
     expect(page.get_by_role("combobox", name="Region")).to_have_value("Middle back, both sides")
     page.context.close()
+
+
+#: Whether an element's words are cut (an ellipsis: the text is wider than its box).
+CUT_JS = """(el) => [...el.querySelectorAll('*')].some(
+  (e) => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth)"""
+
+
+@pytest.mark.parametrize("path", ["?region=middle_back", "?region=middle_back&audience=patient"])
+def test_no_control_is_cut_on_a_tablet(browser: Any, app_url: str, path: str) -> None:
+    page = new_page(browser, "tablet")
+    page.goto(f"{app_url}/{path}")
+    wait_settled(page)
+    for name in ("🧭 Tour", "Diagrams (SVG)", "Diagrams (PNG)"):
+        button = page.get_by_role("button", name=name)
+        button.scroll_into_view_if_needed()
+        assert button.evaluate(CUT_JS) is False, name
+    page.context.close()
+
+
+LEGEND_JS = """() => {
+  const root = [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')].map(h => h.shadowRoot)
+    .find(r => r && r.querySelector('.legend'));
+  const keys = [...root.querySelectorAll('.legend .key')].map(k => k.getBoundingClientRect());
+  return {keys: keys.map(r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom, h: r.height})),
+          vw: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("path", ["?region=middle_back", "?region=middle_back&audience=patient", ""])
+def test_the_legend_keys_stay_apart_on_a_phone(browser: Any, app_url: str, path: str) -> None:
+    page = new_page(browser, "phone")
+    page.goto(f"{app_url}/{path}")
+    wait_settled(page)
+    legend = page.evaluate(LEGEND_JS)
+    keys = legend["keys"]
+    assert len(keys) >= 2
+    for i, a in enumerate(keys):
+        assert a["left"] >= 0 and a["right"] <= legend["vw"], a
+        assert a["h"] < 24, a  # one line each
+        for b in keys[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"]
+                or b["right"] <= a["left"]
+                or a["bottom"] <= b["top"]
+                or b["bottom"] <= a["top"]
+            )
+            assert apart, (a, b)
+    page.context.close()
+
+
+def font_px(locator: Locator) -> float:
+    return float(locator.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)"))
+
+
+def test_projected_controls_are_read_from_the_back_row(browser: Any, app_url: str) -> None:
+    """On a 1080-pixel projector the presenter view's region menu and the class page's captions and menus are
+    24 px, as the panel's text is (Streamlit's own 14 px is not read from the back of a room)."""
+    page = new_page(browser, "projector")
+    page.goto(f"{app_url}/?region=middle_back&mode=present")
+    wait_settled(page)
+    menu = page.locator(".stMainBlockContainer [data-testid=stSelectbox] input").first
+    assert font_px(menu) >= 24
+    page.goto(f"{app_url}/class")
+    wait_settled(page, with_map=False)
+    page.get_by_role("button", name="Start a class").click()
+    link = page.get_by_text(re.compile(r"/class\?join=[A-Z2-9]{5}$"))
+    expect(link).to_be_visible()
+    assert font_px(link) >= 24
+    assert font_px(page.locator("[data-testid=stSelectbox] input").first) >= 24
+    assert font_px(page.get_by_text("Where does your back hurt? (demo)")) >= 24
+    page.context.close()

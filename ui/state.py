@@ -123,21 +123,40 @@ def patient() -> bool:
 
 #: Fixed styling of the patient view (no data in it): larger type for a patient reading beside the map.
 #: The body map's title and controls on a phone: the title on its own line, Tour and Patient view side by
-#: side below it, the presenter switch (for a projector) left out, so the map starts on the first screen.
+#: side below it, the presenter switch (for a projector) left out, so the map starts on the first screen;
+#: on a tablet the controls as wide as their words.
 PHONE_HEAD_CSS = (
     "<style>@media (max-width: 640px) {"
     " .st-key-map_head [data-testid=stHorizontalBlock] {flex-wrap: wrap !important; gap: 0.2rem 1rem !important;}"
     " .st-key-map_head [data-testid=stColumn] {min-width: 0 !important; width: auto !important; flex: 0 0 auto !important;}"
     " .st-key-map_head [data-testid=stColumn]:first-child {flex-basis: 100% !important; padding-bottom: 1.1rem;}"
     " .st-key-map_head [data-testid=stColumn]:has(.st-key-projector) {display: none !important;}"
-    " .st-key-map_head h4 {font-size: 1.1rem; padding: 0;}}</style>"
+    " .st-key-map_head h4 {font-size: 1.1rem; padding: 0;}}"
+    # On a tablet the controls keep one line beside the title, each as wide as its words ("🧭 Tour" whole).
+    " @media (min-width: 641px) and (max-width: 1100px) {"
+    " .st-key-map_head [data-testid=stColumn] {min-width: 0 !important; width: auto !important; flex: 0 0 auto !important;}"
+    " .st-key-map_head [data-testid=stColumn]:first-child {flex: 1 1 0 !important;}}</style>"
 )
 
 PATIENT_CSS = (
     "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.16rem; line-height: 1.5;}"
-    " .stMainBlockContainer h3 {font-size: 1.9rem;}</style>"
+    " .stMainBlockContainer h3 {font-size: 1.9rem;}"
+    # Buttons keep their size: two side by side ("Diagrams (SVG)", "Diagrams (PNG)") fit a tablet's column.
+    " .stMainBlockContainer button p {font-size: 1rem;}</style>"
 )
 
+
+#: Text on a projected page's controls and captions: 24 px on a 1080-pixel-high screen, never under 15 px
+#: (the presenter view's region menu, the class page's captions and menus).
+PROJECTED_CONTROLS_CSS = (
+    "<style>[data-testid=stCaptionContainer] p {font-size: clamp(15px, 2.25vh, 30px) !important;}"
+    " .stMainBlockContainer [data-testid=stSelectbox] input, .stMainBlockContainer [data-baseweb=select] *"
+    " {font-size: clamp(17px, 2.25vh, 30px) !important;}"
+    " .stMainBlockContainer :is([data-testid=stWidgetLabel], [data-testid=stRadio], [data-testid=stAlert]) p"
+    " {font-size: clamp(17px, 2.25vh, 30px) !important;}"
+    " .stMainBlockContainer button p {font-size: clamp(17px, 2.25vh, 30px) !important;}"
+    " :is(.st-key-redflags, .st-key-share) button p {font-size: 1rem !important;}</style>"
+)
 
 #: Fixed styling of the presenter view (no data in it): panel text of 24 px on a 1080-pixel-high screen
 #: (2.25% of the height, never under 17 px), black on white, the page's margins narrowed.
@@ -148,7 +167,6 @@ PROJECTOR_CSS = (
     " .stMainBlockContainer {padding-top: 3.3rem !important; padding-left: 1.2rem; padding-right: 1.2rem;"
     " max-width: 100%;}"
     " .stMainBlockContainer summary p {font-size: clamp(17px, 2.25vh, 30px) !important; font-weight: 700;}"
-    " [data-testid=stCaptionContainer] p {font-size: clamp(15px, 2.25vh, 30px) !important;}"
     # The panel's scrolling list fills the screen's height below the menu and the heading.
     " .st-key-region_points, .st-key-point_details, .st-key-overview, .st-key-patient_points"
     " {height: calc(100vh - 410px) !important; max-height: calc(100vh - 410px) !important;}"

@@ -26,6 +26,7 @@ state.show_notices()
 big = state.projector()
 if big:
     st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
+    st.html(state.PROJECTED_CONTROLS_CSS)
 if state.patient():
     st.html(state.PATIENT_CSS)  # fixed styling, no data in it
 

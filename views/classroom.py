@@ -12,6 +12,7 @@ from acumap.classroom import ClassState, normalise
 from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
 from ui import class_store, loading
+from ui import state as ui_state
 from ui.map_component import QUIZ_ATTEMPT, body_map
 from ui.share import FALLBACK_URL
 from ui.text import md
@@ -135,6 +136,7 @@ def teacher() -> None:
             st.session_state[TEACHER_CODE] = store.start()
             st.rerun()
         return
+    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
     link = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?join={state.code}"
     left, right = st.columns([0.62, 0.38])
     with right:

@@ -64,7 +64,7 @@ class AcuMap {
     const views = document.createElement("div");
     views.className = "views";
     const distal = document.createElement("div");
-    distal.className = "distal";
+    distal.className = "others";
     // The head (from above) and the neck (from behind) are small: side by side under the leg.
     const pair = document.createElement("div");
     pair.className = "pair";
