@@ -83,6 +83,21 @@ class ClassState:
 
 
 @dataclass(frozen=True)
+class Question:
+    """One question of a class's lesson, in the order asked (1, 2, ...)."""
+
+    number: int
+    kind: str  # "point" (where is point_id) or "pain" (where does your back hurt)
+    point_id: str | None
+    asked: float  # when it was asked (seconds since the epoch)
+    revealed: bool = False
+
+
+class StoreUnavailable(RuntimeError):
+    """The class database cannot be reached (down, or the network to it lost): nothing was stored or read."""
+
+
+@dataclass(frozen=True)
 class Answer:
     session: str
     view: str
