@@ -5,15 +5,25 @@ One small storage module. Its database URL is SQLAlchemy's: the default is an em
 class from several server processes. Answers carry no name: only a random per-browser-session token, so a student
 who taps again replaces their own answer and is counted once. A class expires `ttl` after it was started; its
 answers go with it.
+
+A class is a lesson: a sequence of questions (any point on any diagram, or "where does your back hurt"),
+asked one after another (live) or all open at once for a set time (homework). Whoever starts a class holds its
+teacher key, a secret separate from the students' join code: only its hash is stored, and the key gives the
+class back after a reload, on a second device or after a server restart. A database that cannot be reached
+raises `StoreUnavailable`; nothing already stored is touched.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import hmac
 import math
 import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -34,7 +44,9 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 DEFAULT_URL = "sqlite:///classes.db"
 #: A class lasts this long after it is started (seconds).
@@ -44,6 +56,12 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 5
 #: What a question asks: where a point is, or (a demonstration) where the student's back hurts.
 KINDS = ("point", "pain")
+#: How a class runs: the teacher asks one question at a time, or every question is open until it closes.
+MODES = ("live", "homework")
+#: How long homework's results stay for the teacher after it closes (seconds).
+HOMEWORK_RESULTS_KEPT = 7 * 24 * 60 * 60
+#: How long homework may stay open (seconds): at most two weeks.
+HOMEWORK_LONGEST = 14 * 24 * 60 * 60
 
 _meta = MetaData()
 classes = Table(
@@ -57,6 +75,19 @@ classes = Table(
     Column("point_id", String(16)),
     Column("revealed", Boolean, nullable=False, default=False),
     Column("ended", Boolean, nullable=False, default=False),  # the teacher ended it: students are told so
+    Column("teacher_hash", String(64)),  # sha256 of the teacher key; the key itself is never stored
+    Column("mode", String(10), nullable=False, default="live", server_default="live"),
+    Column("closes", Float),  # homework: no answers after this time
+)
+questions = Table(
+    "questions",
+    _meta,
+    Column("code", String(CODE_LENGTH), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("point_id", String(16)),
+    Column("asked", Float, nullable=False),
+    Column("revealed", Boolean, nullable=False, default=False),
 )
 answers = Table(
     "answers",
@@ -80,6 +111,12 @@ class ClassState:
     point_id: str | None
     revealed: bool
     ended: bool = False
+    mode: str = "live"
+    closes: float | None = None  # homework: when it stops taking answers
+
+    @property
+    def homework(self) -> bool:
+        return self.mode == "homework"
 
 
 @dataclass(frozen=True)
@@ -97,6 +134,32 @@ class StoreUnavailable(RuntimeError):
     """The class database cannot be reached (down, or the network to it lost): nothing was stored or read."""
 
 
+class WrongKey(LookupError):
+    """A teacher key that is not this class's."""
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reachable(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A database error that is not about the data (the server down, the connection lost) becomes
+    StoreUnavailable; the caller says so plainly and tries again later."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except IntegrityError:
+            raise
+        except DBAPIError as err:
+            raise StoreUnavailable(
+                f"the class database cannot be reached ({type(err.orig).__name__})"
+            ) from err
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class Answer:
     session: str
@@ -104,6 +167,15 @@ class Answer:
     x: float
     y: float
     at: float
+
+
+#: Columns an earlier version's database lacks, and how to add them (every old class: a live one).
+_ADDED_COLUMNS = {
+    "ended": "ended BOOLEAN NOT NULL DEFAULT FALSE",
+    "teacher_hash": "teacher_hash VARCHAR(64)",
+    "mode": "mode VARCHAR(10) NOT NULL DEFAULT 'live'",
+    "closes": "closes FLOAT",
+}
 
 
 class ClassStore:
@@ -114,35 +186,74 @@ class ClassStore:
     ):
         self.ttl = ttl
         self.clock = clock
-        self.engine: Engine = create_engine(url, pool_pre_ping=True)
+        connect_args: dict[str, Any] = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+        self.engine: Engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._create()
+
+    @_reachable
+    def _create(self) -> None:
         _meta.create_all(self.engine)
         self._add_missing_columns()
 
     def _add_missing_columns(self) -> None:
-        """A database made by an earlier version lacks the `ended` column: add it (false for every class)."""
+        """A database made by an earlier version lacks the newer columns: add them."""
         have = {c["name"] for c in inspect(self.engine).get_columns("classes")}
-        if "ended" not in have:
-            with self.engine.begin() as db:
-                db.execute(text("ALTER TABLE classes ADD COLUMN ended BOOLEAN NOT NULL DEFAULT FALSE"))
+        with self.engine.begin() as db:
+            for name, ddl in _ADDED_COLUMNS.items():
+                if name not in have:
+                    db.execute(text(f"ALTER TABLE classes ADD COLUMN {ddl}"))
 
     # --- a class ---------------------------------------------------------------------------------------
 
-    def start(self) -> str:
-        """A new class; its short code."""
+    @_reachable
+    def start(
+        self,
+        key: str | None = None,
+        homework: Sequence[tuple[str, str | None]] = (),
+        open_for: float | None = None,
+    ) -> str:
+        """A new class; its short code. `key` (from `new_teacher_key`) is the teacher's: only its hash is kept.
+
+        Homework: `homework` lists every question (kind, point) and the class takes answers to all of them for
+        `open_for` seconds; its results stay for the teacher a week after it closes.
+        """
         now = self.clock()
         self.purge()
+        values: dict[str, Any] = {"created": now, "expires": now + self.ttl, "mode": "live"}
+        if key is not None:
+            values["teacher_hash"] = _key_hash(key)
+        if homework:
+            if open_for is None or not 0 < open_for <= HOMEWORK_LONGEST:
+                raise ValueError("homework stays open for a set time: more than nothing, at most two weeks")
+            for kind, point_id in homework:
+                _check_question(kind, point_id)
+            values.update(
+                mode="homework",
+                closes=now + open_for,
+                expires=now + open_for + HOMEWORK_RESULTS_KEPT,
+                question=len(homework),
+                kind=homework[-1][0],
+                point_id=homework[-1][1],
+            )
         for _ in range(20):
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
             try:
                 with self.engine.begin() as db:
-                    db.execute(insert(classes).values(code=code, created=now, expires=now + self.ttl))
+                    db.execute(insert(classes).values(code=code, **values))
+                    for number, (kind, point_id) in enumerate(homework, start=1):
+                        db.execute(
+                            insert(questions).values(
+                                code=code, number=number, kind=kind, point_id=point_id, asked=now
+                            )
+                        )
                 return code
             except IntegrityError:  # the code is taken: draw another
                 continue
         raise RuntimeError("could not find a free class code")
 
+    @_reachable
     def get(self, code: str) -> ClassState | None:
         """The class (ended or not), or None if there is none with this code or it has expired."""
         with self.engine.connect() as db:
@@ -150,9 +261,47 @@ class ClassStore:
         if row is None or row.expires <= self.clock():
             return None
         return ClassState(
-            row.code, row.expires, row.question, row.kind, row.point_id, row.revealed, bool(row.ended)
+            row.code,
+            row.expires,
+            row.question,
+            row.kind,
+            row.point_id,
+            row.revealed,
+            bool(row.ended),
+            row.mode or "live",
+            row.closes,
         )
 
+    @_reachable
+    def resume(self, code: str, key: str) -> ClassState:
+        """The class for its teacher: the same class, in the same state, wherever the key is used.
+
+        Raises LookupError when there is no such class (or it expired), WrongKey when the key is not its own.
+        """
+        state = self._get(code)
+        with self.engine.connect() as db:
+            stored = db.execute(select(classes.c.teacher_hash).where(classes.c.code == state.code)).scalar()
+        if not stored or not hmac.compare_digest(stored, _key_hash(key)):
+            raise WrongKey(f"that is not the teacher key of class {state.code!r}")
+        return state
+
+    @_reachable
+    def questions(self, code: str) -> list[Question]:
+        """The lesson's questions so far, in the order asked."""
+        state = self._get(code)
+        with self.engine.connect() as db:
+            rows = db.execute(
+                select(questions).where(questions.c.code == state.code).order_by(questions.c.number)
+            ).all()
+        return [Question(r.number, r.kind, r.point_id, r.asked, bool(r.revealed)) for r in rows]
+
+    def open_for_answers(self, state: ClassState) -> bool:
+        """Whether the class takes answers now (homework: until it closes)."""
+        if state.ended:
+            return False
+        return not (state.homework and state.closes is not None and self.clock() >= state.closes)
+
+    @_reachable
     def end(self, code: str) -> None:
         """End the class: no more questions or answers; its students are told it has ended. It is deleted
         with its answers when it expires."""
@@ -160,52 +309,73 @@ class ClassStore:
         with self.engine.begin() as db:
             db.execute(update(classes).where(classes.c.code == state.code).values(ended=True))
 
+    @_reachable
     def ask(self, code: str, kind: str, point_id: str | None = None) -> int:
         """Start the next question ("point": where is `point_id`; "pain": where does your back hurts)."""
-        if kind not in KINDS:
-            raise ValueError(f"unknown question kind {kind!r}; expected one of {', '.join(KINDS)}")
-        if kind == "point" and not point_id:
-            raise ValueError("a point question names its point")
+        _check_question(kind, point_id)
         state = self._live(code)
+        if state.homework:
+            raise ValueError("homework's questions are set when it starts")
+        number = state.question + 1
         with self.engine.begin() as db:
             db.execute(
                 update(classes)
                 .where(classes.c.code == state.code)
-                .values(question=state.question + 1, kind=kind, point_id=point_id, revealed=False)
+                .values(question=number, kind=kind, point_id=point_id, revealed=False)
             )
-        return state.question + 1
+            db.execute(
+                insert(questions).values(
+                    code=state.code, number=number, kind=kind, point_id=point_id, asked=self.clock()
+                )
+            )
+        return number
 
+    @_reachable
     def reveal(self, code: str) -> None:
         state = self._live(code)
         with self.engine.begin() as db:
             db.execute(update(classes).where(classes.c.code == state.code).values(revealed=True))
+            db.execute(
+                update(questions)
+                .where(questions.c.code == state.code, questions.c.number == state.question)
+                .values(revealed=True)
+            )
 
     # --- answers ---------------------------------------------------------------------------------------
 
-    def answer(self, code: str, session: str, view: str, x: float, y: float) -> None:
-        """Store a student's tap for the current question (a second tap replaces their first)."""
+    @_reachable
+    def answer(
+        self, code: str, session: str, view: str, x: float, y: float, question: int | None = None
+    ) -> None:
+        """Store a student's tap for the current question, or (homework) for question `question`; a second tap
+        replaces their first, in one statement (an upsert), however fast the taps come."""
         if not (math.isfinite(x) and math.isfinite(y)):
             raise ValueError("a tap's position must be finite")
         state = self._live(code)
         if state.question == 0:
             raise ValueError("the class has no question yet")
-        if state.revealed:
-            raise ValueError("the answer to this question has been shown: no more answers to it")
-        now = self.clock()
-        key = {"code": state.code, "question": state.question, "session": session}
-        values = {"view": view, "x": x, "y": y, "at": now}
-        try:
-            with self.engine.begin() as db:
-                db.execute(insert(answers).values(**key, **values))
-        except IntegrityError:  # this session already answered: its new tap replaces the old one
-            with self.engine.begin() as db:
-                db.execute(
-                    update(answers)
-                    .where(answers.c.code == state.code, answers.c.question == state.question)
-                    .where(answers.c.session == session)
-                    .values(**values)
-                )
+        if state.homework:
+            if not self.open_for_answers(state):
+                raise ValueError("this homework has closed: no more answers")
+            if question is None or not 1 <= question <= state.question:
+                raise ValueError(f"homework has questions 1 to {state.question}")
+            number = question
+        else:
+            if question not in (None, state.question):
+                raise ValueError(f"question {question} is over: the class is on question {state.question}")
+            if state.revealed:
+                raise ValueError("the answer to this question has been shown: no more answers to it")
+            number = state.question
+        values = {"view": view, "x": x, "y": y, "at": self.clock()}
+        upsert = (pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert)(answers).values(
+            code=state.code, question=number, session=session, **values
+        )
+        with self.engine.begin() as db:
+            db.execute(
+                upsert.on_conflict_do_update(index_elements=["code", "question", "session"], set_=values)
+            )
 
+    @_reachable
     def answers(self, code: str, question: int | None = None) -> list[Answer]:
         """The answers to a question (the current one by default), oldest first (an ended class's too)."""
         state = self._get(code)
@@ -218,6 +388,7 @@ class ClassStore:
             ).all()
         return [Answer(r.session, r.view, r.x, r.y, r.at) for r in rows]
 
+    @_reachable
     def count(self, code: str) -> int:
         state = self._get(code)
         with self.engine.connect() as db:
@@ -228,13 +399,15 @@ class ClassStore:
             ).scalar_one()
         return int(n)
 
+    @_reachable
     def purge(self) -> int:
-        """Delete the expired classes and their answers; how many classes went."""
+        """Delete the expired classes, their questions and answers; how many classes went."""
         now = self.clock()
         with self.engine.begin() as db:
             gone = [r.code for r in db.execute(select(classes.c.code).where(classes.c.expires <= now))]
             if gone:
                 db.execute(delete(answers).where(answers.c.code.in_(gone)))
+                db.execute(delete(questions).where(questions.c.code.in_(gone)))
                 db.execute(delete(classes).where(classes.c.code.in_(gone)))
         return len(gone)
 
@@ -259,6 +432,22 @@ def normalise(code: str) -> str:
 
 def new_session_token() -> str:
     return secrets.token_hex(8)
+
+
+def new_teacher_key() -> str:
+    """A teacher key: 128 random bits, URL-safe (it travels in the teacher's link)."""
+    return secrets.token_urlsafe(16)
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _check_question(kind: str, point_id: str | None) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"unknown question kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if kind == "point" and not point_id:
+        raise ValueError("a point question names its point")
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
