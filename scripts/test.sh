@@ -2,14 +2,15 @@
 # Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
 # icons render in screenshots; DejaVu Sans, which the handout PDF embeds; poppler-utils, whose pdftoppm renders the
 # downloaded handout in the browser test; zbar-tools, whose zbarimg reads the class QR code back in the browser
-# test; HAProxy for the deployment test) and run lint, types and all tests,
-# browser tests included.
+# test; HAProxy for the deployment test; PostgreSQL's server binaries, from which tests/pgserver.py starts a throwaway
+# server for the class store's tests) and run lint, types and all tests, browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.txt
 NEED=()
 [ -x /usr/bin/chromium ] || NEED+=(chromium)
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || NEED+=(haproxy)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || NEED+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || NEED+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || NEED+=(zbar-tools)
 for pkg in fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core; do
