@@ -130,3 +130,30 @@ def browser() -> Iterator[Any]:
         b = launch_chromium(pw)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A throwaway PostgreSQL server from Debian's binaries, one per test session (tests/pgserver.py)."""
+    from tests.pgserver import pg_bin, postgres_server
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (Debian package `postgresql`; scripts/test.sh installs it)")
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(pg_server: Any) -> Iterator[str]:
+    """The SQLAlchemy URL of a fresh, empty database on the session's PostgreSQL server (dropped afterwards)."""
+    with pg_server.fresh_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def class_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty class database, once on each backend the class store serves: an SQLite file, and a new
+    database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'classes.db'}"
+    return str(request.getfixturevalue("postgres_url"))
