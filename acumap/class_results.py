@@ -1,5 +1,7 @@
-"""What the teacher's screen shows of a class check: every tap on the back as a density layer, the count, and (on
-the reveal) the true point and the class's mean error in cun."""
+"""What the teacher's screen shows of a class check: the asked point's own diagram (the back, with its spine
+ladder, for a back point or a "where does it hurt" question), every tap on it as a density layer and a dot, the
+count, and (on the reveal) the true point, the class's mean error in cun, and an arrow from the point to where the
+class put it on average when that is off by enough to say (`acumap.class_record.ABOUT_RIGHT`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import plotly.graph_objects as go
 
 from acumap import anatomy
 from acumap.assets import Drawing
+from acumap.class_record import systematic_offset
 from acumap.classroom import Answer, mean_error_cun
 from acumap.data import Atlas
 from acumap.figure import BACK_BOX
@@ -19,6 +22,10 @@ from acumap.quiz import score_attempt
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
 LADDER_LABEL_X = -26.0
 LADDER_RUNG_X = -23.5
+
+#: The arrow from the true point to where the class put it on average (Okabe-Ito vermilion: apart from the taps'
+#: blue and the point's black).
+ARROW_COLOR = "#D55E00"
 
 #: The height shown: from just above C7 to below the sacrum (cm), so the back fills a projector's screen.
 CROP_Y = (-7.0, 68.0)
@@ -41,14 +48,13 @@ def results(atlas: Atlas, point_id: str | None, taps: Sequence[Answer]) -> Resul
     )
 
 
-def results_figure(
-    atlas: Atlas, back: Drawing, taps: Sequence[Answer], point_id: str | None, reveal: bool, height: int = 620
-) -> go.Figure:
-    """The back's outline with the spine ladder the students tapped on (each vertebra, its label and a faint
-    rung), the taps as a density layer with each tap a dot, and the true point once revealed."""
-    x0, _, w, _ = BACK_BOX
-    y0, h = CROP_Y
-    fig = go.Figure()
+def question_view(atlas: Atlas, point_id: str | None) -> str:
+    """The diagram a question's results are drawn on: its point's own; the back for "where does it hurt"."""
+    return atlas.point(point_id).view if point_id is not None else "back"
+
+
+def _ladder(fig: go.Figure) -> None:
+    """The spine ladder the students tapped on: each vertebra, its label and a faint rung."""
     for level in anatomy.SPINE_LEVELS:
         y = anatomy.level_y(level)
         top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
@@ -79,7 +85,59 @@ def results_figure(
             xanchor="center",
             font={"size": 12, "color": "#1f2328"},
         )
-    for p in back.paths:
+
+
+def _arrows(fig: go.Figure, atlas: Atlas, point_id: str, view: str, taps: Sequence[Answer]) -> None:
+    """From each of the point's markers to where the class put it on average (a bilateral point's offset is
+    away from the midline, so the left side's arrow is the right's mirror); none when it is about right."""
+    offset = systematic_offset(atlas, point_id, taps)
+    if offset is None or not offset.meaningful:
+        return
+    dx, dy = offset.cm
+    for m in markers_for(atlas, view):
+        if m.point.id != point_id:
+            continue
+        sign = -1.0 if offset.mirrored and m.side == "left" else 1.0
+        fig.add_annotation(
+            x=m.x + sign * dx,
+            y=m.y + dy,
+            ax=m.x,
+            ay=m.y,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            text="",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.2,
+            arrowwidth=4,
+            arrowcolor=ARROW_COLOR,
+            standoff=2,
+            name="placed on average",
+        )
+
+
+def results_figure(
+    atlas: Atlas,
+    drawing: Drawing,
+    taps: Sequence[Answer],
+    point_id: str | None,
+    reveal: bool,
+    height: int = 620,
+) -> go.Figure:
+    """The diagram `drawing` (pass the one `question_view` names) with the taps made on it as a density layer
+    and each tap a dot; the back also with the spine ladder. Once revealed: the true point and, when the class
+    was off on average by enough to say, an arrow from it to where the class put it. Taps on other diagrams are
+    counted in a note, not drawn."""
+    view = drawing.view
+    x0, y0, w, h = BACK_BOX if view == "back" else drawing.view_box
+    if view == "back":
+        y0, h = CROP_Y
+    fig = go.Figure()
+    if view == "back":
+        _ladder(fig)
+    for p in drawing.paths:
         fig.add_shape(
             type="path",
             path=p.d,
@@ -90,7 +148,8 @@ def results_figure(
             fillcolor="rgba(247, 232, 216, 0.5)" if p.kind == "outline" else None,
             layer="below",
         )
-    xs, ys = [t.x for t in taps if t.view == "back"], [t.y for t in taps if t.view == "back"]
+    xs, ys = [t.x for t in taps if t.view == view], [t.y for t in taps if t.view == view]
+    elsewhere = len(taps) - len(xs)
     if len(xs) >= 2:
         fig.add_trace(
             go.Histogram2dContour(
@@ -109,7 +168,7 @@ def results_figure(
             )
         )
     if reveal and point_id is not None:
-        truth = [m for m in markers_for(atlas, "back") if m.point.id == point_id]
+        truth = [m for m in markers_for(atlas, view) if m.point.id == point_id]
         fig.add_trace(
             go.Scatter(
                 x=[m.x for m in truth],
@@ -128,6 +187,8 @@ def results_figure(
                 hoverinfo="skip",
             )
         )
+        if truth:
+            _arrows(fig, atlas, point_id, view, taps)
     # Each tap a dot, drawn last: on top of the true point's star, never hidden by it.
     fig.add_trace(
         go.Scatter(
@@ -139,6 +200,19 @@ def results_figure(
             hoverinfo="skip",
         )
     )
+    if elsewhere:
+        fig.add_annotation(
+            x=0.01,
+            y=0.99,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            text=f"{elsewhere} tap{'s' if elsewhere != 1 else ''} on another diagram",
+            font={"size": 16, "color": "#3d4047"},
+            name="elsewhere",
+        )
     fig.update_xaxes(range=[x0, x0 + w], visible=False)
     fig.update_yaxes(range=[y0 + h, y0], visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(
