@@ -1,12 +1,13 @@
 """AcuMap behind HAProxy on this machine: two Streamlit processes and Debian's haproxy with deploy/haproxy.cfg.
 
-    .venv/bin/python -m deploy.local [--port 8080]     # then open http://127.0.0.1:8080/ ; Ctrl-C stops everything
+    .venv/bin/python -m deploy.local [--port 8080] [--class-db URL]   # then open http://127.0.0.1:8080/ ; Ctrl-C stops
 
 It runs the production config file itself: only the addresses come from the environment (ACUMAP_BIND,
 ACUMAP_APP1, ACUMAP_APP2), ACUMAP_LOCAL leaves out the production-only global settings, and HAProxy's log goes to
 its standard output (a file here). The two processes are started like every benchmark's server
-(`tests.serving.streamlit_server_process`) with one shared `server.cookieSecret`. The browser tests
-(tests/test_deploy.py) and `bench/load.py --proxy` use `proxied_app()`.
+(`tests.serving.streamlit_server_process`) with one shared `server.cookieSecret` and, with `--class-db`, one
+class database (ACUMAP_CLASS_DB, e.g. postgresql+psycopg://acumap@127.0.0.1/acumap). The browser tests
+(tests/test_deploy.py, tests/test_class_deploy.py) and `bench/load.py --proxy` use `proxied_app()`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
 #: The `server` lines of the config, in order: the names HAProxy logs and writes into the sticky cookie.
 SERVERS = ("app1", "app2")
 COOKIE = "SERVERID"
+#: The class store's database URL for the Streamlit processes (ui/class_store.py reads it).
+CLASS_DB_ENV = "ACUMAP_CLASS_DB"
 
 
 @dataclass(frozen=True)
@@ -88,17 +91,20 @@ def proxied_app(
     port: int | None = None,
     config: Path = CONFIG,
     timeout: float = 60.0,
+    env: dict[str, str] | None = None,
 ) -> Iterator[ProxiedApp]:
-    """Start one Streamlit process per server of the config, then HAProxy in front of them; stop all afterwards."""
+    """Start one Streamlit process per server of the config, then HAProxy in front of them; stop all afterwards.
+
+    `env`: more environment for every Streamlit process (ACUMAP_CLASS_DB: the class database they share)."""
     binary = haproxy_binary()
     if binary is None:
         raise RuntimeError("haproxy is missing: install Debian's haproxy package")
     # One secret for every process, so a cookie signed by one (st.login) is valid on the others. Streamlit takes
     # it from its config file or the environment only, never from the command line.
-    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
+    app_env = {**(env or {}), "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
     with ExitStack() as stack:
         servers = [
-            stack.enter_context(streamlit_server_process(script, env=env, extra_args=extra_args))
+            stack.enter_context(streamlit_server_process(script, env=app_env, extra_args=extra_args))
             for _ in SERVERS
         ]
         port = port or free_port()
@@ -152,8 +158,14 @@ def active_sessions(backend_url: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--port", type=int, default=8080, help="the proxy's port on 127.0.0.1")
+    parser.add_argument(
+        "--class-db",
+        metavar="URL",
+        help="the class database every process shares (ACUMAP_CLASS_DB), e.g. postgresql+psycopg://acumap@127.0.0.1/acumap",
+    )
     args = parser.parse_args()
-    with proxied_app(port=args.port) as app:
+    env = {CLASS_DB_ENV: args.class_db} if args.class_db else None
+    with proxied_app(port=args.port, env=env) as app:
         for b in app.backends:
             print(f"{b.name}: {b.url} (pid {b.pid})")
         print(
