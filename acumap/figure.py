@@ -23,7 +23,7 @@ from acumap.data import Atlas, Point
 from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
 from acumap.regions import RegionChoice
 from acumap.selection import highlights
-from acumap.svg import SIDE_WORDS
+from acumap.svg import SIDE_LABELS
 
 Audience = Literal["patient", "student"]
 
@@ -355,7 +355,7 @@ def diagram_svg(
                     _text(anatomy.cun_to_cm(cun), bottom + 3.2 * c.mm, f"{cun:g}", small * c.mm, "middle")
                 )
             c.parts.append(_text(anatomy.cun_to_cm(5.5), bottom + 3.2 * c.mm, "cun", small * c.mm, "middle"))
-        left, right = SIDE_WORDS[audience]
+        left, right = SIDE_LABELS[audience]
         c.parts.append(_text(box[0] + 0.5, box[1] + 3.8 * c.mm, left, 3.0 * c.mm, weight="bold"))
         c.parts.append(_text(box[0] + box[2] - 0.5, box[1] + 3.8 * c.mm, right, 3.0 * c.mm, "end", "bold"))
     by_id = {m.point.id: m for m in marks}

@@ -194,14 +194,14 @@ def _regions() -> str:
 
 
 #: The back's side labels for each audience: a patient reads "your left" (the back is seen from behind).
-SIDE_WORDS = {"patient": ("Your left", "Your right"), "student": ("L (left)", "(right) R")}
+SIDE_LABELS = {"patient": ("Your left", "Your right"), "student": ("L (left)", "(right) R")}
 
 
 def _side_labels() -> str:
     """Both audiences' side labels; the page's audience shows one pair (map.css)."""
     x0, y0, w, _ = BACK_VIEW_BOX
     out = ['<g class="sides" aria-hidden="true">']
-    for audience, (left, right) in SIDE_WORDS.items():
+    for audience, (left, right) in SIDE_LABELS.items():
         cls = f"side for-{audience}"
         out.append(_px(x0 + 0.6, y0 + 0.6, _text(left, cls, "start", dy=14)))
         out.append(_px(x0 + w - 0.6, y0 + 0.6, _text(right, cls, "end", dy=14)))

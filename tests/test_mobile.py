@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 from acumap import anatomy
 from acumap.data import load_atlas
 from acumap.quiz import RoundSpec, draw, shown_marker
-from tests.mapdom import client_xy
+from tests.mapdom import centre, client_xy
 from tests.serving import wait_scroll_still, wait_settled
 
 pytestmark = pytest.mark.browser
@@ -180,6 +180,29 @@ def test_exploring_a_region_and_a_point_on_a_phone(browser: Any, app_url: str) -
     care.scroll_into_view_if_needed()
     assert care.evaluate(UNCOVERED_JS) == ""
     assert disclaimers_shown(page) == 1
+    page.context.close()
+
+
+def test_exploring_a_region_and_a_point_on_a_tablet(browser: Any, app_url: str) -> None:
+    page = new_page(browser, "tablet")
+    page.goto(f"{app_url}/")
+    wait_settled(page)
+    reachable(page.get_by_role("button", name="🧭 Tour"), max_scroll=0)
+    reachable(page.locator("label").filter(has=page.get_by_role("switch", name="Presenter")), max_scroll=0)
+    page.touchscreen.tap(*client_xy(page, "back", *MIDDLE_BACK_LEFT))
+    heading = page.get_by_role("heading", name="Middle back, left side")
+    expect(heading).to_be_visible()
+    wait_scroll_still(page)
+    reachable(heading, max_scroll=0)  # the panel beside the map: no scrolling
+    # A tap on a lit point opens it in the panel, on the same screen, its Care line a short scroll away.
+    x, y, _, _ = centre(page, '[data-point="BL18"][data-side="left"]')
+    page.touchscreen.tap(x, y)
+    point = page.get_by_role("heading", name=re.compile(r"^BL18 · Gānshū"))
+    expect(point).to_be_visible()
+    wait_scroll_still(page)
+    reachable(point, max_scroll=0)
+    reachable(page.get_by_text("Care:").first)
+    reachable(page.get_by_role("button", name="← Back").first)
     page.context.close()
 
 

@@ -14,7 +14,7 @@ from acumap.data import load_atlas
 from acumap.figure import diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
 from acumap.placement import DIAGRAM_VIEWS, markers_for
-from acumap.plain import DURING, GLOSSARY, unexplained
+from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
 from acumap.regions import BASE_REGIONS, choice_ids, parse_region
 from acumap.safety import RED_FLAGS
 from tests.test_pages import all_markdown, run_app
@@ -78,7 +78,26 @@ def test_patient_point_panel_is_plain(pid: str) -> None:
     at = run_app({"region": "middle_back", "point": pid, "audience": "patient"})
     text = page_text(at)
     assert unexplained(text, ATLAS) == []
-    assert ATLAS.point(pid).plain in text
+    assert where_plain(ATLAS.point(pid)) in text
+
+
+@pytest.mark.parametrize(
+    ("region", "pid"), [("middle_back", "BL18"), ("lower_back", "SI3"), ("neck", "GB21")]
+)
+def test_a_patients_point_page_has_its_number_and_the_regions_reason(region: str, pid: str) -> None:
+    choice = parse_region(region)
+    assert choice is not None
+    (mark,) = [m for m in marks_for(ATLAS, choice) if m.point.id == pid]
+    at = run_app({"region": region, "point": pid, "audience": "patient"})
+    assert not at.exception
+    # The number it has on the map, in the region's list and on the handout.
+    assert [h.value for h in at.subheader] == [f"{mark.label}. {mark.point.english}"]
+    assert entry_plain([mark]) in page_text(at)
+
+
+def test_a_patients_point_page_outside_a_region_has_no_number() -> None:
+    at = run_app({"point": "GB21", "audience": "patient"})
+    assert [h.value for h in at.subheader] == ["Shoulder Well"]
 
 
 def test_patient_overview_is_plain() -> None:

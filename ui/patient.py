@@ -91,17 +91,22 @@ def patient_overview(height: int) -> None:
         safety_box()
 
 
-def patient_point(point: Point) -> None:
-    """One point for a patient: its names, where and why in plain words, and what care it needs."""
-    st.subheader(f"{md(point.english)}")
+def patient_point(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None:
+    """One point for a patient: its names, where and why in plain words, and what care it needs. With a
+    region chosen, its number in the region's list (the map's, the handout's) and the reason for that region."""
+    groups = entries(marks_for(atlas, choice)) if choice else ()
+    entry = next((g for g in groups if point.id in {m.point.id for m in g}), None)
+    number = f"{md(entry[0].label)}. " if entry else ""
+    st.subheader(f"{number}{md(point.english)}")
     st.markdown(f"{md(point.pinyin)} {md(point.hanzi)} · {md(point.code)}")
-    st.markdown(md(point.plain))
+    plain = entry_plain([m for m in entry if m.point.id == point.id]) if entry else point.plain
+    st.markdown(md(plain))
     for tag in point.caution_tags:
         st.info(md(PLAIN_CAUTIONS[tag]), icon="ℹ️")
     cols = st.columns(2)
     cols[0].button("← Back", key="point_back", on_click=state.set_point, args=(None,), width="stretch")
     cols[1].button("Overview", key="point_clear", on_click=state.clear, width="stretch")
-    _words(point.english + " " + point.plain)
+    _words(point.english + " " + plain)
 
 
 def _drawings() -> dict[str, Drawing]:

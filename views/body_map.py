@@ -93,7 +93,7 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
         height = 640 if big else 520
         if for_patient and point is not None:
-            patient.patient_point(point)
+            patient.patient_point(atlas, point, choice)
         elif for_patient and choice is not None:
             patient.patient_panel(atlas, choice, height=height - 110)
         elif for_patient:
