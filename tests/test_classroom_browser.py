@@ -87,7 +87,7 @@ def test_a_student_sees_their_mark_then_how_far_off_then_the_end(browser: Any, a
         code = start_class(teacher, app_url)
         # The point picker lists names, and goes for a "where does it hurt" question.
         picker = teacher.get_by_role("combobox", name="Point")
-        expect(picker).to_have_value("BL18 · Gānshū · Liver Shu")
+        expect(picker).to_have_value("BL18 · Gānshū · Liver Shu (back)")
         teacher.get_by_text("Where does your back hurt? (demo)").click()
         expect(picker).to_have_count(0)
         teacher.get_by_text("Where is this point?").click()
@@ -123,6 +123,8 @@ def test_a_student_sees_their_mark_then_how_far_off_then_the_end(browser: Any, a
         expect(student.get_by_text("● your tap · ◯ BL18, where it is")).to_be_visible()
         teacher.get_by_role("button", name="End the class").click()
         teacher.get_by_role("dialog").get_by_role("button", name="Yes, end it").click()
+        # The ended class keeps its record for the teacher, until they start a new one.
+        teacher.get_by_role("button", name="Start a new class").click(timeout=TIMEOUT)
         expect(teacher.get_by_role("button", name="Start a class")).to_be_visible(timeout=TIMEOUT)
         expect(student.get_by_text("The class has ended.")).to_be_visible(timeout=TIMEOUT)
     finally:

@@ -1,34 +1,71 @@
-"""Class check: the teacher asks ("Tap where BL18 is", or "Tap where your back hurts"), students tap on their
-phones (joining by the class's code or QR), the teacher's screen fills with the taps, then reveals the answer."""
+"""Class check: the teacher runs a lesson of questions ("Tap where BL18 is" on any diagram, or "Tap where your
+back hurts"), students tap on their phones (joining by the class's code or QR), the teacher's screen fills with
+the taps, reveals the answer and keeps the record; or sets the questions as homework open for a day or a week.
+
+The teacher's class survives a reload: its teacher key is kept in the teacher's browser (ui.teacher_key), and a
+teacher link carries it to a second device. A class database that cannot be reached is said plainly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 
-from acumap.class_results import results, results_figure
-from acumap.classroom import ClassState, normalise
+from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
+from acumap.class_results import question_view as answered_on
+from acumap.class_results import results_figure
+from acumap.classroom import ClassState, Question, StoreUnavailable, WrongKey, new_teacher_key, normalise
 from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
-from ui import class_store, loading
+from ui import class_store, loading, teacher_key
 from ui import state as ui_state
 from ui.map_component import QUIZ_ATTEMPT, body_map
 from ui.share import FALLBACK_URL
 from ui.text import md
 
-TEACHER_CODE = "class_code"
-SESSION = "class_session"
+#: This session's class as its teacher: (code, teacher key).
+TEACHER = "class_teacher"
+#: A homework student's place: code -> the question they are on.
+HOMEWORK_AT = "class_homework_at"
+#: How long homework may stay open, as the teacher chooses it (seconds).
+HOMEWORK_OPEN = {"a day": 24 * 60 * 60, "three days": 3 * 24 * 60 * 60, "a week": 7 * 24 * 60 * 60}
+UNAVAILABLE = (
+    "The class's database cannot be reached just now. Answers already given are safe; this page tries again "
+    "by itself."
+)
 
 atlas = loading.atlas()
 store = class_store.store()
 join = st.query_params.get("join", "")
 
 
-def question_text(state: ClassState) -> str:
-    if state.kind == "pain":
+def point_label(pid: str) -> str:
+    p = atlas.point(pid)
+    return f"{p.code} · {p.pinyin} · {p.english} ({p.view})"
+
+
+def question_view(kind: str, point_id: str | None) -> str:
+    """The diagram a question is answered on: the point's own, the back for "where does it hurt"."""
+    return answered_on(atlas, point_id if kind == "point" else None)
+
+
+def question_words(kind: str, point_id: str | None) -> str:
+    if kind == "pain":
         return "Tap where your back hurts"
-    return f"Tap where {state.point_id} is"
+    return f"Tap where {point_id} is"
+
+
+def guarded_store(run: Callable[[], None]) -> None:
+    """Run a part of the page; if the class database cannot be reached, say so plainly instead."""
+    try:
+        run()
+    except StoreUnavailable:
+        st.warning(UNAVAILABLE, icon="📡")
+
+
+# --- students -------------------------------------------------------------------------------------------------
 
 
 def student(code: str) -> None:
@@ -40,32 +77,48 @@ def student(code: str) -> None:
         st.subheader(f"Class {md(state.code)}")
         st.info("The class has ended. Thank you for taking part: your answers stay anonymous.", icon="👋")
         return
+    if state.homework:
+        homework_student(state)
+        return
     token = class_store.session_token()
     landed = st.session_state.pop(QUIZ_ATTEMPT, None)
     if landed is not None and state.question and not state.revealed:
         view, x, y = landed
         try:
-            store.answer(state.code, token, view, x, y)
-        except (ValueError, LookupError):  # the teacher showed the answer (or ended) just before the tap
+            store.answer(state.code, token, view, x, y, question=state.question)
+        except (ValueError, LookupError):  # the teacher moved on (or ended) just before the tap
             st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
     watch(state.code, state.question, state.revealed)
     if not state.question:
         st.subheader(f"Class {md(state.code)}")
         st.info("You are in. Wait for your teacher's question: it appears here by itself.", icon="⏳")
         return
-    st.subheader(f"Question {state.question}: {md(question_text(state))}")
+    st.subheader(f"Question {state.question}: {md(question_words(state.kind, state.point_id))}")
     mine = next((a for a in store.answers(state.code) if a.session == token), None)
+    view = question_view(state.kind, state.point_id)
+    answer_map(state.kind, state.point_id, mine, state.revealed, after=state.revealed)
+    if state.revealed:
+        st.caption("Wait for the next question: it appears here by itself.")
+    elif mine is not None:
+        st.success(f"Your answer is in (● on the {view}). Tap again to change it.", icon="✅")
+    else:
+        st.caption(f"Tap the {view} diagram. Your answer is anonymous.")
+
+
+def answer_map(kind: str, point_id: str | None, mine: Any, show: bool, after: bool) -> None:
+    """The question's diagram: the student's tap marked; once the answer is shown, the true point and how far
+    off the tap was (the quiz's scoring and key). With `after`, taps do nothing."""
+    view = question_view(kind, point_id)
     reveal: dict[str, Any] | None = None
     if mine is not None:
-        # Your tap stays marked; once the teacher shows the answer, the true point and how far you were.
         reveal = {"view": mine.view, "ax": mine.x, "ay": mine.y, "tx": None, "ty": None, "correct": None}
-    if state.revealed and state.kind == "point" and state.point_id:
+    if show and kind == "point" and point_id:
         if mine is None:
-            st.info(f"The answer: {md(state.point_id)} is marked on the back.", icon="🎯")
-            m = shown_marker(atlas, state.point_id)
-            reveal = {"view": "back", "ax": None, "ay": None, "tx": m.x, "ty": m.y, "correct": None}
+            st.info(f"The answer: {md(point_id)} is marked on the {view} diagram.", icon="🎯")
+            m = shown_marker(atlas, point_id)
+            reveal = {"view": view, "ax": None, "ay": None, "tx": m.x, "ty": m.y, "correct": None}
         else:
-            score = score_attempt(atlas, state.point_id, mine.view, mine.x, mine.y)
+            score = score_attempt(atlas, point_id, mine.view, mine.x, mine.y)
             words = "; ".join(score.feedback)
             if score.correct:
                 st.success(f"**Correct.** {md(words)}.", icon="✅")
@@ -79,37 +132,216 @@ def student(code: str) -> None:
                 "ty": score.target[1],
                 "correct": score.correct,
             }
-            st.caption(f"● your tap · ◯ {md(state.point_id)}, where it is")
-        st.caption("Wait for the next question: it appears here by itself.")
-    elif state.revealed:
+            st.caption(f"● your tap · ◯ {md(point_id)}, where it is")
+    elif show and kind == "pain":
         st.success("Thank you: the teacher is showing the class's answers.", icon="✅")
-    elif mine is not None:
-        st.success("Your answer is in (● on the back). Tap again to change it.", icon="✅")
-    else:
-        st.caption("Tap the back. Your answer is anonymous.")
     body_map(
         atlas,
         key="class_map",
-        views=("back",),
+        views=(view,),
         regions=False,
-        # Once the answer is shown, taps do nothing (the map only shows).
-        quiz="name" if state.revealed else "find",
+        quiz="name" if after else "find",
         landmarks=False,
         reveal=reveal,
     )
+
+
+def homework_student(state: ClassState) -> None:
+    """Homework: every question in turn, at the student's own pace; each answer shown at once."""
+    st.subheader(f"Homework {md(state.code)}")
+    lesson = store.questions(state.code)
+    if not store.open_for_answers(state):
+        st.info("This homework has closed: your teacher has the class's answers. Thank you.", icon="📕")
+        return
+    places: dict[str, int] = st.session_state.setdefault(HOMEWORK_AT, {})
+    at = min(max(places.get(state.code, 1), 1), len(lesson) + 1)
+    token = class_store.session_token()
+    if at > len(lesson):
+        st.success(f"Done: you answered all {len(lesson)} questions. Your answers are anonymous.", icon="🎉")
+        if st.button("Go through them again", key="homework_again"):
+            places[state.code] = 1
+            st.rerun()
+        return
+    q = lesson[at - 1]
+    landed = st.session_state.pop(QUIZ_ATTEMPT, None)
+    if landed is not None:
+        view, x, y = landed
+        try:
+            store.answer(state.code, token, view, x, y, question=q.number)
+        except (ValueError, LookupError):
+            st.warning("This homework closed before that tap: it was not counted.", icon="⏱️")
+    st.progress(at / len(lesson), text=f"Question {at} of {len(lesson)}")
+    st.markdown(f"### {md(question_words(q.kind, q.point_id))}")
+    mine = next((a for a in store.answers(state.code, q.number) if a.session == token), None)
+    answer_map(q.kind, q.point_id, mine, show=mine is not None, after=mine is not None)
+    if mine is None:
+        st.caption(f"Tap the {question_view(q.kind, q.point_id)} diagram. Your answer is anonymous.")
+        return
+
+    def next_question() -> None:
+        places[state.code] = at + 1
+
+    st.button("Next question →", key="homework_next", type="primary", on_click=next_question)
 
 
 @st.fragment(run_every=2)
 def watch(code: str, question: int, revealed: bool) -> None:
     """A student's page follows the teacher: a new question, the answer shown or the end of the class reruns
     the page."""
-    state = store.get(code)
+    try:
+        state = store.get(code)
+    except StoreUnavailable:
+        st.warning(UNAVAILABLE, icon="📡")
+        return
     if state is None or state.ended or state.question != question or state.revealed != revealed:
         st.rerun()
 
 
+# --- the teacher ----------------------------------------------------------------------------------------------
+
+
+def teacher_class() -> tuple[ClassState, str] | None:
+    """The class this browser's teacher runs: from a teacher link (its key is then kept in the browser and
+    dropped from the address), from this session, or from what the browser holds after a reload."""
+    params = st.query_params
+    if "teach" in params or "key" in params:
+        code, key = params.get("teach", ""), params.get("key", "")
+        for name in ("teach", "key"):  # the key does not stay in the address bar
+            if name in params:
+                del params[name]
+        try:
+            state = store.resume(code, key)
+        except WrongKey:
+            st.error(
+                f"That teacher link's key is not the key of class {md(normalise(code))}: only the teacher who "
+                "started a class can run it. Students join with the code.",
+                icon="🔒",
+            )
+            teacher_key.sync()
+            return None
+        except LookupError:
+            st.error(f"There is no class {md(normalise(code))} any more: it may have expired.", icon="⌛")
+            teacher_key.sync()
+            return None
+        st.session_state[TEACHER] = (state.code, key)
+        teacher_key.sync(keep=(state.code, key))
+        return state, key
+    mine = st.session_state.get(TEACHER) or teacher_key.held()
+    if mine:
+        try:
+            state = store.resume(*mine)
+        except LookupError:  # expired, or a key that is not this class's: forget it
+            st.session_state.pop(TEACHER, None)
+            teacher_key.sync(forget=True)
+            return None
+        st.session_state[TEACHER] = mine
+        teacher_key.sync(keep=mine)
+        return state, mine[1]
+    teacher_key.sync()
+    return None
+
+
+def begin(homework: list[tuple[str, str | None]] | None = None, open_for: float | None = None) -> None:
+    key = new_teacher_key()
+    code = store.start(key, homework=homework or (), open_for=open_for)
+    st.session_state[TEACHER] = (code, key)
+
+
+def start_screen() -> None:
+    st.markdown(
+        "Ask the class where points are, one question after another, or (a demonstration) where their back "
+        "hurts. Students join on their phones with the code or the QR code; answers are anonymous and the class "
+        "ends after three hours."
+    )
+    st.button("Start a class", key="class_start", type="primary", on_click=begin)
+    with st.expander("📚 Set the questions as homework instead"):
+        chosen = st.multiselect(
+            "Points to find", [p.id for p in atlas.points], key="homework_points", format_func=point_label
+        )
+        how_long = st.radio("Open for", list(HOMEWORK_OPEN), key="homework_open", horizontal=True)
+        if st.button("Set the homework", key="homework_start", disabled=not chosen):
+            begin([("point", pid) for pid in chosen], HOMEWORK_OPEN[how_long])
+            st.rerun()
+
+
+def teacher() -> None:
+    held = teacher_class()
+    if held is None:
+        start_screen()
+        return
+    state, key = held
+    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
+    link = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?join={state.code}"
+    left, right = st.columns([0.62, 0.38])
+    with right:
+        with st.container(key="class_code"):
+            st.markdown(f"## Code: `{state.code}`")
+        if not state.ended:
+            st.image(qr_png(link, scale=8), width=300)
+            st.caption(md(link))
+        if state.homework:
+            homework_panel(state)
+        elif not state.ended:
+            ask_panel(state)
+        with st.expander("🔑 Teacher link, for another device"):
+            teach = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?teach={state.code}&key={key}"
+            st.markdown(
+                "Open this link on your other screen to run the same class there. **Do not project it or send "
+                "it to students**: whoever has it runs the class."
+            )
+            st.code(teach, language=None, wrap_lines=True)
+        if state.ended and st.button("Start a new class", key="class_new", type="primary"):
+            st.session_state.pop(TEACHER, None)
+            teacher_key.sync(forget=True)
+            st.rerun()
+    with left:
+        if state.homework or state.ended:
+            lesson_record(state.code)
+        else:
+            live(state.code)
+            # Outside the live view (which redraws every second): a revealed question's record does not change,
+            # and this is drawn again whenever the teacher asks or reveals.
+            if state.question > 1 or state.revealed:
+                with st.expander("📋 The lesson so far"):
+                    lesson_record(state.code, live=True)
+
+
 def ask(code: str, kind: str, point: str | None) -> None:
     store.ask(code, kind, point)
+
+
+def ask_panel(state: ClassState) -> None:
+    with st.container(key="class_ask", border=True):
+        kind = st.radio(
+            "Question",
+            ["point", "pain"],
+            format_func=lambda k: (
+                "Where is this point?" if k == "point" else "Where does your back hurt? (demo)"
+            ),
+            key="class_kind",
+        )
+        point: str | None = None
+        if kind == "point":  # a "where does it hurt" question has no point to pick
+            ids = [p.id for p in atlas.points]
+            point = st.selectbox(
+                "Point", ids, index=ids.index("BL18"), key="class_point", format_func=point_label
+            )
+        label = "Ask the class" if not state.question else "Ask the next question"
+        st.button(label, key="class_ask_go", type="primary", on_click=ask, args=(state.code, kind, point))
+    if state.question and not state.revealed and state.kind == "point":
+        st.button("Reveal the answer", key="class_reveal", on_click=store.reveal, args=(state.code,))
+    if st.button("End the class", key="class_end"):
+        confirm_end(state.code)
+
+
+def homework_panel(state: ClassState) -> None:
+    day = datetime.fromtimestamp(state.closes or 0.0, UTC).strftime("%d %b %Y, %H:%M UTC")
+    if store.open_for_answers(state):
+        st.info(
+            f"Homework: {state.question} questions, open until {day}. Send the students the link.", icon="📚"
+        )
+    else:
+        st.info(f"Homework: closed on {day}. The answers are below.", icon="📕")
 
 
 @st.dialog("End the class?")
@@ -118,86 +350,88 @@ def confirm_end(code: str) -> None:
     yes, no = st.columns(2)
     if yes.button("Yes, end it", key="class_end_yes", type="primary", width="stretch"):
         store.end(code)
-        st.session_state.pop(TEACHER_CODE, None)
         st.rerun()
     if no.button("Keep it going", key="class_end_no", width="stretch"):
         st.rerun()
 
 
-def teacher() -> None:
-    code = st.session_state.get(TEACHER_CODE)
-    state = store.get(code) if code else None
-    if state is None:
-        st.markdown(
-            "Ask the class where a point is, or (a demonstration) where their back hurts. Students join on their "
-            "phones with the code or the QR code; answers are anonymous and the class ends after three hours."
-        )
-        if st.button("Start a class", key="class_start", type="primary"):
-            st.session_state[TEACHER_CODE] = store.start()
-            st.rerun()
-        return
-    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
-    link = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?join={state.code}"
-    left, right = st.columns([0.62, 0.38])
-    with right:
-        with st.container(key="class_code"):
-            st.markdown(f"## Code: `{state.code}`")
-        st.image(qr_png(link, scale=8), width=300)
-        st.caption(md(link))
-        with st.container(key="class_ask", border=True):
-            kind = st.radio(
-                "Question",
-                ["point", "pain"],
-                format_func=lambda k: (
-                    "Where is this point?" if k == "point" else "Where does your back hurt? (demo)"
-                ),
-                key="class_kind",
-            )
-            point: str | None = None
-            if kind == "point":  # a "where does it hurt" question has no point to pick
-                back_points = [p.id for p in atlas.points if p.view == "back"]
-                point = st.selectbox(
-                    "Point",
-                    back_points,
-                    index=back_points.index("BL18"),
-                    key="class_point",
-                    format_func=lambda pid: (
-                        f"{atlas.point(pid).code} · {atlas.point(pid).pinyin} · {atlas.point(pid).english}"
-                    ),
-                )
-            st.button(
-                "Ask the class",
-                key="class_ask_go",
-                type="primary",
-                on_click=ask,
-                args=(state.code, kind, point),
-            )
-        if state.question and not state.revealed and state.kind == "point":
-            st.button("Reveal the answer", key="class_reveal", on_click=store.reveal, args=(state.code,))
-        if st.button("End the class", key="class_end"):
-            confirm_end(state.code)
-    with left:
-        live(state.code)
-
-
 @st.fragment(run_every=1)
 def live(code: str) -> None:
     """The answers as they arrive (the class's taps, the count) and, on the reveal, the true point and the error."""
-    state = store.get(code)
-    if state is None or not state.question:
-        st.info("Ask a question: the students' taps will appear here as they arrive.", icon="📡")
+    try:
+        state = store.get(code)
+        if state is None or not state.question:
+            st.info("Ask a question: the students' taps will appear here as they arrive.", icon="📡")
+            return
+        taps = store.answers(code)
+    except StoreUnavailable:
+        st.warning(UNAVAILABLE, icon="📡")
         return
-    taps = store.answers(code)
     point = state.point_id if state.kind == "point" else None
-    got = results(atlas, point, taps)
-    st.markdown(f"### Question {state.question}: {md(question_text(state))}")
-    count, error = st.columns(2)
+    question = Question(state.question, state.kind, point, 0.0, state.revealed)
+    got = question_record(atlas, question, taps)
+    st.markdown(f"### Question {state.question}: {md(question_words(state.kind, state.point_id))}")
+    count, error, found = st.columns(3)
     count.metric("Answered", got.count)
     if state.revealed and got.mean_error_cun is not None:
         error.metric("Mean error", f"{got.mean_error_cun:.1f} cun")
-        st.caption(f"{got.correct} of {got.count} within half a cun and half a level of the point.")
-    fig = results_figure(atlas, loading.drawing("back"), taps, point, state.revealed, height=470)
+        share = got.share_correct or 0.0
+        found.metric("Within half a cun", f"{share:.0%}")
+        level = f", {got.mean_vertical_levels:.1f} levels off on average" if got.mean_vertical_levels else ""
+        st.caption(f"{got.correct} of {got.count} within half a cun and half a level of the point{level}.")
+        if got.systematic:
+            st.markdown(f"**{md(got.systematic)}**")
+    view = question_view(state.kind, state.point_id)
+    fig = results_figure(atlas, loading.drawing(view), taps, point, state.revealed, height=470)
     st.plotly_chart(fig, key="class_chart", config={"displayModeBar": False, "staticPlot": True})
+
+
+def lesson_record(code: str, live: bool = False) -> None:
+    """The lesson's record: its questions ranked from hardest to easiest with their figures, and the answers as
+    CSV (one row per anonymous answer) and a one-page PDF for the teacher's notes."""
+    lesson = store.questions(code)
+    if not lesson:
+        st.info("No questions were asked.", icon="📭")
+        return
+    by_question = {q.number: store.answers(code, q.number) for q in lesson}
+    records = lesson_records(atlas, lesson, by_question)
+    if not live:
+        st.markdown(f"### The lesson: {len(lesson)} questions, hardest first")
+    rows = [
+        {
+            "#": v.rank,
+            "Question": f"{r.question.number}. {question_words(r.question.kind, r.question.point_id)}",
+            "Answers": r.count,
+            "Mean error (cun)": None if r.mean_error_cun is None else round(r.mean_error_cun, 2),
+            "Within half a cun": None if r.share_correct is None else f"{r.share_correct:.0%}",
+            "What the class did": r.systematic or v.line,
+        }
+        for v in lesson_summary(records)
+        for r in [v.record]
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch", key=f"lesson_table_{'live' if live else 'end'}")
+    st.caption("Answers are anonymous: the files hold no names and no tokens.")
+    csv_col, pdf_col = st.columns(2)
+    csv_col.download_button(
+        "Answers (CSV)",
+        data=lambda: answers_csv(lesson, by_question, atlas),
+        file_name=f"acumap-class-{code}.csv",
+        mime="text/csv",
+        key=f"lesson_csv_{'live' if live else 'end'}",
+        icon="📄",
+        width="stretch",
+        on_click="ignore",
+    )
+    pdf_col.download_button(
+        "Summary (PDF)",
+        data=lambda: lesson_pdf(records, title=f"Class check {code}: the lesson"),
+        file_name=f"acumap-class-{code}.pdf",
+        mime="application/pdf",
+        key=f"lesson_pdf_{'live' if live else 'end'}",
+        icon="🗒️",
+        width="stretch",
+        on_click="ignore",
+    )
 
 
 # Fixed styling (no data in it): the count and the class code readable from the back of a room.
@@ -206,7 +440,4 @@ st.html(
     " .st-key-class_code code {font-size: 2.6rem !important;}</style>"
 )
 st.markdown("## 📡 Class check")
-if join:
-    student(join)
-else:
-    teacher()
+guarded_store(lambda: student(join) if join else teacher())
