@@ -16,7 +16,7 @@ from acumap.class_record import systematic_offset
 from acumap.classroom import Answer, mean_error_cun
 from acumap.data import Atlas
 from acumap.figure import BACK_BOX
-from acumap.placement import markers_for
+from acumap.placement import Marker, markers_for
 from acumap.quiz import score_attempt
 
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
@@ -111,11 +111,32 @@ def _arrows(fig: go.Figure, atlas: Atlas, point_id: str, view: str, taps: Sequen
             showarrow=True,
             arrowhead=2,
             arrowsize=1.2,
-            arrowwidth=4,
+            arrowwidth=3,
             arrowcolor=ARROW_COLOR,
             standoff=2,
+            startstandoff=14,  # from the star's edge: the true point stays visible
             name="placed on average",
         )
+
+
+#: After the reveal the chart closes in on the point and the taps: the margin around them (cm) per diagram.
+ZOOM_PAD = {"back": 3.0, "neck": 1.5, "hand": 1.5, "leg": 2.5, "head": 1.5}
+
+
+def _zoom(
+    xs: Sequence[float], ys: Sequence[float], frame: tuple[float, float, float, float], pad: float
+) -> tuple[float, float, float, float]:
+    """The window (x, y, width, height) holding every position with `pad` around it, inside the diagram's
+    frame and at least a quarter of its width and a third of its height (enough of the body to place it)."""
+    fx, fy, fw, fh = frame
+    left, right = min(xs) - pad, max(xs) + pad
+    top, bottom = min(ys) - pad, max(ys) + pad
+    w = min(fw, max(right - left, fw / 4))
+    h = min(fh, max(bottom - top, fh / 3))
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    x = min(max(cx - w / 2, fx), fx + fw - w)
+    y = min(max(cy - h / 2, fy), fy + fh - h)
+    return x, y, w, h
 
 
 def results_figure(
@@ -167,6 +188,7 @@ def results_figure(
                 hoverinfo="skip",
             )
         )
+    truth: list[Marker] = []
     if reveal and point_id is not None:
         truth = [m for m in markers_for(atlas, view) if m.point.id == point_id]
         fig.add_trace(
@@ -213,6 +235,24 @@ def results_figure(
             font={"size": 16, "color": "#3d4047"},
             name="elsewhere",
         )
+    if reveal and point_id is not None and truth:
+        # Close in on the point and the taps, so the class's spread and the arrow read from the back row.
+        x0, y0, w, h = _zoom(
+            [m.x for m in truth] + xs, [m.y for m in truth] + ys, (x0, y0, w, h), ZOOM_PAD[view]
+        )
+        if view == "back" and x0 > LADDER_LABEL_X - 1:  # the ladder's own labels are out of the window
+            for level in anatomy.SPINE_LEVELS:
+                y = anatomy.level_y(level)
+                if y0 < y < y0 + h:
+                    fig.add_annotation(
+                        x=x0,
+                        y=y,
+                        text=level,
+                        showarrow=False,
+                        xanchor="left",
+                        font={"size": 18},
+                        name="level",
+                    )
     fig.update_xaxes(range=[x0, x0 + w], visible=False)
     fig.update_yaxes(range=[y0 + h, y0], visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(

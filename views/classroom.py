@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
@@ -27,6 +28,8 @@ from ui.text import md
 
 #: This session's class as its teacher: (code, teacher key).
 TEACHER = "class_teacher"
+#: The class this teacher left (its key is being forgotten by the browser).
+FORGOTTEN = "class_forgotten"
 #: A homework student's place: code -> the question they are on.
 HOMEWORK_AT = "class_homework_at"
 #: How long homework may stay open, as the teacher chooses it (seconds).
@@ -226,7 +229,10 @@ def teacher_class() -> tuple[ClassState, str] | None:
         st.session_state[TEACHER] = (state.code, key)
         teacher_key.sync(keep=(state.code, key))
         return state, key
-    mine = st.session_state.get(TEACHER) or teacher_key.held()
+    held = teacher_key.held()
+    if held and held[0] == st.session_state.get(FORGOTTEN):
+        held = None  # the teacher left this class; the browser has not yet said it forgot it
+    mine = st.session_state.get(TEACHER) or held
     if mine:
         try:
             state = store.resume(*mine)
@@ -237,11 +243,12 @@ def teacher_class() -> tuple[ClassState, str] | None:
         st.session_state[TEACHER] = mine
         teacher_key.sync(keep=mine)
         return state, mine[1]
-    teacher_key.sync()
+    teacher_key.sync(forget=FORGOTTEN in st.session_state)
     return None
 
 
 def begin(homework: list[tuple[str, str | None]] | None = None, open_for: float | None = None) -> None:
+    st.session_state.pop(FORGOTTEN, None)
     key = new_teacher_key()
     code = store.start(key, homework=homework or (), open_for=open_for)
     st.session_state[TEACHER] = (code, key)
@@ -265,12 +272,12 @@ def start_screen() -> None:
 
 
 def teacher() -> None:
+    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
     held = teacher_class()
     if held is None:
         start_screen()
         return
     state, key = held
-    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
     link = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?join={state.code}"
     left, right = st.columns([0.62, 0.38])
     with right:
@@ -292,7 +299,7 @@ def teacher() -> None:
             st.code(teach, language=None, wrap_lines=True)
         if state.ended and st.button("Start a new class", key="class_new", type="primary"):
             st.session_state.pop(TEACHER, None)
-            teacher_key.sync(forget=True)
+            st.session_state[FORGOTTEN] = state.code
             st.rerun()
     with left:
         if state.homework or state.ended:
@@ -380,7 +387,7 @@ def live(code: str) -> None:
         level = f", {got.mean_vertical_levels:.1f} levels off on average" if got.mean_vertical_levels else ""
         st.caption(f"{got.correct} of {got.count} within half a cun and half a level of the point{level}.")
         if got.systematic:
-            st.markdown(f"**{md(got.systematic)}**")
+            st.markdown(f"#### ➜ {md(got.systematic)}")
     view = question_view(state.kind, state.point_id)
     fig = results_figure(atlas, loading.drawing(view), taps, point, state.revealed, height=470)
     st.plotly_chart(fig, key="class_chart", config={"displayModeBar": False, "staticPlot": True})
@@ -399,17 +406,18 @@ def lesson_record(code: str, live: bool = False) -> None:
         st.markdown(f"### The lesson: {len(lesson)} questions, hardest first")
     rows = [
         {
-            "#": v.rank,
-            "Question": f"{r.question.number}. {question_words(r.question.kind, r.question.point_id)}",
+            "Rank": v.rank,
+            "Question": f"Q{r.question.number}: {r.question.point_id or 'where it hurts'}",
             "Answers": r.count,
-            "Mean error (cun)": None if r.mean_error_cun is None else round(r.mean_error_cun, 2),
-            "Within half a cun": None if r.share_correct is None else f"{r.share_correct:.0%}",
+            "Mean error": "–" if r.mean_error_cun is None else f"{r.mean_error_cun:.1f} cun",
+            "Within half a cun": "–" if r.share_correct is None else f"{r.share_correct:.0%}",
             "What the class did": r.systematic or v.line,
         }
         for v in lesson_summary(records)
         for r in [v.record]
     ]
-    st.dataframe(rows, hide_index=True, width="stretch", key=f"lesson_table_{'live' if live else 'end'}")
+    # A static table: its words wrap and it reads from the back of the room (no scrolling box on a projector).
+    st.table(pd.DataFrame(rows).set_index("Rank"))
     st.caption("Answers are anonymous: the files hold no names and no tokens.")
     csv_col, pdf_col = st.columns(2)
     csv_col.download_button(
