@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from acumap import anatomy
 from acumap.class_record import CSV_COLUMNS
 from acumap.data import load_atlas
 from acumap.placement import markers_for
@@ -234,6 +236,38 @@ def test_homework_is_answered_at_the_students_own_pace(browser: Any, app_url: st
         student.context.close()
 
 
+def test_twenty_taps_a_second_are_one_answer_the_last_and_a_few_runs(browser: Any, app_url: str) -> None:
+    teacher, student = projector(browser), phone(browser)
+    sent: list[Any] = []
+    student.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    try:
+        code = start_class(teacher, app_url)
+        teacher.get_by_role("button", name="Ask the class").click()
+        join(student, app_url, code, "Question 1: Tap where BL18 is")
+        x, y = marker("BL18", "right")
+        spots = [client_xy(student, "back", x + anatomy.cun_to_cm(2.0 * (19 - i) / 19), y) for i in range(20)]
+        before = len(sent)
+        # Twenty taps in a second, from two cun too far out to the point itself.
+        started = time.monotonic()
+        for spot in spots:
+            student.touchscreen.tap(*spot)
+            student.wait_for_timeout(30)
+        took = time.monotonic() - started
+        expect(student.get_by_text("Your answer is in")).to_be_visible()
+        student.wait_for_timeout(1500)
+        # The taps that reached the server (a map event carries "position"): about one per half second of
+        # tapping, and the last; not twenty.
+        taps_sent = sum(1 for frame in sent[before:] if b"position" in frame)
+        assert 1 <= taps_sent <= took / 0.5 + 2, (taps_sent, took)
+        assert took < 3.0  # the burst was a burst
+        expect(answered(teacher)).to_have_text("1")
+        teacher.get_by_role("button", name="Reveal the answer").click()
+        expect(student.get_by_text(re.compile(r"^Correct"))).to_be_visible()  # the last tap is the answer
+    finally:
+        teacher.context.close()
+        student.context.close()
+
+
 # --- faults ---------------------------------------------------------------------------------------------------
 
 
@@ -269,3 +303,22 @@ def test_the_database_going_away_is_said_plainly_and_the_class_goes_on(
     finally:
         teacher.context.close()
         student.context.close()
+
+
+def test_a_database_down_when_the_page_first_opens_is_waited_for(
+    browser: Any, pg_app: tuple[str, Any]
+) -> None:
+    url, server = pg_app
+    teacher = projector(browser)
+    server.stop("immediate")
+    try:
+        teacher.goto(f"{url}/class")  # the server's first visit to the class page: its store cannot be made
+        expect(teacher.get_by_text(UNAVAILABLE)).to_be_visible()
+        expect(teacher.get_by_text("Traceback")).to_have_count(0)
+        server.start()
+        # The page tries again by itself and then offers the class.
+        expect(teacher.get_by_role("button", name="Start a class")).to_be_visible(timeout=60_000)
+    finally:
+        if not server.running():
+            server.start()
+        teacher.context.close()

@@ -115,6 +115,7 @@ def body_map(
     reveal: dict[str, Any] | None = None,
     patient: bool = False,
     present: bool = False,
+    throttle_ms: int = 0,
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
@@ -124,7 +125,9 @@ def body_map(
     click (or the keyboard's cross) is an attempt, stored in QUIZ_ATTEMPT; with `quiz="name"` clicks do
     nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true point) draws
     the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
-    shows only the chosen region's points, each labelled with its number in the patient list.
+    shows only the chosen region's points, each labelled with its number in the patient list. With
+    `throttle_ms`, quiz attempts reach Python at most once per that many milliseconds, the last one always (a
+    class's answers: a student tapping twenty times a second costs a few runs, not twenty).
     """
     payload = loading.map_payload()
     current = state.view_state()
@@ -149,6 +152,7 @@ def body_map(
             "landmarks": landmarks and not patient,
             "patient": patient_numbers(atlas) if patient else None,
             "captions": {v: TITLES["patient"][v] for v in views} if patient else None,
+            "throttle": throttle_ms,
         },
         on_event_change=partial(_on_event, key, atlas, regions, quiz),
         height="content",

@@ -32,6 +32,9 @@ TEACHER = "class_teacher"
 FORGOTTEN = "class_forgotten"
 #: A homework student's place: code -> the question they are on.
 HOMEWORK_AT = "class_homework_at"
+#: A student's taps reach the server at most this often (the last one always): twenty taps a second cost a few
+#: runs, not twenty.
+TAP_THROTTLE_MS = 500
 #: How long homework may stay open, as the teacher chooses it (seconds).
 HOMEWORK_OPEN = {"a day": 24 * 60 * 60, "three days": 3 * 24 * 60 * 60, "a week": 7 * 24 * 60 * 60}
 UNAVAILABLE = (
@@ -40,8 +43,26 @@ UNAVAILABLE = (
 )
 
 atlas = loading.atlas()
-store = class_store.store()
 join = st.query_params.get("join", "")
+
+
+@st.fragment(run_every=3)
+def retry_store() -> None:
+    """While the database cannot be reached, try again every few seconds; when it answers, draw the page."""
+    try:
+        class_store.store()
+    except StoreUnavailable:
+        return
+    st.rerun()
+
+
+try:
+    store = class_store.store()
+except StoreUnavailable:  # the database is down as the server starts: say so, and try again by itself
+    st.markdown("## 📡 Class check")
+    st.warning(UNAVAILABLE, icon="📡")
+    retry_store()
+    st.stop()
 
 
 def point_label(pid: str) -> str:
@@ -146,6 +167,7 @@ def answer_map(kind: str, point_id: str | None, mine: Any, show: bool, after: bo
         quiz="name" if after else "find",
         landmarks=False,
         reveal=reveal,
+        throttle_ms=TAP_THROTTLE_MS,
     )
 
 

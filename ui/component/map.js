@@ -131,6 +131,7 @@ class AcuMap {
     // Reverse quiz ("name"): one point is shown and named in the page; clicks on the map do nothing.
     this.quiz = !!data.quiz;
     this.naming = data.quiz === "name";
+    this.throttle = data.throttle || 0;
     this.root.dataset.quiz = this.quiz ? "on" : "off";
     this.root.dataset.landmarks = data.landmarks === false ? "off" : "on";
     // Patient view: only the chosen region's points, each labelled with its number in the page's list
@@ -181,7 +182,7 @@ class AcuMap {
       const pos = { x: Math.round(at.x * 1000) / 1000, y: Math.round(at.y * 1000) / 1000 };
       this.drawAttempt(svg, pos, null);
       this.keyed = view;
-      this.report({ kind: "position", id: null, view, x: pos.x, y: pos.y });
+      this.attempt({ kind: "position", id: null, view, x: pos.x, y: pos.y });
       return;
     }
     const dir = DIRS[e.key];
@@ -297,6 +298,19 @@ class AcuMap {
   }
 
   // ---- events -------------------------------------------------------------------------------------
+  attempt(event) {
+    // A quiz attempt; with a throttle (a class's answers), at most one per `throttle` ms reaches Python and the
+    // last tap always does: a burst of taps is one answer and costs one or two runs.
+    clearTimeout(this.trail);
+    const wait = (this.throttle || 0) - (performance.now() - (this.lastAttempt ?? -Infinity));
+    const go = () => {
+      this.lastAttempt = performance.now();
+      this.report(event);
+    };
+    if (wait > 0) this.trail = setTimeout(go, wait);
+    else go();
+  }
+
   report(event) {
     this.sent += 1;
     this.pending = { ...event, n: this.sent, from: this.from };
@@ -388,7 +402,7 @@ class AcuMap {
     if (this.naming) return;
     if (this.quiz) {
       this.drawAttempt(svg, pos, null);
-      this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
+      this.attempt({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
       return;
     }
     const pt = this.nearestPoint(svg, e.target.closest("[data-point]"), e.clientX, e.clientY);
