@@ -8,7 +8,7 @@ counts as an answer (and as wrong) but is kept out of the mean errors: it has no
 The systematic error is the mean *signed* offset. On the back and the neck a bilateral point's offset across is
 measured away from the midline, so that a class that puts BL18 too far out on both sides does not average to
 "about right"; a midline point's offset keeps its side (the person's left is the viewer's left on the back).
-Elsewhere it follows the drawing's axes, in the quiz's words (`acumap.quiz._DIRECTIONS`).
+Elsewhere it follows the drawing's axes, in the quiz's words (`acumap.quiz.DIRECTIONS`).
 
 Nothing here identifies a student: the session token of an answer is read by no function of this module (the
 CSV leaves it out).
@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 
 from acumap.classroom import Answer, Question
 from acumap.data import Atlas
-from acumap.quiz import _DIRECTIONS, CM_PER_CUN_XY, Score, asked_code, score_attempt
+from acumap.quiz import CM_PER_CUN_XY, DIRECTIONS, Score, asked_code, score_attempt
 
 #: Below this (cun across or up and down; levels on the back) a mean offset is "about right": it is not put in
 #: the sentence and no arrow is drawn for it. A quarter: half the quiz's tolerance, as the quiz's own feedback
@@ -133,14 +133,14 @@ def _sideways_words(offset: Offset, view: str) -> str:
         return f"{size} too {'far from' if offset.sideways > 0 else 'close to'} the midline"
     if offset.midline:
         return f"{size} to the {'right' if offset.sideways > 0 else 'left'} of the midline"
-    _, _, left, right = _DIRECTIONS[view]
+    _, _, left, right = DIRECTIONS[view]
     return f"{size} too far {right if offset.sideways > 0 else left}"
 
 
 def _vertical_words(offset: Offset, view: str) -> str:
     if view == "back":
         return f"{amount(offset.vertical, 'level')} too {'low' if offset.vertical > 0 else 'high'}"
-    up, down, _, _ = _DIRECTIONS[view]
+    up, down, _, _ = DIRECTIONS[view]
     return f"{amount(offset.vertical, 'cun')} too far {down if offset.vertical > 0 else up}"
 
 
@@ -356,18 +356,18 @@ def lesson_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from acumap.handout import _p, _safe, _styles, fonts
+    from acumap.handout import fonts, pdf_paragraph, pdf_safe, pdf_styles
 
     margin = 14 * mm
     width, height = A4[0] - 2 * margin, A4[1] - 2 * margin
-    st = _styles()
+    st = pdf_styles()
     day = (today or dt.date.today()).strftime("%d %B %Y").lstrip("0")
     ranked = lesson_summary(records)
     asked = sum(r.question.kind == "point" for r in records)
     answers = sum(r.count for r in records)
     story: list[Any] = [
-        _p(escape(title), st["title"]),
-        _p(
+        pdf_paragraph(escape(title), st["title"]),
+        pdf_paragraph(
             f"{day}. {len(records)} question{'s' if len(records) != 1 else ''} ({asked} on a point), "
             f"{answers} anonymous answers. Hardest first: ranked by the share found within half a cun "
             "(and half a level on the back), then by the mean error. Made with AcuMap.",
@@ -376,7 +376,9 @@ def lesson_pdf(
         Spacer(1, 4 * mm),
     ]
     head = ["#", "Q", "Point", "Answers", "Mean error", "Found", "Verdict and where the class put it"]
-    rows: list[list[Any]] = [[_p(f'<font name="{fonts().bold}">{h}</font>', st["body"]) for h in head]]
+    rows: list[list[Any]] = [
+        [pdf_paragraph(f'<font name="{fonts().bold}">{h}</font>', st["body"]) for h in head]
+    ]
     for v in ranked:
         r = v.record
         where = f"{escape(v.band)}. {escape(r.systematic)}" if r.systematic else escape(v.line)
@@ -384,13 +386,13 @@ def lesson_pdf(
             where += f" {r.wrong_view} tapped another diagram."
         rows.append(
             [
-                _p(str(v.rank), st["body"]),
-                _p(str(r.question.number), st["body"]),
-                _p(escape(r.code or "where it hurts"), st["body"]),
-                _p(str(r.count), st["body"]),
-                _p(_error_cell(r), st["body"]),
-                _p(_found_cell(r), st["body"]),
-                _p(where, st["body"]),
+                pdf_paragraph(str(v.rank), st["body"]),
+                pdf_paragraph(str(r.question.number), st["body"]),
+                pdf_paragraph(escape(r.code or "where it hurts"), st["body"]),
+                pdf_paragraph(str(r.count), st["body"]),
+                pdf_paragraph(_error_cell(r), st["body"]),
+                pdf_paragraph(_found_cell(r), st["body"]),
+                pdf_paragraph(where, st["body"]),
             ]
         )
     cols = [7 * mm, 7 * mm, 24 * mm, 17 * mm, 24 * mm, 22 * mm]
@@ -416,7 +418,7 @@ def lesson_pdf(
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=_safe(title),
+        title=pdf_safe(title),
         author="AcuMap",
         subject="The record of a class check: how the class placed each point",
     )

@@ -94,7 +94,7 @@ def fonts() -> Fonts:
     return _FONTS
 
 
-def _safe(text: str) -> str:
+def pdf_safe(text: str) -> str:
     """Text the chosen font can show: without DejaVu, tone marks are dropped (Gānshū -> Ganshu)."""
     if fonts().unicode:
         return text
@@ -107,7 +107,7 @@ def _svg_drawing(svg: str) -> Any:
 
     fonts()  # the figure's text asks for "DejaVu Sans": register it before svglib looks it up
     if not fonts().unicode:
-        svg = _safe(svg)
+        svg = pdf_safe(svg)
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
     if drawing is None:  # pragma: no cover - svglib returns None only for unreadable input
         raise ValueError("the figure could not be drawn")
@@ -154,7 +154,7 @@ def diagrams_svg(
     return figure_svg(atlas, drawings, marks, choice.side if choice else "both", audience, title)
 
 
-def _styles() -> dict[str, Any]:
+def pdf_styles() -> dict[str, Any]:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
@@ -210,10 +210,10 @@ def _banner(paragraph: Any, width: float) -> Any:
     return box
 
 
-def _p(text: str, style: Any, bullet: str | None = None) -> Any:
+def pdf_paragraph(text: str, style: Any, bullet: str | None = None) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(_safe(text), style, bulletText=bullet)
+    return Paragraph(pdf_safe(text), style, bulletText=bullet)
 
 
 def _bold(markup: str) -> str:
@@ -290,12 +290,12 @@ def _handout(
     size = A4 if page == "A4" else LETTER
     margin = 12 * mm
     width, height = size[0] - 2 * margin, size[1] - 2 * margin
-    st = _styles()
+    st = pdf_styles()
     day = (today or dt.date.today()).strftime("%d %B %Y").lstrip("0")
 
     story: list[Any] = [
-        _p(f"Acupuncture for your {choice.label.lower()}", st["title"]),
-        _p(
+        pdf_paragraph(f"Acupuncture for your {choice.label.lower()}", st["title"]),
+        pdf_paragraph(
             f"{escape(region_heading(choice))}. Made with AcuMap on {day}, to explain a treatment: it is not a "
             f"diagnosis. {escape(PATIENT_INTRO)}",
             st["sub"],
@@ -338,11 +338,11 @@ def _handout(
     far = [g for g in entries(marks) if g[0].role != "local"]
     items: list[Any] = []
     if near:
-        items.append(_p(f"Near the pain, on your back and neck ({len(near)})", st["h"]))
-        items += [_p(point_entry(g, compact), st["item"]) for g in near]
+        items.append(pdf_paragraph(f"Near the pain, on your back and neck ({len(near)})", st["h"]))
+        items += [pdf_paragraph(point_entry(g, compact), st["item"]) for g in near]
     if far:
-        items.append(_p(f"Far from the pain: hand, leg or head ({len(far)})", st["h"]))
-        items += [_p(point_entry(g, compact), st["item"]) for g in far]
+        items.append(pdf_paragraph(f"Far from the pain: hand, leg or head ({len(far)})", st["h"]))
+        items += [pdf_paragraph(point_entry(g, compact), st["item"]) for g in far]
     # Two columns, split where the text is about half way (each entry whole).
     sizes = [len(getattr(i, "text", "")) + 60 for i in items]
     half, run, cut = sum(sizes) / 2, 0, len(items)
@@ -370,7 +370,7 @@ def _handout(
     story += [
         Spacer(1, 2 * mm),
         _banner(
-            _p(
+            pdf_paragraph(
                 f"{_bold('When to see a doctor, and when to call an ambulance:')} the warning signs are on page 2. "
                 "Please read them now.",
                 st["banner"],
@@ -382,14 +382,14 @@ def _handout(
     # Page 2: the red flags, full width, one column per group (call an ambulance / today / soon), then what a
     # session feels like and self-care, two boxes across the page.
     back: list[Any] = [
-        _p(escape(RED_FLAGS_HEADING), st["title2"]),
-        _p(f"AcuMap handout: {escape(choice.label.lower())}, page 2 of 2", st["sub"]),
+        pdf_paragraph(escape(RED_FLAGS_HEADING), st["title2"]),
+        pdf_paragraph(f"AcuMap handout: {escape(choice.label.lower())}, page 2 of 2", st["sub"]),
         Spacer(1, 2 * mm),
     ]
     groups = [
-        [_p(escape(g.heading), st["h2"])]
-        + [_p(escape(f), st["flag2"], "•") for f in g.flags]
-        + [_p(f"Source: {escape(g.source)}", st["small"])]
+        [pdf_paragraph(escape(g.heading), st["h2"])]
+        + [pdf_paragraph(escape(f), st["flag2"], "•") for f in g.flags]
+        + [pdf_paragraph(f"Source: {escape(g.source)}", st["small"])]
         for g in RED_FLAG_GROUPS
     ]
     flags = Table([groups], colWidths=[width / len(groups)] * len(groups))
@@ -408,20 +408,27 @@ def _handout(
         )
     )
     emergency = f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}"
-    back += [flags, Spacer(1, 1.5 * mm), _p(emergency, st["sub"]), Spacer(1, 4 * mm)]
+    back += [flags, Spacer(1, 1.5 * mm), pdf_paragraph(emergency, st["sub"]), Spacer(1, 4 * mm)]
 
     col = (width - 4 * mm) / 2
-    feel = [_p("During a session", st["h2"])] + [_p(escape(t), st["flag2"], "•") for t in DURING]
-    feel += [_p("Afterwards", st["h2"])] + [_p(escape(t), st["flag2"], "•") for t in AFTER]
-    care = [_p("Looking after yourself", st["h2"])] + [
-        _p(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag2"], "•") for title, text in SELF_CARE
+    feel = [pdf_paragraph("During a session", st["h2"])] + [
+        pdf_paragraph(escape(t), st["flag2"], "•") for t in DURING
+    ]
+    feel += [pdf_paragraph("Afterwards", st["h2"])] + [
+        pdf_paragraph(escape(t), st["flag2"], "•") for t in AFTER
+    ]
+    care = [pdf_paragraph("Looking after yourself", st["h2"])] + [
+        pdf_paragraph(f"{_bold(escape(title) + '.')} {escape(text)}", st["flag2"], "•")
+        for title, text in SELF_CARE
     ]
     # Explain exactly the words the handout shows (the entries as printed, full or compact).
     shown = " ".join([PATIENT_INTRO, *DURING, *AFTER, *(point_entry(g, compact) for g in (*near, *far))])
     terms = glossary_used(shown)
     if terms:
-        care.append(_p("Words you may hear", st["h2"]))
-        care += [_p(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag2"], "•") for t in terms]
+        care.append(pdf_paragraph("Words you may hear", st["h2"]))
+        care += [
+            pdf_paragraph(f"{_bold(escape(t.word))}: {escape(t.meaning)}", st["flag2"], "•") for t in terms
+        ]
     boxes = Table([[feel, care]], colWidths=[col + 2 * mm, col + 2 * mm])
     boxes.setStyle(
         TableStyle(
@@ -433,7 +440,7 @@ def _handout(
             ]
         )
     )
-    back += [boxes, Spacer(1, 2 * mm), _p(escape(SOURCES), st["small"])]
+    back += [boxes, Spacer(1, 2 * mm), pdf_paragraph(escape(SOURCES), st["small"])]
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -443,7 +450,7 @@ def _handout(
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=_safe(f"AcuMap handout: {choice.label}"),
+        title=pdf_safe(f"AcuMap handout: {choice.label}"),
         author="AcuMap",
         subject="Acupuncture points, what a session feels like, self-care and when to see a doctor",
     )

@@ -46,7 +46,7 @@ CM_PER_CUN_XY = {view: (s, s) for view, s in CM_PER_CUN.items()} | {
 }
 
 #: Words for the directions on the other diagrams: (towards -y, towards +y, towards -x, towards +x).
-_DIRECTIONS = {
+DIRECTIONS = {
     "hand": (
         "towards the fingers",
         "towards the elbow",
@@ -160,7 +160,7 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
         vertical = (y - nearest.y) / scale_y
         sideways = (x - nearest.x) / scale_x
         correct = distance <= TOLERANCE_CUN
-        up, down, left, right = _DIRECTIONS[view]
+        up, down, left, right = DIRECTIONS[view]
         feedback = []
         if abs(vertical) > TOLERANCE_CUN / 2 and not correct:
             feedback.append(f"{_amount(vertical, 'cun')} too far {down if vertical > 0 else up}")
