@@ -83,7 +83,7 @@ def _ladder(fig: go.Figure) -> None:
             text=level,
             showarrow=False,
             xanchor="center",
-            font={"size": 12, "color": "#1f2328"},
+            font={"size": 16, "color": "#1f2328"},
         )
 
 

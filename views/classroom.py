@@ -411,7 +411,7 @@ def live(code: str) -> None:
         if got.systematic:
             st.markdown(f"#### ➜ {md(got.systematic)}")
     view = question_view(state.kind, state.point_id)
-    fig = results_figure(atlas, loading.drawing(view), taps, point, state.revealed, height=470)
+    fig = results_figure(atlas, loading.drawing(view), taps, point, state.revealed, height=600)
     st.plotly_chart(fig, key="class_chart", config={"displayModeBar": False, "staticPlot": True})
 
 
