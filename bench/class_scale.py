@@ -546,6 +546,31 @@ def choose_point(page: Any, pid: str) -> None:
     wait_until_settled(page)
 
 
+def reveal(page: Any, store: ClassStore, code: str, number: int) -> float | str:
+    """Click "Reveal the answer" and wait for the mean error; the seconds it took, or what went wrong (a
+    second click after 30 s; the page's screenshot in /tmp when even that did not show it)."""
+    t0 = time.perf_counter()
+    for attempt in range(2):
+        try:
+            page.get_by_role("button", name="Reveal the answer").click(timeout=30_000)
+        except Exception as exc:
+            note(f"reveal click {attempt + 1} failed: {exc!r}"[:300])
+        try:
+            page.get_by_test_id("stMetric").filter(has_text="Mean error").wait_for(timeout=30_000)
+            return time.perf_counter() - t0
+        except Exception:
+            note(f"Q{number}: no mean error 30 s after reveal click {attempt + 1}")
+    shot = f"/tmp/class_scale_reveal_q{number}.png"
+    with contextlib.suppress(Exception):
+        page.screenshot(path=shot)
+    state = store.get(code)
+    return f"not shown within 60 s (database: revealed={state.revealed if state else None}; {shot})"
+
+
+def note(text: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {text}", file=sys.stderr, flush=True)
+
+
 # ---- the run -----------------------------------------------------------------------------------------------
 
 
@@ -561,6 +586,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": " ".join([".venv/bin/python -m bench.class_scale", *sys.argv[1:]]),
         "settings": vars(args),
+        "code_version": code_version(),
     }
     with target(args.setup, script) as tgt, sync_playwright() as pw:
         out["server"] = tgt.description
@@ -593,7 +619,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         m0 = meter.read()
         out["baseline_teacher_only"] = Meter.between(m, m0)
 
+        note(f"class {code}: teacher only measured; joining {args.students} students")
         out["join_s"] = klass.join(code, args.parallel_join)
+        note(f"joined {len(klass.students)} in {out['join_s']:.0f} s; idle {args.idle:.0f} s")
         m1 = meter.read()
         out["join_cpu"] = Meter.between(m0, m1)
         out["joined"] = len(klass.students)
@@ -619,6 +647,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if k > 1:
                 choose_point(teacher, pid)
             qa = meter.read()
+            note(f"Q{k} {pid}: asking")
             label = "Ask the class" if k == 1 else "Ask the next question"
             asked = time.perf_counter()
             teacher.get_by_role("button", name=label).click()
@@ -651,8 +680,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 if (key := (round(t.xy[0], 9), round(t.xy[1], 9))) in at_by_xy
             ]
             unmatched = len(sent) - len(stored_lat)
-            teacher.get_by_role("button", name="Reveal the answer").click()
-            teacher.get_by_test_id("stMetric").filter(has_text="Mean error").wait_for(timeout=60_000)
+            revealed_in = reveal(teacher, store, code, k)
             time.sleep(args.pause)
             qd = meter.read()
             questions.append(
@@ -681,11 +709,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     "taps_not_found_in_db": unmatched,
                     "answering_s": last_sent - asked,
                     "shown_after_last_tap_s": shown_after,
+                    "reveal_shown_s": revealed_in,
                     "cpu_answering": Meter.between(qa, qb),
                     "cpu_until_shown": Meter.between(qb, qc),
                     "cpu_reveal_and_pause": Meter.between(qc, qd),
                 }
             )
+            out["questions"] = questions
+            if args.json:
+                args.json.write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
             brief = {k: v for k, v in questions[-1].items() if k != "raw" and not k.startswith("cpu")}
             print(json.dumps(brief, default=str), file=sys.stderr, flush=True)
         out["questions"] = questions
@@ -706,6 +738,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after"
     )
     return out
+
+
+def code_version() -> str:
+    """HEAD, and whether the pages and the UI layer had uncommitted edits (others work in this tree)."""
+    import hashlib
+    import subprocess
+
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "views", "ui", "acumap", "app.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    page = hashlib.sha256((ROOT / "views" / "classroom.py").read_bytes()).hexdigest()[:10]
+    edited = [f for f in dirty if "/" in f or f.endswith(".py")]
+    return (
+        f"HEAD {head.stdout.strip()}; uncommitted: {', '.join(edited) or 'none'}; views/classroom.py {page}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

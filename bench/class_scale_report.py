@@ -47,7 +47,11 @@ def cpu_cells(cpu: dict[str, Any]) -> str:
 def run_section(r: dict[str, Any]) -> str:
     n = r["joined"]
     qs = r["questions"]
-    lines = [f"**{r['server']}, {n} students** (`{r['command']}`; {r['machine']}; {r['date']})", ""]
+    lines = [
+        f"**{r['server']}, {n} students** (`{r['command']}`; {r.get('machine', '(run stopped early)')}; {r['date']}; "
+        f"{r.get('code_version', '')})",
+        "",
+    ]
     if qs:
         lines += [
             "| question | sent / stored / shown | taps pushed after the page showed it | ask → shown on the phones p50 / p95 / max (s) | tap → stored p50 / p95 / max (ms) | tap → its run finished p50 / p95 / max (ms) | teacher's count complete after the last tap | server CPU while answering (100 % = one core) |",
@@ -81,7 +85,7 @@ def run_section(r: dict[str, Any]) -> str:
         ),
         (
             "websockets per process (joined; end)",
-            f"{r['sessions_per_process']}; {r['sessions_per_process_end']}",
+            f"{r['sessions_per_process']}; {r.get('sessions_per_process_end', '–')}",
         ),
         (
             "class length (teacher's page opened → last pause over)",
@@ -100,20 +104,21 @@ def run_section(r: dict[str, Any]) -> str:
         (
             "RSS per process: teacher only → students joined → end",
             "; ".join(
-                f"{k} {rss['before_students'][k]:.0f} → {rss['with_students'][k]:.0f} → {rss['end'][k]:.0f} MiB"
+                f"{k} {rss['before_students'][k]:.0f} → {rss['with_students'][k]:.0f} → {rss.get('end', rss['with_students'])[k]:.0f} MiB"
                 for k in rss["before_students"]
             ),
         ),
         (
             "RSS per student (joined, idle; at the end)",
             f"{(sum(rss['with_students'].values()) - sum(rss['before_students'].values())) / n * 1024:.0f} KiB; "
-            f"{(sum(rss['end'].values()) - sum(rss['before_students'].values())) / n * 1024:.0f} KiB"
+            f"{(sum(rss.get('end', rss['with_students']).values()) - sum(rss['before_students'].values())) / n * 1024:.0f} KiB"
             if n
             else "–",
         ),
         (
             "client errors",
-            str(r["n_client_errors"]) + (f": {r['client_errors'][:3]}" if r["client_errors"] else ""),
+            str(r.get("n_client_errors", "–"))
+            + (f": {r['client_errors'][:3]}" if r.get("client_errors") else ""),
         ),
     ]
     if qs:
