@@ -22,6 +22,7 @@ from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
 from ui import class_store, loading, teacher_key
 from ui import state as ui_state
+from ui.downloads import deferred_download
 from ui.map_component import QUIZ_ATTEMPT, body_map
 from ui.share import FALLBACK_URL
 from ui.text import md
@@ -391,6 +392,9 @@ def live(code: str) -> None:
         state = store.get(code)
         if state is None or not state.question:
             st.info("Ask a question: the students' taps will appear here as they arrive.", icon="📡")
+            # The count is drawn from the start: its script is fetched now, not at the busiest moment (under
+            # load a first fetch during the first answers failed: bench/class_scale.py).
+            st.metric("Answered", "–")
             return
         taps = store.answers(code)
     except StoreUnavailable:
@@ -442,25 +446,24 @@ def lesson_record(code: str, live: bool = False) -> None:
     st.table(pd.DataFrame(rows).set_index("Rank"))
     st.caption("Answers are anonymous: the files hold no names and no tokens.")
     csv_col, pdf_col = st.columns(2)
-    csv_col.download_button(
+    which = "live" if live else "end"
+    deferred_download(
+        csv_col,
         "Answers (CSV)",
-        data=lambda: answers_csv(lesson, by_question, atlas),
-        file_name=f"acumap-class-{code}.csv",
-        mime="text/csv",
-        key=f"lesson_csv_{'live' if live else 'end'}",
+        lambda: answers_csv(lesson, by_question, atlas),
+        f"acumap-class-{code}.csv",
+        "text/csv",
+        f"lesson_csv_{which}",
         icon="📄",
-        width="stretch",
-        on_click="ignore",
     )
-    pdf_col.download_button(
+    deferred_download(
+        pdf_col,
         "Summary (PDF)",
-        data=lambda: lesson_pdf(records, title=f"Class check {code}: the lesson"),
-        file_name=f"acumap-class-{code}.pdf",
-        mime="application/pdf",
-        key=f"lesson_pdf_{'live' if live else 'end'}",
+        lambda: lesson_pdf(records, title=f"Class check {code}: the lesson"),
+        f"acumap-class-{code}.pdf",
+        "application/pdf",
+        f"lesson_pdf_{which}",
         icon="🗒️",
-        width="stretch",
-        on_click="ignore",
     )
 
 
