@@ -348,5 +348,11 @@ def test_a_long_lesson_stays_on_one_page() -> None:
 def test_no_tap_is_nan_or_infinite_in_the_record() -> None:
     questions, answers = _lesson()
     for r in lesson_records(ATLAS, questions, answers):
-        for value in (r.mean_error_cun, r.mean_vertical_levels):
-            assert value is None or math.isfinite(value)
+        if r.question.kind == "pain" or r.count == r.wrong_view:  # nothing on the point's own diagram
+            assert r.mean_error_cun is None and r.mean_vertical_levels is None
+            continue
+        assert r.mean_error_cun is not None and math.isfinite(r.mean_error_cun)
+        if r.view == "back":
+            assert r.mean_vertical_levels is not None and math.isfinite(r.mean_vertical_levels)
+        else:
+            assert r.mean_vertical_levels is None
