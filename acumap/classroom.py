@@ -389,6 +389,20 @@ class ClassStore:
         return [Answer(r.session, r.view, r.x, r.y, r.at) for r in rows]
 
     @_reachable
+    def answer_of(self, code: str, session: str, question: int | None = None) -> Answer | None:
+        """One student's answer to a question (the current one by default), or None: one row read, however
+        large the class (a student's page asks this on every run)."""
+        state = self._get(code)
+        q = state.question if question is None else question
+        with self.engine.connect() as db:
+            r = db.execute(
+                select(answers).where(
+                    answers.c.code == state.code, answers.c.question == q, answers.c.session == session
+                )
+            ).first()
+        return None if r is None else Answer(r.session, r.view, r.x, r.y, r.at)
+
+    @_reachable
     def count(self, code: str) -> int:
         state = self._get(code)
         with self.engine.connect() as db:

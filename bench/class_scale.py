@@ -293,20 +293,23 @@ class Student(Session):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(left, 0.5))
 
-    async def tap_full(self, view: str, x: float, y: float, timeout: float = 30) -> tuple[float, int | None]:
-        """A tap (a full-page run on the class page); the time its run finished and its status."""
+    async def tap_run(self, view: str, x: float, y: float, timeout: float = 30) -> tuple[float, int | None]:
+        """A tap; the time the run it started finished (the map's fragment, or the whole page if the map is
+        not in a fragment) and its status."""
         sent = time.perf_counter()
+        fragment = self.map_fragment
         await self._send_event("position", None, view, x, y)
         deadline = sent + timeout
         while True:
             for run in reversed(self.runs):
                 if run.started < sent:
                     break
-                if not run.fragment_ids and run.finished is not None and run.status in SUCCESS:
+                ours = not run.fragment_ids or (fragment and fragment in run.fragment_ids)
+                if ours and run.finished is not None and run.status in SUCCESS:
                     return run.finished, run.status
             left = deadline - time.perf_counter()
             if left <= 0 or not self.connected:
-                raise SessionError(f"no finished full run within {timeout:.0f} s")
+                raise SessionError(f"the tap's run did not finish within {timeout:.0f} s")
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(left, 0.5))
@@ -424,7 +427,7 @@ class Class:
             await asyncio.sleep(max(0.0, at - time.perf_counter()))
             tap.sent_wall, tap.sent_perf = time.time(), time.perf_counter()
             try:
-                finished, _ = await s.tap_full(view, *xy)
+                finished, _ = await s.tap_run(view, *xy)
             except SessionError as exc:
                 tap.problem = str(exc)
                 return tap

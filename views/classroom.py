@@ -105,24 +105,37 @@ def student(code: str) -> None:
     if state.homework:
         homework_student(state)
         return
-    token = class_store.session_token()
-    landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-    if landed is not None and state.question and not state.revealed:
-        view, x, y = landed
-        try:
-            store.answer(state.code, token, view, x, y, question=state.question)
-        except (ValueError, LookupError):  # the teacher moved on (or ended) just before the tap
-            st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
     watch(state.code, state.question, state.revealed)
     if not state.question:
         st.subheader(f"Class {md(state.code)}")
         st.info("You are in. Wait for your teacher's question: it appears here by itself.", icon="⏳")
         return
     st.subheader(f"Question {state.question}: {md(question_words(state.kind, state.point_id))}")
-    mine = next((a for a in store.answers(state.code) if a.session == token), None)
-    view = question_view(state.kind, state.point_id)
-    answer_map(state.kind, state.point_id, mine, state.revealed, after=state.revealed)
-    if state.revealed:
+    question_area(state.code, state.question, state.kind, state.point_id, state.revealed)
+
+
+@st.fragment
+def question_area(code: str, question: int, kind: str, point_id: str | None, revealed: bool) -> None:
+    """The question's diagram and what the student did. A fragment: a tap reruns this part only, not the
+    page (at a class's peak every phone taps within seconds: bench/class_scale.py). The question is the one the
+    page was drawn for; a tap after the teacher moved on is refused by the store and said so, and `watch` then
+    redraws the page."""
+    token = class_store.session_token()
+    try:
+        landed = st.session_state.pop(QUIZ_ATTEMPT, None)
+        if landed is not None and not revealed:
+            view, x, y = landed
+            try:
+                store.answer(code, token, view, x, y, question=question)
+            except (ValueError, LookupError):  # the teacher moved on (or ended) just before the tap
+                st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
+        mine = store.answer_of(code, token, question)
+    except StoreUnavailable:  # a fragment's own run is outside the page's guard
+        st.warning(UNAVAILABLE, icon="📡")
+        return
+    view = question_view(kind, point_id)
+    answer_map(kind, point_id, mine, revealed, after=revealed)
+    if revealed:
         st.caption("Wait for the next question: it appears here by itself.")
     elif mine is not None:
         st.success(f"Your answer is in (● on the {view}). Tap again to change it.", icon="✅")
@@ -198,7 +211,7 @@ def homework_student(state: ClassState) -> None:
             st.warning("This homework closed before that tap: it was not counted.", icon="⏱️")
     st.progress(at / len(lesson), text=f"Question {at} of {len(lesson)}")
     st.markdown(f"### {md(question_words(q.kind, q.point_id))}")
-    mine = next((a for a in store.answers(state.code, q.number) if a.session == token), None)
+    mine = store.answer_of(state.code, token, q.number)
     answer_map(q.kind, q.point_id, mine, show=mine is not None, after=mine is not None)
     if mine is None:
         st.caption(f"Tap the {question_view(q.kind, q.point_id)} diagram. Your answer is anonymous.")
