@@ -439,6 +439,18 @@ class ClassStore:
         return state
 
 
+def following(state: ClassState | None) -> dict[str, Any]:
+    """What a student's page follows: the class's question, whether its answer is shown, whether it has ended
+    (or that there is no such class). Nothing about anyone's answers: the same a student sees on the page."""
+    if state is None:
+        return {"gone": True}
+    return {"question": state.question, "revealed": state.revealed, "ended": state.ended}
+
+
+#: A student's page that could not read the class (its database unreachable) follows this instead.
+UNREACHABLE = {"unavailable": True}
+
+
 def normalise(code: str) -> str:
     """A code as typed: case and spaces do not matter."""
     return "".join(code.split()).upper()

@@ -1,12 +1,15 @@
 """The class check at scale (issue 19, "Speed and scale"): N students, a lesson of questions, the polling's cost.
 
 A teacher page in Debian's Chromium starts a class on the class page; N student sessions spoken over Streamlit's
-own websocket protocol (`bench/ws_client.py`, extended here with what the browser does for `st.fragment(run_every=)`:
+own websocket protocol (`bench/ws_client.py`, extended here with what the browser does: for `st.fragment(run_every=)`,
 on an `auto_rerun` message it sends a fragment rerun every `interval` seconds, on `stop_auto_rerun` or a full run it
-drops its timers) join by the class's link. Then:
+drops its timers; for the class page's follower (ui/component/follow.js), it fetches the class's route every 2 s and
+triggers a redraw when the class changed) join by the class's link. Served by serve.py (the app and its route).
+Then:
 
-1. idle: everyone waits for the first question for `--idle` seconds (the students' `watch` fragment polls every
-   2 s, the teacher's `live` every 1 s): the server CPU this costs, per process, per student and second;
+1. idle: everyone waits for the first question for `--idle` seconds (the students' followers fetch the route every
+   2 s, the teacher's `live` fragment reruns every 1 s): the server CPU this costs, per process, per student and
+   second;
 2. `--questions` questions (BL18, BL23, BL13, SI11), each asked in Chromium ("Ask the class", then the "Point"
    menu and "Ask the next question"); each student taps near the point at a random moment within `--window`
    seconds of the ask (uniform, seeded; never before its page shows the question), the teacher's "Answered" count
@@ -20,9 +23,7 @@ phase; RSS per process before and after the students joined.
 
     .venv/bin/python -m bench.class_scale --setup pg2 --students 200      # two processes, HAProxy, PostgreSQL
     .venv/bin/python -m bench.class_scale --setup sqlite1 --students 100  # one process, SQLite (WAL)
-    .venv/bin/python -m bench.class_scale --setup sqlite1 --students 100 --questions 0 --variant every5
-
-`--variant` serves a copy of the class page with another `watch` (bench/class_variant.py); views/ is untouched.
+    .venv/bin/python -m bench.class_scale --setup sqlite1 --students 100 --questions 0  # idle following only
 Results: one JSON object on stdout and in `--json`.
 """
 
@@ -57,7 +58,7 @@ from acumap.classroom import ClassStore
 from acumap.classroom import answers as answers_table
 from acumap.data import load_atlas
 from acumap.quiz import shown_marker
-from bench.ws_client import SUCCESS, Session, SessionError, context_info
+from bench.ws_client import SUCCESS, Session, SessionError, context_info, http_get_body
 from tests.serving import launch_chromium, streamlit_server_process, wait_settled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,6 +192,12 @@ class Student(Session):
         self.poll_sent_at: dict[str, list[float]] = {}
         self.poll_rtt: list[tuple[float, float]] = []  # (finished at, round trip s)
         self.full_runs: list[tuple[float, float]] = []  # (started, finished) of full-page runs
+        self.follower: asyncio.Task[None] | None = None
+        self.follow_fetches = 0
+        self.follow_rtt: list[
+            tuple[float, float]
+        ] = []  # (answered at, round trip s) of the follower's fetches
+        self.follow_triggers = 0
 
     async def open_class(self, code: str, timeout: float = 120) -> None:
         try:
@@ -203,7 +210,34 @@ class Student(Session):
         for _, task in self.timers.values():
             task.cancel()
         self.timers.clear()
+        if self.follower is not None:
+            self.follower.cancel()
         await super().close()
+
+    async def _follow(self) -> None:
+        """What ui/component/follow.js does: every `every` ms fetch the class's state from the route; when it
+        differs from what the page was drawn for (and was not already reported), trigger `changed`."""
+        sent = None
+        while self.follow is not None and self.connected:
+            comp, fragment, data = self.follow
+            await asyncio.sleep(data["every"] / 1000)
+            t0 = time.perf_counter()
+            try:
+                status, kind, body = await http_get_body(self.host, self.port, "/" + data["url"], timeout=10)
+            except (OSError, TimeoutError):
+                continue
+            self.follow_fetches += 1
+            self.follow_rtt.append((time.perf_counter(), time.perf_counter() - t0))
+            del self.follow_rtt[:-20]
+            if not kind.startswith("application/json"):
+                raise SessionError(f"the follow route answered {status} {kind!r}: is serve.py running?")
+            now = json.dumps(json.loads(body))
+            comp, fragment, data = self.follow
+            if now != json.dumps(data["drawn"]) and now != sent:
+                sent = now
+                self.follow_triggers += 1
+                with contextlib.suppress(Exception):
+                    await self.send_trigger(comp, fragment, "changed", json.loads(now))
 
     async def _poll(self, fragment: str, interval: float) -> None:
         while True:
@@ -260,6 +294,8 @@ class Student(Session):
             return
         current = self.current
         super()._on_message(raw, now)
+        if self.follow is not None and self.follower is None:
+            self.follower = asyncio.get_running_loop().create_task(self._follow())
         if kind == "script_finished" and current is not None and current.finished is not None:
             if current.fragment_ids:
                 frag = current.fragment_ids[0]
@@ -372,30 +408,6 @@ class Class:
 
         self.run(all_(), timeout=300)
 
-    async def _http_poll(self, path: str, interval: float, seconds: float) -> int:
-        """Every student fetches `path` every `interval` s for `seconds` (one new connection per fetch, as
-        HTTP/1.0: a browser would keep its connection, so this is the dearer case); how many fetches were made."""
-        from bench.ws_client import http_get
-
-        done = 0
-
-        async def one(s: Student, phase: float) -> None:
-            nonlocal done
-            await asyncio.sleep(phase)
-            end = time.perf_counter() + seconds - phase
-            while time.perf_counter() < end:
-                with contextlib.suppress(Exception):
-                    await http_get(s.host, s.port, path, dict(s.cookies), timeout=10)
-                    done += 1
-                await asyncio.sleep(interval)
-
-        await asyncio.gather(*(one(s, self.rng.uniform(0, interval)) for s in self.students))
-        return done
-
-    def http_poll(self, path: str, interval: float, seconds: float) -> int:
-        n: int = self.run(self._http_poll(path, interval, seconds), timeout=seconds + 120)
-        return n
-
     def join(self, code: str, parallel: int = 6) -> float:
         t0 = time.perf_counter()
         self.run(self._join(code, parallel), timeout=1800)
@@ -442,7 +454,15 @@ class Class:
 
     def poll_stats(self, since: float, until: float) -> dict[str, Any]:
         rtts = [r for s in self.students for (at, r) in s.poll_rtt if since <= at <= until]
-        return {"polls_finished": len(rtts), "poll_rtt_ms": dist([r * 1000 for r in rtts])}
+        fetches = [r for s in self.students for (at, r) in s.follow_rtt if since <= at <= until]
+        return {
+            "polls_finished": len(rtts),
+            "poll_rtt_ms": dist([r * 1000 for r in rtts]),
+            "follow_fetches_kept": len(fetches),
+            "follow_fetch_ms": dist([r * 1000 for r in fetches]),
+            "follow_fetches_total": sum(s.follow_fetches for s in self.students),
+            "follow_triggers_total": sum(s.follow_triggers for s in self.students),
+        }
 
     def errors(self) -> list[str]:
         return [f"{s.name}: {e}" for s in self.students for e in s.errors]
@@ -579,11 +599,7 @@ def note(text: str) -> None:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     atlas = load_atlas()
-    script = "app.py"
-    if args.variant:
-        from bench.class_variant import write_variant_app
-
-        script = str(write_variant_app(Path(tempfile.mkdtemp(prefix="acumap-variant-")), args.variant))
+    script = "serve.py"
     load_before = os.getloadavg()
     out: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -634,10 +650,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         rss1 = {n: rss_mib(p) for n, p in tgt.app_pids.items()}
         # Idle: everyone polls, nobody taps.
         m2 = meter.read()
-        if args.http_poll:
-            out["http_fetches"] = klass.http_poll(args.http_path, args.http_poll, args.idle)
-        else:
-            time.sleep(args.idle)
+        time.sleep(args.idle)
         m3 = meter.read()
         out["idle"] = {**Meter.between(m2, m3), **klass.poll_stats(m2["t"], m3["t"])}
         out["rss_mib"] = {"before_students": rss0, "with_students": rss1}
@@ -777,16 +790,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--pause", type=float, default=10.0, help="seconds after each reveal")
     ap.add_argument("--parallel-join", type=int, default=6)
     ap.add_argument("--seed", type=int, default=19)
-    ap.add_argument(
-        "--variant", default="", help="serve bench/class_variant.py's copy of the page with this watch"
-    )
-    ap.add_argument(
-        "--http-poll",
-        type=float,
-        default=0.0,
-        help="while idle, each student GETs --http-path every this many s",
-    )
-    ap.add_argument("--http-path", default="/_stcore/health")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
     out = run(args)

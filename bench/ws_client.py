@@ -122,6 +122,36 @@ def context_info(url: str) -> ContextInfo:
     )
 
 
+async def http_get_body(host: str, port: int, path: str, timeout: float = 30.0) -> tuple[int, str, bytes]:
+    """A plain HTTP/1.1 GET on a new connection, as a page's `fetch` makes it: status, content type and body."""
+
+    async def go() -> tuple[int, str, bytes]:
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            head = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", "User-Agent: acumap-bench"]
+            head += ["Accept: application/json", "Connection: close"]
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+            await writer.drain()
+            data = await reader.read()
+        finally:
+            writer.close()
+        block, _, body = data.partition(b"\r\n\r\n")
+        lines = block.decode("latin-1").split("\r\n")
+        headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:])}
+        if headers.get("transfer-encoding") == "chunked":
+            out, rest = b"", body
+            while rest:
+                size_line, _, rest = rest.partition(b"\r\n")
+                size = int(size_line.split(b";")[0] or b"0", 16)
+                if size == 0:
+                    break
+                out, rest = out + rest[:size], rest[size + 2 :]
+            body = out
+        return int(lines[0].split()[1]), headers.get("content-type", ""), body
+
+    return await asyncio.wait_for(go(), timeout)
+
+
 async def http_get(
     host: str, port: int, path: str, cookies: dict[str, str], timeout: float = 30.0
 ) -> tuple[int, list[tuple[str, str]]]:
@@ -180,6 +210,9 @@ class Session:
         self.page_name = ""  # the page's URL path ("class"), as a browser sends it on the first load
         self.map_id = ""
         self.map_fragment = ""
+        self.follow: tuple[str, str, dict[str, Any]] | None = (
+            None  # a class page's follower: id, fragment, data
+        )
         self.state: dict[str, Any] = {}  # the map's state from the last map_state element
         self.ack = 0
         self.n = 0  # events sent, as the map's JavaScript counts them
@@ -325,6 +358,14 @@ class Session:
             id=self.trigger_id(), json_trigger_value=json.dumps([{"event": "event", "value": value}])
         )
         await self._send_rerun([*self.widget_states(), trigger], self.map_fragment, self.page_script_hash)
+
+    async def send_trigger(self, component: str, fragment: str, event: str, value: Any) -> None:
+        """What a component's `setTriggerValue(event, value)` sends: a rerun of its fragment with the trigger."""
+        trigger = WidgetState(
+            id=f"{TRIGGER_PREFIX}{component}__events",
+            json_trigger_value=json.dumps([{"event": event, "value": value}]),
+        )
+        await self._send_rerun([*self.widget_states(), trigger], fragment, self.page_script_hash)
 
     def acked(self, ack: Any) -> int:
         """The last event number of this client that Python acknowledges (`{"from": sender, "n": n}`)."""
@@ -478,7 +519,9 @@ class Session:
             self.widgets[el.button.id] = _Widget(None, fragment, run_id)
         elif kind == "bidi_component":
             comp = el.bidi_component
-            if comp.component_name.endswith("body_map"):
+            if comp.component_name.endswith("class_follow"):
+                self.follow = (comp.id, fragment, json.loads(comp.json))
+            elif comp.component_name.endswith("body_map"):
                 self.map_id, self.map_fragment = comp.id, fragment
             elif comp.component_name.endswith("map_state") and self.current is not None:
                 data = json.loads(comp.json)

@@ -86,7 +86,7 @@ def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: floa
 
 @contextmanager
 def proxied_app(
-    script: str | Path = "app.py",
+    script: str | Path = "serve.py",
     extra_args: tuple[str, ...] = (),
     port: int | None = None,
     config: Path = CONFIG,

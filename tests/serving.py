@@ -36,7 +36,7 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    script: str | Path = "app.py", env: dict[str, str] | None = None, timeout: float = 60.0
+    script: str | Path = "serve.py", env: dict[str, str] | None = None, timeout: float = 60.0
 ) -> Iterator[str]:
     """Start `streamlit run script` on a free loopback port; yield its URL; stop it afterwards."""
     with streamlit_server_process(script, env=env, timeout=timeout) as (url, _proc):
@@ -84,7 +84,7 @@ MAP_READY_JS = """() => [...document.querySelectorAll('.stBidiComponent [data-te
 
 @contextmanager
 def streamlit_server_process(
-    script: str | Path = "app.py",
+    script: str | Path = "serve.py",
     env: dict[str, str] | None = None,
     extra_args: tuple[str, ...] = (),
     timeout: float = 60.0,

@@ -83,6 +83,27 @@ def test_a_student_tapping_fast_is_one_answer_the_last(class_store_url: str) -> 
     assert [(a.session, a.x) for a in store.answers(code)] == [("alone", float(taps - 1))]
 
 
+def test_one_students_answer_is_theirs_for_the_question_asked(class_store_url: str) -> None:
+    """A student's page reads only its own answer: to the current question by default, or to a given one."""
+    store = ClassStore(class_store_url)
+    code = store.start()
+    store.ask(code, "point", "BL18")
+    store.answer(code, "me", "back", 1.0, 2.0)
+    store.answer(code, "other", "back", 5.0, 6.0)
+    mine = store.answer_of(code, "me")
+    assert mine is not None and (mine.session, mine.view, mine.x, mine.y) == ("me", "back", 1.0, 2.0)
+    assert store.answer_of(code, "nobody") is None
+    store.ask(code, "point", "LI4")
+    assert store.answer_of(code, "me") is None  # nothing yet for question 2
+    store.answer(code, "me", "hand", 3.0, 4.0)
+    now = store.answer_of(code, "me")
+    assert now is not None and (now.view, now.x) == ("hand", 3.0)
+    before = store.answer_of(code, "me", question=1)
+    assert before is not None and (before.view, before.x) == ("back", 1.0)
+    with pytest.raises(LookupError):
+        store.answer_of("NOPE99", "me")
+
+
 def test_the_class_goes_on_after_the_database_server_restarts(pg_server: Any, postgres_url: str) -> None:
     """PostgreSQL stops in the middle of a question (as in a crash): every store call says the store is
     unavailable, quickly; once it is back, the same store (a running server process) goes on, and no answer
@@ -100,6 +121,7 @@ def test_the_class_goes_on_after_the_database_server_restarts(pg_server: Any, po
         "get": lambda: store.get(code),
         "answer": lambda: store.answer(code, "s9", "back", 9.0, 9.0),
         "answers": lambda: store.answers(code),
+        "answer_of": lambda: store.answer_of(code, "s0"),
         "count": lambda: store.count(code),
         "ask": lambda: store.ask(code, "pain"),
         "reveal": lambda: store.reveal(code),

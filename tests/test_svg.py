@@ -103,9 +103,12 @@ def test_every_point_has_a_marker_and_bilateral_back_points_two() -> None:
 
 def test_scapular_points_mirror_each_other() -> None:
     by_side = {(m.point.id, m.side): (m.x, m.y) for m in back_markers(ATLAS) if m.point.landmark}
-    for (pid, side), (x, y) in by_side.items():
-        if side == "right":
-            assert by_side[(pid, "left")] == pytest.approx((-x, y))
+    # Placed from landmarks (not a spinal level): the shoulder-blade points, each on both sides.
+    assert {pid for pid, _ in by_side} == {"SI9", "SI10", "SI11", "SI12", "SI13", "TE14", "LI15"}
+    for pid in {pid for pid, _ in by_side}:
+        x, y = by_side[(pid, "right")]
+        assert x > 0
+        assert by_side[(pid, "left")] == pytest.approx((-x, y))
 
 
 def test_every_region_is_a_clickable_shape_with_its_id_and_name() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -19,7 +20,7 @@ def database_url() -> str:
     return os.environ.get(ENV) or f"sqlite:///{Path(tempfile.gettempdir()) / 'acumap-classes.db'}"
 
 
-@st.cache_resource
+@functools.cache  # one per process; the follow route (ui/class_route.py) shares it outside a script run
 def _store(url: str) -> ClassStore:
     return ClassStore(url)
 

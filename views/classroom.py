@@ -17,10 +17,19 @@ import streamlit as st
 from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
 from acumap.class_results import question_view as answered_on
 from acumap.class_results import results_figure
-from acumap.classroom import ClassState, Question, StoreUnavailable, WrongKey, new_teacher_key, normalise
+from acumap.classroom import (
+    UNREACHABLE,
+    ClassState,
+    Question,
+    StoreUnavailable,
+    WrongKey,
+    following,
+    new_teacher_key,
+    normalise,
+)
 from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
-from ui import class_store, loading, teacher_key
+from ui import class_follow, class_store, loading, teacher_key
 from ui import state as ui_state
 from ui.downloads import deferred_download
 from ui.map_component import QUIZ_ATTEMPT, body_map
@@ -94,7 +103,20 @@ def guarded_store(run: Callable[[], None]) -> None:
 
 
 def student(code: str) -> None:
-    state = store.get(code)
+    student_view(code)
+
+
+@st.fragment
+def student_view(code: str) -> None:
+    """A student's part of the page. A fragment: a tap, or the class moving on, redraws this part only, not the
+    page (at a class's peak every phone does both within seconds: bench/class_scale.py). The follower
+    (ui/class_follow.py) triggers the redraw when the teacher asks, reveals or ends."""
+    try:
+        state = store.get(code)
+    except StoreUnavailable:
+        st.warning(UNAVAILABLE, icon="📡")
+        class_follow.follow(code, UNREACHABLE)  # and when the database is back, the page goes on
+        return
     if state is None:
         st.error(f"There is no class with the code {md(normalise(code))}: it may have ended. Check the code.")
         return
@@ -105,37 +127,28 @@ def student(code: str) -> None:
     if state.homework:
         homework_student(state)
         return
-    watch(state.code, state.question, state.revealed)
+    class_follow.follow(code, following(state))
     if not state.question:
         st.subheader(f"Class {md(state.code)}")
         st.info("You are in. Wait for your teacher's question: it appears here by itself.", icon="⏳")
         return
     st.subheader(f"Question {state.question}: {md(question_words(state.kind, state.point_id))}")
-    question_area(state.code, state.question, state.kind, state.point_id, state.revealed)
-
-
-@st.fragment
-def question_area(code: str, question: int, kind: str, point_id: str | None, revealed: bool) -> None:
-    """The question's diagram and what the student did. A fragment: a tap reruns this part only, not the
-    page (at a class's peak every phone taps within seconds: bench/class_scale.py). The question is the one the
-    page was drawn for; a tap after the teacher moved on is refused by the store and said so, and `watch` then
-    redraws the page."""
     token = class_store.session_token()
     try:
         landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-        if landed is not None and not revealed:
+        if landed is not None and not state.revealed:
             view, x, y = landed
             try:
-                store.answer(code, token, view, x, y, question=question)
+                store.answer(state.code, token, view, x, y, question=state.question)
             except (ValueError, LookupError):  # the teacher moved on (or ended) just before the tap
                 st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
-        mine = store.answer_of(code, token, question)
-    except StoreUnavailable:  # a fragment's own run is outside the page's guard
+        mine = store.answer_of(state.code, token, state.question)
+    except StoreUnavailable:
         st.warning(UNAVAILABLE, icon="📡")
         return
-    view = question_view(kind, point_id)
-    answer_map(kind, point_id, mine, revealed, after=revealed)
-    if revealed:
+    view = question_view(state.kind, state.point_id)
+    answer_map(state.kind, state.point_id, mine, state.revealed, after=state.revealed)
+    if state.revealed:
         st.caption("Wait for the next question: it appears here by itself.")
     elif mine is not None:
         st.success(f"Your answer is in (● on the {view}). Tap again to change it.", icon="✅")
@@ -221,19 +234,6 @@ def homework_student(state: ClassState) -> None:
         places[state.code] = at + 1
 
     st.button("Next question →", key="homework_next", type="primary", on_click=next_question)
-
-
-@st.fragment(run_every=2)
-def watch(code: str, question: int, revealed: bool) -> None:
-    """A student's page follows the teacher: a new question, the answer shown or the end of the class reruns
-    the page."""
-    try:
-        state = store.get(code)
-    except StoreUnavailable:
-        st.warning(UNAVAILABLE, icon="📡")
-        return
-    if state is None or state.ended or state.question != question or state.revealed != revealed:
-        st.rerun()
 
 
 # --- the teacher ----------------------------------------------------------------------------------------------
