@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -16,7 +17,7 @@ from acumap.class_record import systematic_offset
 from acumap.classroom import Answer, mean_error_cun
 from acumap.data import Atlas
 from acumap.figure import BACK_BOX
-from acumap.placement import Marker, markers_for
+from acumap.placement import Marker, point_markers
 from acumap.quiz import score_attempt
 
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
@@ -53,70 +54,81 @@ def question_view(atlas: Atlas, point_id: str | None) -> str:
     return atlas.point(point_id).view if point_id is not None else "back"
 
 
-def _ladder(fig: go.Figure) -> None:
-    """The spine ladder the students tapped on: each vertebra, its label and a faint rung."""
+def _ladder() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The spine ladder the students tapped on: each vertebra, its label and a faint rung (shapes, labels)."""
+    shapes: list[dict[str, Any]] = []
+    labels: list[dict[str, Any]] = []
     for level in anatomy.SPINE_LEVELS:
         y = anatomy.level_y(level)
         top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
-        fig.add_shape(
-            type="rect",
-            x0=-0.75,
-            x1=0.75,
-            y0=top,
-            y1=bottom,
-            line={"color": "#5b5f66", "width": 1},
-            fillcolor="#e6e2da",
-            layer="below",
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": -0.75,
+                "x1": 0.75,
+                "y0": top,
+                "y1": bottom,
+                "line": {"color": "#5b5f66", "width": 1},
+                "fillcolor": "#e6e2da",
+                "layer": "below",
+            }
         )
-        fig.add_shape(
-            type="line",
-            x0=LADDER_RUNG_X,
-            x1=-0.9,
-            y0=y,
-            y1=y,
-            line={"color": "#c9ccd1", "width": 1},
-            layer="below",
+        shapes.append(
+            {
+                "type": "line",
+                "x0": LADDER_RUNG_X,
+                "x1": -0.9,
+                "y0": y,
+                "y1": y,
+                "line": {"color": "#c9ccd1", "width": 1},
+                "layer": "below",
+            }
         )
-        fig.add_annotation(
-            x=LADDER_LABEL_X,
-            y=y,
-            text=level,
-            showarrow=False,
-            xanchor="center",
-            font={"size": 16, "color": "#1f2328"},
+        labels.append(
+            {
+                "x": LADDER_LABEL_X,
+                "y": y,
+                "text": level,
+                "showarrow": False,
+                "xanchor": "center",
+                "font": {"size": 16, "color": "#1f2328"},
+            }
         )
+    return shapes, labels
 
 
-def _arrows(fig: go.Figure, atlas: Atlas, point_id: str, view: str, taps: Sequence[Answer]) -> None:
+def _arrows(atlas: Atlas, point_id: str, view: str, taps: Sequence[Answer]) -> list[dict[str, Any]]:
     """From each of the point's markers to where the class put it on average (a bilateral point's offset is
     away from the midline, so the left side's arrow is the right's mirror); none when it is about right."""
     offset = systematic_offset(atlas, point_id, taps)
     if offset is None or not offset.meaningful:
-        return
+        return []
     dx, dy = offset.cm
-    for m in markers_for(atlas, view):
-        if m.point.id != point_id:
-            continue
+    arrows = []
+    for m in point_markers(atlas.point(point_id)):
         sign = -1.0 if offset.mirrored and m.side == "left" else 1.0
-        fig.add_annotation(
-            x=m.x + sign * dx,
-            y=m.y + dy,
-            ax=m.x,
-            ay=m.y,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.2,
-            arrowwidth=3,
-            arrowcolor=ARROW_COLOR,
-            standoff=2,
-            startstandoff=14,  # from the star's edge: the true point stays visible
-            name="placed on average",
+        arrows.append(
+            {
+                "x": m.x + sign * dx,
+                "y": m.y + dy,
+                "ax": m.x,
+                "ay": m.y,
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "text": "",
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowsize": 1.2,
+                "arrowwidth": 3,
+                "arrowcolor": ARROW_COLOR,
+                "standoff": 2,
+                "startstandoff": 14,  # from the star's edge: the true point stays visible
+                "name": "placed on average",
+            }
         )
+    return arrows
 
 
 #: After the reveal the chart closes in on the point and the taps: the margin around them (cm) per diagram.
@@ -156,18 +168,21 @@ def results_figure(
     if view == "back":
         y0, h = CROP_Y
     fig = go.Figure()
-    if view == "back":
-        _ladder(fig)
+    # Shapes and labels are gathered as plain dicts and set once: Plotly's add_shape revalidates every shape
+    # already there, so adding ~50 one by one took ~0.7 s, every second, on the teacher's live view.
+    shapes, notes = _ladder() if view == "back" else ([], [])
     for p in drawing.paths:
-        fig.add_shape(
-            type="path",
-            path=p.d,
-            line={
-                "color": "#1f2328" if p.kind == "outline" else "#8a8f98",
-                "width": 2 if p.kind == "outline" else 1,
-            },
-            fillcolor="rgba(247, 232, 216, 0.5)" if p.kind == "outline" else None,
-            layer="below",
+        shapes.append(
+            {
+                "type": "path",
+                "path": p.d,
+                "line": {
+                    "color": "#1f2328" if p.kind == "outline" else "#8a8f98",
+                    "width": 2 if p.kind == "outline" else 1,
+                },
+                "fillcolor": "rgba(247, 232, 216, 0.5)" if p.kind == "outline" else None,
+                "layer": "below",
+            }
         )
     xs, ys = [t.x for t in taps if t.view == view], [t.y for t in taps if t.view == view]
     elsewhere = len(taps) - len(xs)
@@ -190,7 +205,7 @@ def results_figure(
         )
     truth: list[Marker] = []
     if reveal and point_id is not None:
-        truth = [m for m in markers_for(atlas, view) if m.point.id == point_id]
+        truth = [m for m in point_markers(atlas.point(point_id)) if m.point.view == view]
         fig.add_trace(
             go.Scatter(
                 x=[m.x for m in truth],
@@ -210,7 +225,7 @@ def results_figure(
             )
         )
         if truth:
-            _arrows(fig, atlas, point_id, view, taps)
+            notes += _arrows(atlas, point_id, view, taps)
     # Each tap a dot, drawn last: on top of the true point's star, never hidden by it.
     fig.add_trace(
         go.Scatter(
@@ -223,17 +238,19 @@ def results_figure(
         )
     )
     if elsewhere:
-        fig.add_annotation(
-            x=0.01,
-            y=0.99,
-            xref="paper",
-            yref="paper",
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            text=f"{elsewhere} tap{'s' if elsewhere != 1 else ''} on another diagram",
-            font={"size": 16, "color": "#3d4047"},
-            name="elsewhere",
+        notes.append(
+            {
+                "x": 0.01,
+                "y": 0.99,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "text": f"{elsewhere} tap{'s' if elsewhere != 1 else ''} on another diagram",
+                "font": {"size": 16, "color": "#3d4047"},
+                "name": "elsewhere",
+            }
         )
     if reveal and point_id is not None and truth:
         # Close in on the point and the taps, so the class's spread and the arrow read from the back row.
@@ -244,18 +261,22 @@ def results_figure(
             for level in anatomy.SPINE_LEVELS:
                 y = anatomy.level_y(level)
                 if y0 < y < y0 + h:
-                    fig.add_annotation(
-                        x=x0,
-                        y=y,
-                        text=level,
-                        showarrow=False,
-                        xanchor="left",
-                        font={"size": 18},
-                        name="level",
+                    notes.append(
+                        {
+                            "x": x0,
+                            "y": y,
+                            "text": level,
+                            "showarrow": False,
+                            "xanchor": "left",
+                            "font": {"size": 18},
+                            "name": "level",
+                        }
                     )
     fig.update_xaxes(range=[x0, x0 + w], visible=False)
     fig.update_yaxes(range=[y0 + h, y0], visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(
+        shapes=shapes,
+        annotations=notes,
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,

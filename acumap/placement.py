@@ -32,46 +32,40 @@ def placement_text(point: Point) -> str | None:
     return anatomy.placement_text(point)
 
 
-def back_markers(atlas: Atlas) -> list[Marker]:
-    """Every back point placed from the body model: spine level + cun, or a scapular landmark."""
-    markers: list[Marker] = []
-    for p in atlas.points:
-        if p.view != "back":
-            continue
+def point_markers(p: Point) -> list[Marker]:
+    """Where one point is drawn on its own diagram: a back point from the body model (spine level + cun, or a
+    scapular landmark), a neck point from its landmark by the neck model (one marker per side), a hand, leg or
+    head point at the diagram's own coordinates (the right limb is drawn). None if it has no placement."""
+    if p.view == "back":
         if p.landmark is not None:
-            for side in ("left", "right"):
-                x, y = anatomy.landmark_position(p.landmark, side)
-                markers.append(Marker(p, x, y, side))
-        elif p.spine_level is not None and p.offset_cun is not None:
-            for side in anatomy.sides_for(p.offset_cun):
-                x, y = anatomy.spine_point_position(p.code, p.spine_level, p.offset_cun, side)
-                markers.append(Marker(p, x, y, "midline" if p.offset_cun == 0 else side))
-    return markers
-
-
-def neck_markers(atlas: Atlas) -> list[Marker]:
-    """Every neck point placed from its landmark by the neck model, one marker per side."""
-    return [
-        Marker(p, *neck.landmark_position(p.landmark, side), side)
-        for p in atlas.points
-        if p.view == "neck" and p.landmark is not None
-        for side in ("left", "right")
-    ]
-
-
-def view_markers(atlas: Atlas, view: str) -> list[Marker]:
-    """Markers of a hand, leg or head diagram at the diagram's own coordinates (the right limb is drawn)."""
-    return [
-        Marker(p, p.x, p.y, "right")
-        for p in atlas.points
-        if p.view == view and p.x is not None and p.y is not None
-    ]
+            return [
+                Marker(p, *anatomy.landmark_position(p.landmark, side), side) for side in ("left", "right")
+            ]
+        if p.spine_level is not None and p.offset_cun is not None:
+            return [
+                Marker(
+                    p,
+                    *anatomy.spine_point_position(p.code, p.spine_level, p.offset_cun, side),
+                    "midline" if p.offset_cun == 0 else side,
+                )
+                for side in anatomy.sides_for(p.offset_cun)
+            ]
+        return []
+    if p.view == "neck":
+        if p.landmark is None:
+            return []
+        return [Marker(p, *neck.landmark_position(p.landmark, side), side) for side in ("left", "right")]
+    return [Marker(p, p.x, p.y, "right")] if p.x is not None and p.y is not None else []
 
 
 def markers_for(atlas: Atlas, view: str) -> list[Marker]:
-    if view == "back":
-        return back_markers(atlas)
-    return neck_markers(atlas) if view == "neck" else view_markers(atlas, view)
+    """Every point of `view` where it is drawn, in the atlas's order."""
+    return [m for p in atlas.points if p.view == view for m in point_markers(p)]
+
+
+def back_markers(atlas: Atlas) -> list[Marker]:
+    """Every back point placed from the body model: spine level + cun, or a scapular landmark."""
+    return markers_for(atlas, "back")
 
 
 def outside_diagrams(

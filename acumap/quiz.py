@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from acumap import anatomy, neck
 from acumap.codes import who_code
 from acumap.data import Atlas, Point
-from acumap.placement import Marker, markers_for
+from acumap.placement import Marker, point_markers
 from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import fold, folded_names, matches, name_forms
 
@@ -127,7 +127,7 @@ def _back_feedback(vertical: float, sideways: float, midline: bool, x: float) ->
 def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) -> Score:
     """Score a click at (x, y) cm on `view` as an attempt to find the point."""
     point = atlas.point(point_id)
-    markers = [m for m in markers_for(atlas, point.view) if m.point.id == point_id]
+    markers = point_markers(point)
     if not markers:
         raise ValueError(f"{point_id} is not drawn on any diagram")
     if view != point.view:
@@ -473,7 +473,7 @@ def score_name(atlas: Atlas, point_id: str, given: str) -> NameScore:
         return NameScore(point_id, given, False, (f"This is {_called(asked)}",))
     other = atlas.point(given)
     words = [f"This is {_called(asked)}, not {other.code} {other.pinyin}"]
-    markers = [m for m in markers_for(atlas, other.view) if m.point.id == given]
+    markers = point_markers(other)
     shared = shares_code(atlas, other)
     if other.view != asked.view:
         words.append(f"{other.code} is on the {other.view} diagram")
@@ -497,7 +497,7 @@ def decode_answers(text: str) -> list[str] | None:
 
 def shown_marker(atlas: Atlas, point_id: str) -> Marker:
     """The marker a naming question shows: on the person's right for a bilateral back point."""
-    markers = [m for m in markers_for(atlas, atlas.point(point_id).view) if m.point.id == point_id]
+    markers = point_markers(atlas.point(point_id))
     if not markers:
         raise ValueError(f"{point_id} is not drawn on any diagram")
     return next((m for m in markers if m.side == "right"), markers[0])
