@@ -157,7 +157,13 @@ def _payload(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> MapPa
 
 
 def map_payload() -> MapPayload:
-    """The composed diagrams and lookup tables, built once per version of the data and drawings."""
-    for view in DIAGRAM_VIEWS:
-        drawing(view)  # shows a broken drawing's error (and stops) before composing anything
-    return _payload(str(data_dir()), str(asset_dir()), _stamp())
+    """The composed diagrams and lookup tables, built once per version of the data and drawings.
+
+    One cached call per run (each costs a hash of its arguments, and a class's phones all run this at once);
+    only when it fails are the drawings asked one by one, so the error names the broken one."""
+    try:
+        return _payload(str(data_dir()), str(asset_dir()), _stamp())
+    except DataError as err:
+        for view in DIAGRAM_VIEWS:
+            drawing(view)  # shows a broken drawing's error (and stops)
+        show_data_error(err)
