@@ -94,11 +94,18 @@ def run_section(r: dict[str, Any]) -> str:
         ("CPU, teacher only (baseline)", cpu_cells(base)),
         (f"CPU, idle polling, {idle['wall_s']:.0f} s", cpu_cells(idle)),
         (
-            "polls answered while idle; round trip p50 / p95 / max",
+            "Streamlit fragment polls answered while idle; round trip p50 / p95 / max",
             f"{idle['polls_finished']} ({idle['polls_finished'] / idle['wall_s']:.0f}/s); {ms(idle['poll_rtt_ms'])} ms",
         ),
         (
-            "idle polling per student (app processes, minus baseline)",
+            "the followers' fetches of the class route while idle (kept: the last 20 per phone); round trip"
+            " p50 / p95 / max; redraws they asked for",
+            f"{idle.get('follow_fetches_total', 0)} ({idle.get('follow_fetches_total', 0) / idle['wall_s']:.0f}/s); "
+            f"{ms(idle['follow_fetch_ms']) if 'follow_fetch_ms' in idle else '–'} ms; "
+            f"{idle.get('follow_triggers_total', 0)}",
+        ),
+        (
+            "idle following per student (app processes, minus baseline)",
             f"{per * 100:.2f} % of a core = {per * 1000:.1f} ms CPU per student per second",
         ),
         (

@@ -324,3 +324,12 @@ def test_a_distal_point_is_explained_for_the_region_chosen() -> None:
     assert "stiff neck" not in low and "low back strain" in low  # why: for the region chosen
     assert "stiff neck" in neck and "back" not in neck
     assert unexplained(low, ATLAS) == [] and unexplained(neck, ATLAS) == []
+
+
+def test_a_patient_without_a_region_gets_the_patient_overview() -> None:
+    at = run_app({"audience": "patient"})
+    text = all_markdown(at)
+    assert "The map then shows the points a practitioner may use for it, numbered" in text
+    # Not the student's overview with its jargon (inside Streamlit's colour markup, where a word check misses it).
+    assert "local** points on the painful area" not in text
+    assert "distal** points" not in text

@@ -21,6 +21,7 @@ from acumap.quiz import (
     hint,
     level_position,
     most_missed,
+    pool,
     read_answer,
     score_attempt,
     score_name,
@@ -370,3 +371,31 @@ def test_the_results_chart_labels_only_the_misses_and_keeps_every_attempt_in_vie
     assert fig.layout.xaxis.range[0] == -fig.layout.xaxis.range[1]
     assert fig.layout.yaxis.range[1] >= 1.0
     assert fig.layout.yaxis.scaleanchor is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "ids"),
+    [
+        (
+            RoundSpec(source="meridian", value="Small Intestine"),
+            ["SI3", "SI9", "SI10", "SI11", "SI12", "SI13", "SI14", "SI15", "SI6"],
+        ),
+        (
+            RoundSpec(source="view", value="leg"),
+            ["BL40", "BL60", "GB34", "GB39", "SP6", "ST36", "LR3", "ST38"],
+        ),
+        # Missed points: known ids only, each once, in the order missed.
+        (RoundSpec(source="missed", value="BL18,XX1,BL18,GV14"), ["BL18", "GV14"]),
+        (RoundSpec(source="region", value="nowhere"), []),
+    ],
+    ids=["meridian", "view", "missed", "unknown-region"],
+)
+def test_a_round_draws_from_exactly_its_pool(spec: RoundSpec, ids: list[str]) -> None:
+    assert [p.id for p in pool(ATLAS, spec)] == ids
+
+
+def test_a_region_round_draws_the_region_s_points_and_all_draws_everything() -> None:
+    neck = [p.id for p in pool(ATLAS, RoundSpec(source="region", value="neck"))]
+    assert neck[:6] == ["GV14", "GV20", "BL11", "BL60", "EX-B1", "GB21"]
+    assert len(neck) == 25
+    assert len(pool(ATLAS, RoundSpec(source="all"))) == len(ATLAS.points) == 92
