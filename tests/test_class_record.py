@@ -356,3 +356,63 @@ def test_no_tap_is_nan_or_infinite_in_the_record() -> None:
             assert r.mean_vertical_levels is not None and math.isfinite(r.mean_vertical_levels)
         else:
             assert r.mean_vertical_levels is None
+
+
+# --- the words, table-driven from known offsets ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "words"),
+    [
+        (0.25, "cun", "a quarter of a cun"),
+        (0.52, "level", "half a level"),  # within 0.03 of a named amount
+        (-0.74, "cun", "three quarters of a cun"),  # a size: the sign is said by the direction
+        (1.02, "level", "one level"),
+        (1.48, "level", "one and a half levels"),
+        (2.04, "cun", "2 cun"),
+        (2.0, "level", "2 levels"),
+        (0.57, "cun", "0.6 cun"),  # 0.07 from half: figures
+        (1.7, "level", "1.7 levels"),
+        (0.9, "cun", "0.9 cun"),
+    ],
+)
+def test_an_amount_reads_naturally(value: float, unit: str, words: str) -> None:
+    from acumap.class_record import amount
+
+    assert amount(value, unit) == words
+
+
+@pytest.mark.parametrize(
+    ("point", "side", "across", "down", "said"),
+    [
+        ("BL18", "right", 1.0, 0.0, "BL18 on average one cun too far from the midline"),
+        ("BL18", "right", -0.5, 0.0, "BL18 on average half a cun too close to the midline"),
+        ("BL18", "left", 0.0, 1.0, "BL18 on average one level too low"),
+        ("BL18", "left", 0.0, -2.0, "BL18 on average 2 levels too high"),
+        ("GV9", "midline", 1.0, 0.0, "GV9 on average one cun to the right of the midline"),
+        ("GV9", "midline", -1.0, 0.0, "GV9 on average one cun to the left of the midline"),
+    ],
+)
+def test_the_systematic_sentence_says_the_known_offset(
+    point: str, side: str, across: float, down: float, said: str
+) -> None:
+    r = question_record(ATLAS, point_q(point), [tap(point, side, across, down, "a")])
+    assert said in r.systematic, r.systematic
+
+
+def test_about_right_is_said_and_no_taps_say_nothing() -> None:
+    r = question_record(ATLAS, point_q("BL18"), [tap("BL18", "right", 0.0, 0.0, "a")])
+    assert r.offset is not None and not r.offset.meaningful
+    assert r.systematic == "The class placed BL18 about right on average."
+    elsewhere = question_record(ATLAS, point_q("LI4"), [Answer("a", "back", 3.0, 20.0, ASKED)])
+    assert elsewhere.systematic == ""
+    nobody = question_record(ATLAS, point_q("BL18"), [])
+    assert (nobody.count, nobody.correct, nobody.wrong_view, nobody.systematic) == (0, 0, 0, "")
+
+
+def test_a_pain_question_counts_nobody_correct_or_on_the_wrong_diagram() -> None:
+    r = question_record(ATLAS, Question(2, "pain", None, ASKED), [Answer("a", "neck", 5.0, 30.0, ASKED)] * 2)
+    assert (r.count, r.correct, r.wrong_view) == (2, 0, 0)
+    # A point question with no point to place is not scored either.
+    odd = question_record(ATLAS, Question(3, "point", None, ASKED), [Answer("a", "back", 1.0, 1.0, ASKED)])
+    assert (odd.count, odd.correct, odd.mean_error_cun) == (1, 0, None)
