@@ -13,6 +13,7 @@ import pytest
 
 from acumap import anatomy
 from acumap.class_record import (
+    amount,
     answers_csv,
     lesson_pdf,
     lesson_records,
@@ -377,8 +378,6 @@ def test_no_tap_is_nan_or_infinite_in_the_record() -> None:
     ],
 )
 def test_an_amount_reads_naturally(value: float, unit: str, words: str) -> None:
-    from acumap.class_record import amount
-
     assert amount(value, unit) == words
 
 

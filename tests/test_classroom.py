@@ -4,6 +4,7 @@ away: tests/test_class_db.py."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,16 @@ from sqlalchemy import text
 from acumap import anatomy
 from acumap.assets import load_drawing
 from acumap.class_results import results, results_figure
-from acumap.classroom import CODE_ALPHABET, CODE_LENGTH, Answer, ClassStore
+from acumap.classroom import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    Answer,
+    ClassStore,
+    mean_error_cun,
+    new_session_token,
+    new_teacher_key,
+    normalise,
+)
 from acumap.data import load_atlas
 
 ATLAS = load_atlas()
@@ -169,3 +179,32 @@ def test_a_database_from_before_the_end_of_a_class_gains_the_column(class_store_
     assert state is not None and not state.ended
     store.end("ABCDE")
     assert store.get("ABCDE").ended  # type: ignore[union-attr]
+
+
+def test_a_code_as_typed_on_a_phone() -> None:
+    assert normalise(" ab 2c\t3 ") == "AB2C3"
+
+
+def test_the_mean_error_leaves_out_the_wrong_diagram_and_says_none_for_nobody() -> None:
+    assert mean_error_cun([1.0, math.inf, 2.0]) == 1.5
+    assert mean_error_cun([]) is None
+    assert mean_error_cun([math.inf]) is None
+
+
+def test_an_ended_class_takes_no_answers(clock: Clock) -> None:
+    store = ClassStore("sqlite://", clock=clock)
+    code = store.start()
+    state = store.get(code)
+    assert state is not None and store.open_for_answers(state)
+    store.end(code)
+    ended = store.get(code)
+    assert ended is not None and not store.open_for_answers(ended)
+
+
+def test_tokens_and_keys_are_random_and_fit_their_columns() -> None:
+    tokens = {new_session_token() for _ in range(50)}
+    assert len(tokens) == 50
+    assert {len(t) for t in tokens} == {16}  # 64 random bits, in the answers table's 32-character column
+    keys = {new_teacher_key() for _ in range(50)}
+    assert len(keys) == 50
+    assert {len(k) for k in keys} == {22}  # 128 random bits, URL-safe (it travels in the teacher link)
