@@ -215,3 +215,15 @@ def test_alt_text_lists_what_is_lit_on_each_view() -> None:
     assert "BL18" in back and "LI4" not in back
     assert "distal points LI4" in alt_text(ATLAS, "hand", choice, lit)
     assert "Points shown:" in alt_text(ATLAS, "back", None, ())
+
+
+def test_a_point_without_its_placement_is_not_drawn() -> None:
+    from acumap.placement import point_markers
+
+    li4, bl18 = ATLAS.point("LI4"), ATLAS.point("BL18")
+    assert len(point_markers(li4)) == 1
+    assert point_markers(replace(li4, x=None)) == []
+    assert point_markers(replace(li4, y=None)) == []
+    assert len(point_markers(bl18)) == 2
+    assert point_markers(replace(bl18, offset_cun=None)) == []
+    assert point_markers(replace(bl18, spine_level=None)) == []
