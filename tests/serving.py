@@ -71,7 +71,10 @@ def wait_settled(page: Any, with_map: bool = True, timeout: float = 30_000) -> N
         page.wait_for_selector("[data-testid=stSelectbox]", timeout=timeout)
     page.wait_for_function(
         "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        # The app's own styles (app.py's st.html, whose element Streamlit loads a moment after the text it
+        # styles: until then a caption has Streamlit's grey, 3.9:1, which axe rightly fails).
+        " && [...document.querySelectorAll('style')].some((s) => s.textContent.includes('.st-key-redflags'))",
         timeout=timeout,
     )
 
