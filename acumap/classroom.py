@@ -457,7 +457,50 @@ def normalise(code: str) -> str:
 
 
 def new_session_token() -> str:
-    return secrets.token_hex(8)
+    return secrets.token_hex(TOKEN_HEX // 2)
+
+
+#: A session token as `new_session_token` makes it: 16 hex digits.
+TOKEN_HEX = 16
+#: How far a tap may lie from a diagram's origin (cm): every diagram is smaller; anything beyond is not a tap.
+TAP_REACH_CM = 500.0
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A student's tap as their phone posts it to the class's answer route (ui/class_route.py): who (the
+    session's anonymous token), which question they saw, and where on which diagram."""
+
+    session: str
+    question: int
+    view: str
+    x: float
+    y: float
+
+
+def read_tap(body: object, views: Sequence[str]) -> Tap | None:
+    """A tap posted by a phone, or None if the body is not one: anything malformed is refused, never trusted.
+
+    The route stores it at once, before the page's own run (which then only redraws), so a tap is stored within
+    milliseconds even while a class's hundred phones redraw together (bench/class_scale.py)."""
+    if not isinstance(body, dict):
+        return None
+    token, question, view = body.get("token"), body.get("question"), body.get("view")
+    x, y = body.get("x"), body.get("y")
+    if not (
+        isinstance(token, str) and len(token) == TOKEN_HEX and all(c in "0123456789abcdef" for c in token)
+    ):
+        return None
+    if not (isinstance(question, int) and not isinstance(question, bool) and question >= 1):
+        return None
+    if view not in views:
+        return None
+    coords = (x, y)
+    if not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords):
+        return None
+    if not all(math.isfinite(c) and abs(c) <= TAP_REACH_CM for c in coords):  # type: ignore[arg-type]
+        return None
+    return Tap(token, question, str(view), float(x), float(y))  # type: ignore[arg-type]
 
 
 def new_teacher_key() -> str:

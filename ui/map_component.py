@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -53,8 +53,20 @@ def _session_token() -> str:
     return token
 
 
-#: Where the last quiz attempt landed: (view, x, y) in that diagram's cm, consumed by the quiz page.
+#: Where the last quiz attempt landed (an Attempt), consumed by the quiz or class page.
 QUIZ_ATTEMPT = "_quiz_attempt"
+#: What the class's answer route (ui/class_route.py) said of an attempt the browser posted before reporting it.
+POSTED = ("stored", "late")
+
+
+class Attempt(NamedTuple):
+    """A quiz attempt: where it landed (in that diagram's cm) and, on a class page, what the answer route said
+    of it: "stored", "late" (the class moved on first), or "" (not posted: the page stores it itself)."""
+
+    view: str
+    x: float
+    y: float
+    posted: str = ""
 
 
 def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
@@ -75,7 +87,10 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
             and event.x is not None
             and event.y is not None
         ):
-            st.session_state[QUIZ_ATTEMPT] = (event.view, event.x, event.y)
+            posted = value.get("posted") if isinstance(value, dict) else None
+            st.session_state[QUIZ_ATTEMPT] = Attempt(
+                event.view, event.x, event.y, posted if posted in POSTED else ""
+            )
         return
     if event.view is not None and event.x is not None and event.y is not None:
         st.session_state[state.LAST_POSITION] = (event.view, event.x, event.y)
@@ -116,6 +131,7 @@ def body_map(
     patient: bool = False,
     present: bool = False,
     throttle_ms: int = 0,
+    answer_to: dict[str, Any] | None = None,
 ) -> None:
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
@@ -127,7 +143,9 @@ def body_map(
     the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
     shows only the chosen region's points, each labelled with its number in the patient list. With
     `throttle_ms`, quiz attempts reach Python at most once per that many milliseconds, the last one always (a
-    class's answers: a student tapping twenty times a second costs a few runs, not twenty).
+    class's answers: a student tapping twenty times a second costs a few runs, not twenty). With `answer_to`
+    ({url, token, question}: a class's answer route), the browser posts each attempt there first and reports
+    what it said (Attempt.posted): the tap is stored without waiting for a script run.
     """
     payload = loading.map_payload()
     current = state.view_state()
@@ -165,6 +183,7 @@ def body_map(
             "ack": _ack(key).as_dict(),
             "sid": _session_token(),
             "reveal": reveal,
+            "post": answer_to,
             "alt": {v: alt_text(atlas, v, choice, lit if choice else ()) for v in views},
         },
         height=0,

@@ -31,8 +31,9 @@ from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png, share_link
 from ui import class_follow, class_store, loading, teacher_key
 from ui import state as ui_state
+from ui.class_route import PATH as ANSWER_PATH
 from ui.downloads import deferred_download
-from ui.map_component import QUIZ_ATTEMPT, body_map
+from ui.map_component import QUIZ_ATTEMPT, Attempt, body_map
 from ui.share import FALLBACK_URL
 from ui.text import md
 
@@ -47,6 +48,7 @@ HOMEWORK_AT = "class_homework_at"
 TAP_THROTTLE_MS = 500
 #: How long homework may stay open, as the teacher chooses it (seconds).
 HOMEWORK_OPEN = {"a day": 24 * 60 * 60, "three days": 3 * 24 * 60 * 60, "a week": 7 * 24 * 60 * 60}
+LATE_TAP = "That tap came after the answer was shown: it was not counted."
 UNAVAILABLE = (
     "The class's database cannot be reached just now. Answers already given are safe; this page tries again "
     "by itself."
@@ -135,19 +137,21 @@ def student_view(code: str) -> None:
     st.subheader(f"Question {state.question}: {md(question_words(state.kind, state.point_id))}")
     token = class_store.session_token()
     try:
-        landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-        if landed is not None and not state.revealed:
-            view, x, y = landed
+        landed: Attempt | None = st.session_state.pop(QUIZ_ATTEMPT, None)
+        if landed is not None and (landed.posted == "late" or (state.revealed and not landed.posted)):
+            st.warning(LATE_TAP, icon="⏱️")
+        elif landed is not None and not landed.posted:  # not stored through the answer route: store it here
             try:
-                store.answer(state.code, token, view, x, y, question=state.question)
+                store.answer(state.code, token, landed.view, landed.x, landed.y, question=state.question)
             except (ValueError, LookupError):  # the teacher moved on (or ended) just before the tap
-                st.warning("That tap came after the answer was shown: it was not counted.", icon="⏱️")
+                st.warning(LATE_TAP, icon="⏱️")
         mine = store.answer_of(state.code, token, state.question)
     except StoreUnavailable:
         st.warning(UNAVAILABLE, icon="📡")
         return
     view = question_view(state.kind, state.point_id)
-    answer_map(state.kind, state.point_id, mine, state.revealed, after=state.revealed)
+    post = {"url": f"{ANSWER_PATH}/{state.code}/answer", "token": token, "question": state.question}
+    answer_map(state.kind, state.point_id, mine, state.revealed, after=state.revealed, answer_to=post)
     if state.revealed:
         st.caption("Wait for the next question: it appears here by itself.")
     elif mine is not None:
@@ -156,7 +160,14 @@ def student_view(code: str) -> None:
         st.caption(f"Tap the {view} diagram. Your answer is anonymous.")
 
 
-def answer_map(kind: str, point_id: str | None, mine: Any, show: bool, after: bool) -> None:
+def answer_map(
+    kind: str,
+    point_id: str | None,
+    mine: Any,
+    show: bool,
+    after: bool,
+    answer_to: dict[str, Any] | None = None,
+) -> None:
     """The question's diagram: the student's tap marked; once the answer is shown, the true point and how far
     off the tap was (the quiz's scoring and key). With `after`, taps do nothing."""
     view = question_view(kind, point_id)
@@ -195,6 +206,7 @@ def answer_map(kind: str, point_id: str | None, mine: Any, show: bool, after: bo
         landmarks=False,
         reveal=reveal,
         throttle_ms=TAP_THROTTLE_MS,
+        answer_to=None if after else answer_to,
     )
 
 
@@ -215,11 +227,10 @@ def homework_student(state: ClassState) -> None:
             st.rerun()
         return
     q = lesson[at - 1]
-    landed = st.session_state.pop(QUIZ_ATTEMPT, None)
+    landed: Attempt | None = st.session_state.pop(QUIZ_ATTEMPT, None)
     if landed is not None:
-        view, x, y = landed
         try:
-            store.answer(state.code, token, view, x, y, question=q.number)
+            store.answer(state.code, token, landed.view, landed.x, landed.y, question=q.number)
         except (ValueError, LookupError):
             st.warning("This homework closed before that tap: it was not counted.", icon="⏱️")
     st.progress(at / len(lesson), text=f"Question {at} of {len(lesson)}")

@@ -168,7 +168,7 @@ live: list[int] = st.session_state.setdefault(LIVE, [])
 landed = st.session_state.pop(QUIZ_ATTEMPT, None)
 if not naming and landed is not None and len(attempts) < len(points) and not st.session_state.get(FEEDBACK):
     live.append(len(attempts))
-    attempts.append(landed)
+    attempts.append((landed.view, landed.x, landed.y))
     st.session_state[FEEDBACK] = True
 scores: list[Score] | list[NameScore] = (
     [score_name(atlas, pid, given) for pid, given in zip(points, names, strict=False)]

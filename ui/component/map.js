@@ -28,6 +28,26 @@ function svgPoint(svg, clientX, clientY) {
   return { x: Math.round(p.x * 1000) / 1000, y: Math.round(p.y * 1000) / 1000 };
 }
 
+async function postAttempt(post, event) {
+  // "stored" or "late" as the class's answer route (ui/class_route.py) says; null when it could not say (no
+  // route: `streamlit run app.py`; the network dropped; the database is down), and Python stores it instead.
+  try {
+    const reply = await fetch(new URL(post.url, window.location.href), {
+      method: "POST",
+      cache: "no-store",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ token: post.token, question: post.question, view: event.view, x: event.x, y: event.y }),
+    });
+    if (!(reply.headers.get("content-type") || "").startsWith("application/json")) return null;
+    const said = await reply.json();
+    if (reply.status === 200 && said.stored === true) return "stored";
+    if (reply.status === 409 && said.why === "late") return "late";
+  } catch {
+    // Offline for a moment: the report below carries the tap to Python, which stores it.
+  }
+  return null;
+}
+
 function centreOf(el) {
   const r = el.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -239,6 +259,8 @@ class AcuMap {
     // The state Python decided, from the small companion element: applied once Python has seen every event
     // sent from here (otherwise a newer click is in flight and its highlight stays).
     this.last = msg;
+    // A class's live question: where to post each attempt before reporting it ({url, token, question}).
+    this.post = msg.post || null;
     const newSession = this.sid !== null && msg.sid !== this.sid;
     this.sid = msg.sid;
     if (this.pending && ackOf(msg, this.from) >= this.pending.n) this.settle();
@@ -305,7 +327,16 @@ class AcuMap {
     const wait = (this.throttle || 0) - (performance.now() - (this.lastAttempt ?? -Infinity));
     const go = () => {
       this.lastAttempt = performance.now();
-      this.report(event);
+      if (!this.post) {
+        this.report(event);
+        return;
+      }
+      // A class's answer: posted to the class's route first, one at a time in the order tapped, so it is stored
+      // at once; then reported with what the route said (Python stores it itself if the post failed).
+      const post = this.post;
+      this.posting = (this.posting || Promise.resolve())
+        .then(() => postAttempt(post, event))
+        .then((posted) => this.report(posted ? { ...event, posted } : event));
     };
     if (wait > 0) this.trail = setTimeout(go, wait);
     else go();
