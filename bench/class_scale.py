@@ -198,6 +198,9 @@ class Student(Session):
             tuple[float, float]
         ] = []  # (answered at, round trip s) of the follower's fetches
         self.follow_triggers = 0
+        self.posts: list[
+            tuple[int, float]
+        ] = []  # (status, round trip s) of the taps posted to the answer route
 
     async def open_class(self, code: str, timeout: float = 120) -> None:
         try:
@@ -334,7 +337,27 @@ class Student(Session):
         not in a fragment) and its status."""
         sent = time.perf_counter()
         fragment = self.map_fragment
-        await self._send_event("position", None, view, x, y)
+        posted = ""
+        if (
+            self.post
+        ):  # what ui/component/map.js does on a class's live question: post the tap, then report it
+            body = {
+                "token": self.post["token"],
+                "question": self.post["question"],
+                "view": view,
+                "x": x,
+                "y": y,
+            }
+            try:
+                status, _, said = await http_get_body(self.host, self.port, "/" + self.post["url"], 30, body)
+            except (OSError, TimeoutError):
+                status, said = 0, b""
+            self.posts.append((status, time.perf_counter() - sent))
+            if status == 200 and json.loads(said).get("stored") is True:
+                posted = "stored"
+            elif status == 409:
+                posted = "late"
+        await self._send_event("position", None, view, x, y, posted=posted)
         deadline = sent + timeout
         while True:
             for run in reversed(self.runs):
@@ -362,6 +385,8 @@ class Tap:
     late: bool = False  # its random moment came before its page showed the question
     problem: str = ""
     xy: tuple[float, float] = (0.0, 0.0)
+    post_status: int | None = None  # what the answer route said (None: the page had no route to post to)
+    post_s: float | None = None  # sent -> the answer route's reply
 
 
 class Class:
@@ -444,6 +469,8 @@ class Class:
                 tap.problem = str(exc)
                 return tap
             tap.finished_s = finished - tap.sent_perf
+            if s.posts:
+                tap.post_status, tap.post_s = s.posts[-1]
             return tap
 
         return list(await asyncio.gather(*(one(s, at, xy) for s, at, xy in plan)))
@@ -715,6 +742,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         [t.finished_s * 1000 for t in taps if t.finished_s is not None]
                     ),
                     "tap_to_stored_ms": dist([x * 1000 for x in stored_lat]),
+                    "posted": {
+                        str(code): sum(t.post_status == code for t in taps)
+                        for code in sorted({t.post_status for t in taps if t.post_status is not None})
+                    },
+                    "tap_to_route_answered_ms": dist([t.post_s * 1000 for t in taps if t.post_s is not None]),
                     "raw": {
                         "tap_to_stored_ms": [round(x * 1000, 1) for x in stored_lat],
                         "tap_to_run_finished_ms": [

@@ -44,6 +44,12 @@ def cpu_cells(cpu: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def posted(q: dict[str, Any]) -> str:
+    """What the class's answer route said of a question's taps (none: the run did not post them)."""
+    said = q.get("posted") or {}
+    return ", ".join(f"{code} × {n}" for code, n in said.items()) or "not posted"
+
+
 def run_section(r: dict[str, Any]) -> str:
     n = r["joined"]
     qs = r["questions"]
@@ -54,13 +60,13 @@ def run_section(r: dict[str, Any]) -> str:
     ]
     if qs:
         lines += [
-            "| question | sent / stored / shown | taps pushed after the page showed it | ask → shown on the phones p50 / p95 / max (s) | tap → stored p50 / p95 / max (ms) | tap → its run finished p50 / p95 / max (ms) | teacher's count complete after the last tap | server CPU while answering (100 % = one core) |",
-            "|---|---|---|---|---|---|---|---|",
+            "| question | sent / stored / shown | taps pushed after the page showed it | ask → shown on the phones p50 / p95 / max (s) | tap → stored p50 / p95 / max (ms) | the answer route said (HTTP status × taps) | tap → its run finished p50 / p95 / max (ms) | teacher's count complete after the last tap | server CPU while answering (100 % = one core) |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for q in qs:
             lines.append(
                 f"| Q{q['number']} {q['point']} | {q['sent']} / {q['stored']} / {q['shown']} | {q['late']} "
-                f"| {s_(q['seen_s'])} | {ms(q['tap_to_stored_ms'])} | {ms(q['tap_to_run_finished_ms'])} "
+                f"| {s_(q['seen_s'])} | {ms(q['tap_to_stored_ms'])} | {posted(q)} | {ms(q['tap_to_run_finished_ms'])} "
                 f"| {q['shown_after_last_tap_s']:.1f} s | {cpu_cells(q['cpu_answering'])} |"
             )
         allst = dist([x for q in qs for x in q["raw"]["tap_to_stored_ms"]])
@@ -70,7 +76,7 @@ def run_section(r: dict[str, Any]) -> str:
         shown = sum(q["shown"] or 0 for q in qs)
         lines.append(
             f"| **all** | **{sent} / {stored} / {shown}** | {sum(q['late'] for q in qs)} | "
-            f"{s_(dist([x for q in qs for x in q['raw']['seen_s']]))} | **{ms(allst)}** | {ms(allrun)} "
+            f"{s_(dist([x for q in qs for x in q['raw']['seen_s']]))} | **{ms(allst)}** | | {ms(allrun)} "
             f"| max {max(q['shown_after_last_tap_s'] for q in qs):.1f} s | |"
         )
         lines.append("")

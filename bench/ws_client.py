@@ -122,15 +122,22 @@ def context_info(url: str) -> ContextInfo:
     )
 
 
-async def http_get_body(host: str, port: int, path: str, timeout: float = 30.0) -> tuple[int, str, bytes]:
-    """A plain HTTP/1.1 GET on a new connection, as a page's `fetch` makes it: status, content type and body."""
+async def http_get_body(
+    host: str, port: int, path: str, timeout: float = 30.0, post_json: Any = None
+) -> tuple[int, str, bytes]:
+    """A plain HTTP/1.1 GET (or, with `post_json`, a POST of that JSON) on a new connection, as a page's `fetch`
+    makes it: status, content type and body."""
 
     async def go() -> tuple[int, str, bytes]:
         reader, writer = await asyncio.open_connection(host, port)
         try:
-            head = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", "User-Agent: acumap-bench"]
+            body = b"" if post_json is None else json.dumps(post_json).encode()
+            method = "GET" if post_json is None else "POST"
+            head = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "User-Agent: acumap-bench"]
             head += ["Accept: application/json", "Connection: close"]
-            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+            if post_json is not None:
+                head += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
             await writer.drain()
             data = await reader.read()
         finally:
@@ -209,6 +216,7 @@ class Session:
         self.query_string = ""
         self.page_name = ""  # the page's URL path ("class"), as a browser sends it on the first load
         self.map_id = ""
+        self.post: dict[str, Any] | None = None
         self.map_fragment = ""
         self.follow: tuple[str, str, dict[str, Any]] | None = (
             None  # a class page's follower: id, fragment, data
@@ -350,10 +358,15 @@ class Session:
         await self._send_event("position", None, view, x, y)
         return await self._wait_run(sent, timeout)
 
-    async def _send_event(self, kind: str, ident: str | None, view: str, x: float, y: float) -> None:
-        """Send one map event as the map's JavaScript does: `{kind, id, view, x, y, n, from}` on its trigger."""
+    async def _send_event(
+        self, kind: str, ident: str | None, view: str, x: float, y: float, posted: str = ""
+    ) -> None:
+        """Send one map event as the map's JavaScript does: `{kind, id, view, x, y, n, from}` on its trigger (and
+        `posted`, what a class's answer route said of the tap)."""
         self.n += 1
         value = {"kind": kind, "id": ident, "view": view, "x": x, "y": y, "n": self.n, "from": self.sender}
+        if posted:
+            value["posted"] = posted
         trigger = WidgetState(
             id=self.trigger_id(), json_trigger_value=json.dumps([{"event": "event", "value": value}])
         )
@@ -526,6 +539,7 @@ class Session:
             elif comp.component_name.endswith("map_state") and self.current is not None:
                 data = json.loads(comp.json)
                 self.current.map_state = data
+                self.post = data.get("post")  # a class's answer route, where the map posts each tap first
                 self.state = data.get("state") or {}
                 self.ack = self.acked(data.get("ack"))
 
