@@ -5,10 +5,9 @@ Pure functions over the validated atlas: the page layer keeps the state, this mo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from acumap import anatomy, tour
+from acumap import anatomy
 from acumap.data import Atlas, Point
 from acumap.regions import RegionChoice, parse_region
 
@@ -31,100 +30,6 @@ def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:
         for link in atlas.links_for(choice.base)
     ]
     return tuple(sorted(found, key=lambda h: 0 if h.role == "local" else 1))
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The visible state: a region and/or a point; notices for link values that were ignored."""
-
-    region: RegionChoice | None = None
-    point: Point | None = None
-    projector: bool = False
-    patient: bool = False
-    notices: tuple[str, ...] = ()
-    tour: str | None = None  # the guided tour's step (acumap.tour)
-
-
-#: Link values longer than this are cut short in a notice (a pasted paragraph must not fill the screen).
-NOTICE_VALUE_CHARS = 40
-#: At most this many notices for one link; the rest are counted in the last one.
-MAX_NOTICES = 4
-KNOWN_PARAMS = ("region", "point", "mode", "audience", "tour")
-#: Who the page speaks to: students and practitioners (the default) or a patient (`?audience=patient`).
-AUDIENCES = ("student", "patient")
-
-
-def short(text: str, limit: int = NOTICE_VALUE_CHARS) -> str:
-    """A link value as shown in a notice: one line, at most `limit` characters."""
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
-
-
-def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selection:
-    """Read `?region=`, `?point=`, `?mode=` and `?audience=` from a link; ignore (with a notice) what is unknown.
-
-    One notice per distinct problem (a value repeated, or an unknown key given twice, is one problem), long
-    values cut short, and no more than MAX_NOTICES in all.
-    """
-    notices: list[str] = []
-
-    def add(text: str) -> None:
-        if text not in notices:
-            notices.append(text)
-
-    def first(key: str) -> str | None:
-        value = params.get(key)
-        values = value if isinstance(value, list) else [value] if value is not None else []
-        given = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
-        if len(given) > 1:
-            add(f"The link gives {key} more than once; the first (“{short(given[0])}”) was used.")
-        return given[0] if given else None
-
-    region_text = first("region")
-    point_text = first("point")
-    region = parse_region(region_text)
-    if region_text and region is None:
-        add(f"The link asked for region “{short(region_text)}”, which AcuMap does not know; it was ignored.")
-    point = atlas.find_point(point_text) if point_text else None
-    if point_text and point is None:
-        add(f"The link asked for point “{short(point_text)}”, which AcuMap does not list; it was ignored.")
-    tour_text = first("tour")
-    tour_step = tour.step(tour_text)
-    if tour_text and tour_step is None:
-        add(
-            f"The link asked for tour step “{short(tour_text)}”; AcuMap's tour has {', '.join(tour.KEYS)}. "
-            "It was ignored."
-        )
-    if tour_step is not None and not region_text and not point_text:
-        # `?tour=lines` alone opens the view of that step.
-        region = parse_region(tour_step.region)
-        point = atlas.find_point(tour_step.point) if tour_step.point else None
-    mode_text = first("mode")
-    # The presenter view: `present` (and `projector`, the name older links use).
-    projector = mode_text is not None and mode_text.lower() in ("present", "projector")
-    if mode_text and not projector:
-        add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “present”. It was ignored.")
-    audience_text = first("audience")
-    patient = audience_text is not None and audience_text.lower() == "patient"
-    if audience_text and audience_text.lower() not in AUDIENCES:
-        add(
-            f"The link asked for audience “{short(audience_text)}”; AcuMap knows “patient” and “student”. "
-            "It was ignored."
-        )
-    for key in params:
-        if key not in KNOWN_PARAMS:
-            add(f"The link parameter “{short(key)}” is not used by AcuMap; it was ignored.")
-    if len(notices) > MAX_NOTICES:
-        rest = len(notices) - (MAX_NOTICES - 1)
-        notices = [*notices[: MAX_NOTICES - 1], f"…and {rest} more parts of the link were ignored."]
-    return Selection(
-        region=region,
-        point=point,
-        projector=projector,
-        patient=patient,
-        notices=tuple(notices),
-        tour=tour_step.key if tour_step else None,
-    )
 
 
 def toggle_region(current: str | None, clicked: str) -> str | None:

@@ -1,6 +1,5 @@
-"""The link to the view on screen, for a class: the address itself and a QR code big enough for the back row.
-
-Pure: the UI passes in the app's address (as the browser sees it), the page and the link's parameters.
+"""The link to the view on screen, for a class, as a picture: the address set to wrap only at its separators, and
+a QR code big enough for the back row. The link itself is made by acumap.links.share_link.
 """
 
 from __future__ import annotations
@@ -8,33 +7,13 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Mapping
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
-
-#: Parameters that describe the view (the map's region and point, the audience, a quiz round, a tour step, a
-#: class to join). Anything else in the address is not part of the view and is left out of the shared link --
-#: the presenter mode too: it is the projector's layout, and every phone that scans the code would get it.
-VIEW_PARAMS: tuple[str, ...] = ("region", "point", "audience", "round", "a", "tour", "join")
 
 #: Where a shown address may break across lines: after its separators (of the path, the parameters and the
 #: lists in a value), never inside a word or a code ("EX-B2-" / "T5" would read as a vertebra).
 BREAK_AFTER = "/?&=_,.~:"
 _BREAK_AFTER = re.compile(f"(?<=[{re.escape(BREAK_AFTER)}])")
-
-
-def share_link(app_url: str, page: str, params: Mapping[str, str]) -> str:
-    """The address of this view: the app's base address, the page's path and the view's parameters in order."""
-    scheme, netloc, path, _, _ = urlsplit(app_url)
-    page = page.strip("/")
-    base = path.rstrip("/")
-    # The browser's address may already end with the page's path (Streamlit does not always trim it).
-    if page and base.endswith(f"/{page}"):
-        base = base[: -len(page) - 1]
-    full_path = f"{base}/{page}" if page else f"{base}/"
-    query = urlencode([(k, params[k]) for k in VIEW_PARAMS if params.get(k)], safe=",~:")
-    return urlunsplit((scheme, netloc, full_path, query, ""))
 
 
 def breakable_html(link: str) -> str:

@@ -7,7 +7,6 @@ that step, so a student can come back to it later. The landmark facts come from 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from acumap import anatomy
 
@@ -91,13 +90,3 @@ def index(key: str) -> int:
 def neighbour(key: str, offset: int) -> Step:
     """The step `offset` steps away, kept within the tour (no wrapping round)."""
     return STEPS[max(0, min(len(STEPS) - 1, index(key) + offset))]
-
-
-def link(s: Step) -> str:
-    """The step's deep link (relative to the app): its key and the view it shows."""
-    params = [("tour", s.key)]
-    if s.region:
-        params.append(("region", s.region))
-    if s.point:
-        params.append(("point", s.point))
-    return "/?" + urlencode(params)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from acumap import links
 from acumap.data import load_atlas
 from acumap.evidence import (
     AXIS_TITLE,
@@ -385,7 +386,8 @@ def test_the_page_is_in_the_navigation_before_safety() -> None:
     app = (ROOT / "app.py").read_text(encoding="utf-8")
     pages = re.findall(r'st\.Page\("([^"]+)"', app)
     assert pages.index(EVIDENCE) == len(pages) - 2 and pages[-1] == "views/safety.py"
-    assert 'title="Evidence", icon="📊", url_path="evidence"' in app
+    assert 'title="Evidence", icon="📊", url_path=links.EVIDENCE_PAGE' in app
+    assert links.EVIDENCE_PAGE == "evidence"  # the page's address, as links to it are written
 
 
 # --- each region's line, in the student's panel and the patient's --------------------------------------------

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from acumap import links
 from acumap.data import load_atlas
-from acumap.selection import MAX_NOTICES, NOTICE_VALUE_CHARS, from_params
+from acumap.links import MAX_NOTICES, NOTICE_VALUE_CHARS, from_params
 
 ATLAS = load_atlas()
 
@@ -69,3 +70,80 @@ def test_known_values_still_apply_next_to_unknown_ones() -> None:
     assert chosen.region is not None and chosen.region.id == "middle_back_left"
     assert chosen.point is None
     assert len(chosen.notices) == 2
+
+
+# ---- writing links: what the pages put in the address, and the links a class uses ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("view", "expected"),
+    [
+        ({}, {}),
+        ({"region": "neck"}, {"region": "neck"}),
+        ({"point": "BL18"}, {"point": "BL18"}),
+        ({"region": "", "point": None}, {}),  # what is not set is left out
+        ({"present": True}, {"mode": "present"}),
+        ({"patient": True}, {"audience": "patient"}),
+        ({"tour_step": "lines"}, {"tour": "lines"}),
+        (
+            {"region": "middle_back", "point": "BL18", "present": True, "patient": True, "tour_step": "c7"},
+            {
+                "region": "middle_back",
+                "point": "BL18",
+                "mode": "present",
+                "audience": "patient",
+                "tour": "c7",
+            },
+        ),
+    ],
+)
+def test_map_params_writes_only_what_is_set(view: dict[str, object], expected: dict[str, str]) -> None:
+    written = links.map_params(**view)  # type: ignore[arg-type]
+    assert written == expected
+    assert list(written) == list(expected)  # in the link's order
+
+
+@pytest.mark.parametrize(
+    ("view", "region", "point", "present", "patient", "tour_step"),
+    [
+        ({"region": "middle_back_left", "point": "BL18"}, "middle_back_left", "BL18", False, False, None),
+        ({"present": True, "patient": True}, None, None, True, True, None),
+        ({"tour_step": "scapula"}, "upper_back", None, False, False, "scapula"),  # the step's own view
+    ],
+)
+def test_a_written_link_reads_back_as_the_same_view(
+    view: dict[str, object],
+    region: str | None,
+    point: str | None,
+    present: bool,
+    patient: bool,
+    tour_step: str | None,
+) -> None:
+    chosen = from_params(ATLAS, links.map_params(**view))  # type: ignore[arg-type]
+    assert chosen.notices == ()
+    assert (chosen.region.id if chosen.region else None, chosen.point.id if chosen.point else None) == (
+        region,
+        point,
+    )
+    assert (chosen.projector, chosen.patient, chosen.tour) == (present, patient, tour_step)
+
+
+def test_quiz_params_carry_the_round_and_its_answers_only_when_there_are_some() -> None:
+    assert links.quiz_params("find.all.s1.lm", "") == {"round": "find.all.s1.lm"}
+    assert links.quiz_params("find.all.s1.lm", "x1") == {"round": "find.all.s1.lm", "a": "x1"}
+
+
+def test_a_class_has_a_join_link_and_a_teacher_link() -> None:
+    assert (
+        links.join_link("https://acumap.example/school/", "AB234")
+        == "https://acumap.example/school/class?join=AB234"
+    )
+    assert (
+        links.teacher_link("https://acumap.example/class", "AB234", "k-_9")
+        == "https://acumap.example/class?teach=AB234&key=k-_9"
+    )
+    # A shared view never carries a teacher's key, nor the presenter's mode.
+    assert (
+        links.share_link("http://h/", "class", {"teach": "AB234", "key": "k", "mode": "present"})
+        == "http://h/class"
+    )

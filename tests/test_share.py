@@ -11,7 +11,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from acumap.share import breakable_html, qr_png, share_link
+from acumap.links import share_link
+from acumap.share import breakable_html, qr_png
 from tests.serving import wait_settled
 
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}

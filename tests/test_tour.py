@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from acumap import tour
 from acumap.data import load_atlas
-from acumap.selection import from_params
+from acumap.links import from_params, tour_link
 from tests.serving import wait_settled
 
 ATLAS = load_atlas()
@@ -25,7 +25,7 @@ def test_the_tour_walks_the_five_topics_in_order() -> None:
 
 @pytest.mark.parametrize("step", tour.STEPS, ids=tour.KEYS)
 def test_each_step_is_a_deep_link_to_its_view(step: tour.Step) -> None:
-    query = parse_qs(urlsplit(tour.link(step)).query)
+    query = parse_qs(urlsplit(tour_link(step)).query)
     chosen = from_params(ATLAS, query)
     assert chosen.notices == ()
     assert chosen.tour == step.key

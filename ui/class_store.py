@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from acumap.classroom import ClassStore, new_session_token
+from ui import state
 
 #: The database: ACUMAP_CLASS_DB (a SQLAlchemy URL; PostgreSQL when several server processes serve one class),
 #: or an SQLite file in the system's temporary folder.
@@ -31,7 +32,7 @@ def store() -> ClassStore:
 
 def session_token() -> str:
     """A random token for this browser session: it ties a student's taps together, and says nothing about them."""
-    token = st.session_state.get("_class_token")
+    token = st.session_state.get(state.CLASS_TOKEN)
     if not isinstance(token, str):
-        token = st.session_state["_class_token"] = new_session_token()
+        token = st.session_state[state.CLASS_TOKEN] = new_session_token()
     return token

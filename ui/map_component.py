@@ -33,28 +33,19 @@ _MAP = st.components.v2.component(
 _STATE = st.components.v2.component("acumap.map_state", js=(_HERE / "state.js").read_text(encoding="utf-8"))
 
 
-_SESSION_TOKEN = "_map_session_token"
-
-
-def _ack_key(key: str) -> str:
-    return f"_ack_{key}"
-
-
 def _ack(key: str) -> Ack:
-    last = st.session_state.get(_ack_key(key))
+    last = st.session_state.get(state.map_ack_key(key))
     return last if isinstance(last, Ack) else Ack()
 
 
 def _session_token() -> str:
     """Tells the browser when the server session changed (a restart): it then resends an unanswered click."""
-    token = st.session_state.get(_SESSION_TOKEN)
+    token = st.session_state.get(state.MAP_SESSION_TOKEN)
     if not isinstance(token, str):
-        token = st.session_state[_SESSION_TOKEN] = secrets.token_hex(8)
+        token = st.session_state[state.MAP_SESSION_TOKEN] = secrets.token_hex(8)
     return token
 
 
-#: Where the last quiz attempt landed (an Attempt), consumed by the quiz or class page.
-QUIZ_ATTEMPT = "_quiz_attempt"
 #: What the class's answer route (ui/class_route.py) said of an attempt the browser posted before reporting it.
 POSTED = ("stored", "late")
 
@@ -76,7 +67,7 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
     ack = acknowledge(_ack(key), value)
     if ack is None:
         return
-    st.session_state[_ack_key(key)] = ack
+    st.session_state[state.map_ack_key(key)] = ack
     event = parse_event(value)
     if event is None or (event.kind == "region" and not regions):
         return
@@ -88,7 +79,7 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
             and event.y is not None
         ):
             posted = value.get("posted") if isinstance(value, dict) else None
-            st.session_state[QUIZ_ATTEMPT] = Attempt(
+            st.session_state[state.QUIZ_ATTEMPT] = Attempt(
                 event.view, event.x, event.y, posted if posted in POSTED else ""
             )
         return
@@ -98,16 +89,12 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
     after = apply_event(before, event, atlas)
     state.set_view(after)
     if after != before:
-        st.session_state[_changed_key(key)] = True
-
-
-def _changed_key(key: str) -> str:
-    return f"_changed_{key}"
+        st.session_state[state.map_changed_key(key)] = True
 
 
 def changed_by_tap(key: str) -> bool:
     """Whether this run follows a tap (or key) on the map that changed the view (asked once per run)."""
-    return bool(st.session_state.pop(_changed_key(key), False))
+    return bool(st.session_state.pop(state.map_changed_key(key), False))
 
 
 def patient_numbers(atlas: Atlas) -> dict[str, dict[str, str]]:
@@ -138,7 +125,7 @@ def body_map(
     With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
     `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
     the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
-    click (or the keyboard's cross) is an attempt, stored in QUIZ_ATTEMPT; with `quiz="name"` clicks do
+    click (or the keyboard's cross) is an attempt, stored in state.QUIZ_ATTEMPT; with `quiz="name"` clicks do
     nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true point) draws
     the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
     shows only the chosen region's points, each labelled with its number in the patient list. With

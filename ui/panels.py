@@ -59,7 +59,7 @@ def region_panel(choice: RegionChoice, lit: tuple[Highlight, ...], height: int =
     st.selectbox(
         "Open a point's details",
         ["", *[h.point.id for h in lit]],
-        key="region_point_pick",
+        key=state.REGION_POINT_PICK,
         format_func=lambda pid: pid if pid else "Open a point's details…",
         on_change=_pick_point,
         label_visibility="collapsed",
@@ -76,8 +76,8 @@ def region_panel(choice: RegionChoice, lit: tuple[Highlight, ...], height: int =
 
 
 def _pick_point() -> None:
-    pid = st.session_state.get("region_point_pick")
-    st.session_state["region_point_pick"] = ""
+    pid = st.session_state.get(state.REGION_POINT_PICK)
+    st.session_state[state.REGION_POINT_PICK] = ""
     if pid:
         state.set_point(pid)
 

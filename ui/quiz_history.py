@@ -11,14 +11,14 @@ from typing import Any
 
 import streamlit as st
 
+from ui import state
+
 _HERE = Path(__file__).resolve().parent / "component"
 _HISTORY = st.components.v2.component(
     "acumap.quiz_history",
     js=(_HERE / "history.js").read_text(encoding="utf-8"),
     css=(_HERE / "history.css").read_text(encoding="utf-8"),
 )
-
-KEY = "quiz_history"
 
 
 def _pairs(value: Any) -> list[tuple[str, bool]]:
@@ -36,7 +36,7 @@ def _pairs(value: Any) -> list[tuple[str, bool]]:
 
 
 def _known() -> Any:
-    current = st.session_state.get(KEY)
+    current = st.session_state.get(state.QUIZ_HISTORY)
     return current.get("history") if current is not None else None
 
 
@@ -50,7 +50,7 @@ def keep(record: list[tuple[str, int, str, bool]], report: bool) -> None:
     report its history (read it with `stored`) and show what is kept, with a button to forget it."""
     known = _known()
     _HISTORY(
-        key=KEY,
+        key=state.QUIZ_HISTORY,
         data={"record": [list(r) for r in record], "known": known, "report": report},
         default={"history": None},
         on_history_change=lambda: None,

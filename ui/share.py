@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.share import breakable_html, qr_png, share_link
+from acumap.links import share_link
+from acumap.share import breakable_html, qr_png
+from ui import styles
 from ui.text import md
-
-#: The dialog's type (fixed styling, no data in it): the words and the address the same size, for the back row;
-#: the address wraps only where breakable_html put a break; the copy box below it small, on one line.
-SHARE_CSS = (
-    "<style>.st-key-share_words p, .st-key-share_words .address {font-size: 1.45rem !important;"
-    " line-height: 1.35 !important;}"
-    " .st-key-share_words .address {font-family: 'Source Code Pro', monospace; overflow-wrap: normal;"
-    " word-break: normal; white-space: normal; font-weight: 600;}"
-    " .st-key-share_link pre, .st-key-share_link code {font-size: 0.85rem !important;}</style>"
-)
 
 #: Where the app is, when the browser has not said (AppTest, or a script run without a browser).
 FALLBACK_URL = "http://localhost:8501/"
@@ -29,7 +21,7 @@ def current_link(page_path: str) -> str:
 
 @st.dialog("Share this view with the class", width="large")
 def share_dialog(link: str) -> None:
-    st.html(SHARE_CSS)
+    st.html(styles.SHARE_CSS)
     code, words = st.columns([1, 1], vertical_alignment="center")
     code.image(qr_png(link), width=440)
     with words:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap import tour
+from acumap import links, tour
 from acumap.data import Atlas
 from acumap.regions import RegionChoice, parse_region
-from acumap.selection import ViewState, from_params
+from acumap.selection import ViewState
 from ui.text import md
 
 #: The one home of each visible choice (the region menu mirrors REGION; see region_menu_value()).
@@ -28,6 +28,57 @@ NOTICES = "_link_notices"
 LAST_POSITION = "_last_position"
 _INITIALISED = "_state_from_url"
 
+# ---- every other session key, in one home (a widget's key is its session key too) ----------------------------
+
+#: The map component: the session's token (tells the browser when the server session changed), and where the
+#: last quiz attempt landed (ui.map_component.Attempt), consumed by the quiz or class page.
+MAP_SESSION_TOKEN = "_map_session_token"
+QUIZ_ATTEMPT = "_quiz_attempt"
+
+
+def map_ack_key(map_key: str) -> str:
+    """The last event applied from the map `map_key` (acumap.selection.Ack)."""
+    return f"_ack_{map_key}"
+
+
+def map_changed_key(map_key: str) -> str:
+    """Set when a tap (or key) on the map `map_key` changed the view, until the run that follows reads it."""
+    return f"_changed_{map_key}"
+
+
+#: The region panel's point menu.
+REGION_POINT_PICK = "region_point_pick"
+#: The class: this browser session's anonymous token; this session's class as its teacher (code, key); the class
+#: this teacher left (its key is being forgotten by the browser); a homework student's place (code -> question);
+#: what the browser reports it holds of a teacher key (ui.teacher_key).
+CLASS_TOKEN = "_class_token"
+CLASS_TEACHER = "class_teacher"
+CLASS_FORGOTTEN = "class_forgotten"
+CLASS_HOMEWORK_AT = "class_homework_at"
+TEACHER_KEY = "teacher_key"
+#: The quiz: the student's history as the browser reports it (ui.quiz_history); the round, its attempts (find)
+#: or names (name), whether the verdict is showing, which attempts were made live (not read from a link), the
+#: naming's last reading, the link read once, this taking's id, and the naming's two widgets.
+QUIZ_HISTORY = "quiz_history"
+QUIZ_SPEC, QUIZ_ATTEMPTS, QUIZ_NAMES, QUIZ_FEEDBACK = (
+    "quiz_spec",
+    "quiz_attempts",
+    "quiz_names",
+    "quiz_feedback",
+)
+QUIZ_LIVE, QUIZ_NAME_MSG, QUIZ_FROM_URL, QUIZ_RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
+QUIZ_NAME_TEXT, QUIZ_NAME_PICK = "quiz_name_text", "quiz_name_pick"
+#: The point browser: its widgets, and a flag that the last choice came from the list or the menu.
+BROWSER_QUERY, BROWSER_MERIDIANS, BROWSER_REGION, BROWSER_VIEWS, BROWSER_ROLE = (
+    "browser_query",
+    "browser_meridians",
+    "browser_region",
+    "browser_views",
+    "browser_role",
+)
+BROWSER_FILTERS = (BROWSER_MERIDIANS, BROWSER_REGION, BROWSER_VIEWS, BROWSER_ROLE)
+BROWSER_TABLE, BROWSER_PICK, BROWSER_CHOSEN_HERE = "browser_table", "browser_pick", "browser_chosen_here"
+
 
 def init_from_url(atlas: Atlas, page: str = "map") -> None:
     """On a page's first run in a session, take region and point from the link (if it names any)."""
@@ -36,7 +87,7 @@ def init_from_url(atlas: Atlas, page: str = "map") -> None:
         return
     st.session_state[flag] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    chosen = from_params(atlas, params)
+    chosen = links.from_params(atlas, params)
     first_visit = not any(st.session_state.get(f"{_INITIALISED}_{p}") for p in ("map", "points") if p != page)
     if params or first_visit:
         st.session_state[REGION] = chosen.region.id if chosen.region else None
@@ -97,17 +148,13 @@ def on_region_select() -> None:
 
 def sync_url(keys: tuple[str, ...] = (REGION, POINT)) -> None:
     """Mirror the state to the address bar (only what is set)."""
-    wanted: dict[str, str] = {}
-    if REGION in keys and st.session_state.get(REGION):
-        wanted[REGION] = st.session_state[REGION]
-    if POINT in keys and st.session_state.get(POINT):
-        wanted[POINT] = st.session_state[POINT]
-    if st.session_state.get(PROJECTOR):
-        wanted["mode"] = "present"
-    if st.session_state.get(PATIENT):
-        wanted["audience"] = "patient"
-    if st.session_state.get(TOUR):
-        wanted["tour"] = st.session_state[TOUR]
+    wanted = links.map_params(
+        region=st.session_state.get(REGION) if REGION in keys else None,
+        point=st.session_state.get(POINT) if POINT in keys else None,
+        present=projector(),
+        patient=patient(),
+        tour_step=st.session_state.get(TOUR),
+    )
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -119,62 +166,6 @@ def projector() -> bool:
 
 def patient() -> bool:
     return bool(st.session_state.get(PATIENT))
-
-
-#: Fixed styling of the patient view (no data in it): larger type for a patient reading beside the map.
-#: The body map's title and controls on a phone: the title on its own line, Tour and Patient view side by
-#: side below it, the presenter switch (for a projector) left out, so the map starts on the first screen;
-#: on a tablet the controls as wide as their words.
-PHONE_HEAD_CSS = (
-    "<style>@media (max-width: 640px) {"
-    " .st-key-map_head [data-testid=stHorizontalBlock] {flex-wrap: wrap !important; gap: 0.2rem 1rem !important;}"
-    " .st-key-map_head [data-testid=stColumn] {min-width: 0 !important; width: auto !important; flex: 0 0 auto !important;}"
-    " .st-key-map_head [data-testid=stColumn]:first-child {flex-basis: 100% !important; padding-bottom: 1.1rem;}"
-    " .st-key-map_head [data-testid=stColumn]:has(.st-key-projector) {display: none !important;}"
-    " .st-key-map_head h4 {font-size: 1.1rem; padding: 0;}}"
-    # On a tablet the controls keep one line beside the title, each as wide as its words ("🧭 Tour" whole).
-    " @media (min-width: 641px) and (max-width: 1100px) {"
-    " .st-key-map_head [data-testid=stColumn] {min-width: 0 !important; width: auto !important; flex: 0 0 auto !important;}"
-    " .st-key-map_head [data-testid=stColumn]:first-child {flex: 1 1 0 !important;}}</style>"
-)
-
-PATIENT_CSS = (
-    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: 1.16rem; line-height: 1.5;}"
-    " .stMainBlockContainer h3 {font-size: 1.9rem;}"
-    # Buttons keep their size: two side by side ("Diagrams (SVG)", "Diagrams (PNG)") fit a tablet's column.
-    " .stMainBlockContainer button p {font-size: 1rem;}</style>"
-)
-
-
-#: Text on a projected page's controls and captions: 24 px on a 1080-pixel-high screen, never under 15 px
-#: (the presenter view's region menu, the class page's captions and menus).
-PROJECTED_CONTROLS_CSS = (
-    "<style>[data-testid=stCaptionContainer] p {font-size: clamp(15px, 2.25vh, 30px) !important;}"
-    " .stMainBlockContainer [data-testid=stSelectbox] input, .stMainBlockContainer [data-baseweb=select] *"
-    " {font-size: clamp(17px, 2.25vh, 30px) !important;}"
-    " .stMainBlockContainer :is([data-testid=stWidgetLabel], [data-testid=stRadio], [data-testid=stAlert],"
-    " [data-testid=stExpander] summary, [data-testid=stTable]) p,"
-    " .stMainBlockContainer [data-testid=stTable] :is(td, th)"
-    " {font-size: clamp(17px, 2.25vh, 30px) !important;}"
-    " .stMainBlockContainer button p {font-size: clamp(17px, 2.25vh, 30px) !important;}"
-    " :is(.st-key-redflags, .st-key-share) button p {font-size: 1rem !important;}</style>"
-)
-
-#: Fixed styling of the presenter view (no data in it): panel text of 24 px on a 1080-pixel-high screen
-#: (2.25% of the height, never under 17 px), black on white, the page's margins narrowed.
-PROJECTOR_CSS = (
-    "<style>.stMainBlockContainer p, .stMainBlockContainer li {font-size: clamp(17px, 2.25vh, 30px) !important;"
-    " line-height: 1.4; color: #000;}"
-    " .stMainBlockContainer h3 {font-size: clamp(26px, 3.6vh, 44px); color: #000;}"
-    " .stMainBlockContainer {padding-top: 3.3rem !important; padding-left: 1.2rem; padding-right: 1.2rem;"
-    " max-width: 100%;}"
-    " .stMainBlockContainer summary p {font-size: clamp(17px, 2.25vh, 30px) !important; font-weight: 700;}"
-    # The panel's scrolling list fills the screen's height below the menu and the heading.
-    " .st-key-region_points, .st-key-point_details, .st-key-overview, .st-key-patient_points"
-    " {height: calc(100vh - 410px) !important; max-height: calc(100vh - 410px) !important;}"
-    # The buttons pinned in the top bar keep their size.
-    " :is(.st-key-redflags, .st-key-share) p {font-size: 1rem !important; color: inherit;}</style>"
-)
 
 
 def take_notices() -> list[str]:

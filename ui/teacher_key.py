@@ -8,12 +8,12 @@ from typing import Any
 
 import streamlit as st
 
+from ui import state
+
 _HERE = Path(__file__).resolve().parent / "component"
 _TEACHER = st.components.v2.component(
     "acumap.teacher_key", js=(_HERE / "teacher.js").read_text(encoding="utf-8")
 )
-
-KEY = "teacher_key"
 
 
 def _held(value: Any) -> tuple[str, str] | None:
@@ -28,15 +28,15 @@ def _held(value: Any) -> tuple[str, str] | None:
 
 def held() -> tuple[str, str] | None:
     """The class and key this browser holds (None until the browser has reported, or when it holds none)."""
-    current = st.session_state.get(KEY)
+    current = st.session_state.get(state.TEACHER_KEY)
     return _held(current.get("held")) if current is not None else None
 
 
 def sync(keep: tuple[str, str] | None = None, forget: bool = False) -> None:
     """Store `keep` (code, key) in the browser, or forget what it holds; the browser reports what it holds."""
-    current = st.session_state.get(KEY)
+    current = st.session_state.get(state.TEACHER_KEY)
     _TEACHER(
-        key=KEY,
+        key=state.TEACHER_KEY,
         data={
             "keep": {"code": keep[0], "key": keep[1]} if keep else None,
             "forget": forget,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap import tour
-from ui import state
+from ui import state, styles
 from ui.text import md
 
 
@@ -21,22 +21,6 @@ def start_button() -> None:
         )
 
 
-#: The step bar: one line on a laptop or projector, two on a phone (the title, then the three buttons side
-#: by side), so the back stays in view; on a touch screen, no keyboard-shortcut badges on the buttons.
-TOUR_CSS = (
-    "<style>.st-key-tour_box {padding: 0.35rem 0.75rem !important;}"
-    " .st-key-tour_box p {margin: 0;}"
-    " @media (max-width: 640px) {.st-key-tour_box [data-testid=stColumn] [data-testid=stHorizontalBlock]"
-    " {gap: 0.4rem !important;}"
-    " .st-key-tour_box [data-testid=stColumn] [data-testid=stColumn] {min-width: 0 !important;}}"
-    " .st-key-tour_box .below-cue {display: none;}"
-    " @media (max-width: 640px) {.st-key-tour_box .below-cue {display: block; font-size: 0.85rem;"
-    " color: #4b5563;}}"
-    " @media (hover: none) {.st-key-tour_box button kbd, .st-key-tour_box button [data-testid=stShortcut]"
-    " {display: none !important;}}</style>"
-)
-
-
 def _current() -> tour.Step | None:
     return tour.step(st.session_state.get(state.TOUR))
 
@@ -47,7 +31,7 @@ def tour_box() -> None:
     if current is None:
         return
     n = tour.index(current.key)
-    st.html(TOUR_CSS)  # fixed styling, no data in it
+    st.html(styles.TOUR_CSS)  # fixed styling, no data in it
     with st.container(key="tour_box", border=True):
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
         text.markdown(f"**🧭 Step {n + 1} of {len(tour.STEPS)}: {md(current.title)}**")

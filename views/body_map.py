@@ -12,7 +12,7 @@ from acumap.data import Atlas
 from acumap.describe import position_text
 from acumap.regions import choice_ids, parse_region
 from acumap.selection import highlights
-from ui import loading, panels, patient, state
+from ui import loading, panels, patient, state, styles
 from ui import tour as tour_ui
 from ui.boundary import guarded
 from ui.map_component import body_map, changed_by_tap
@@ -25,13 +25,13 @@ state.show_notices()
 
 big = state.projector()
 if big:
-    st.html(state.PROJECTOR_CSS)  # fixed styling, no data in it
-    st.html(state.PROJECTED_CONTROLS_CSS)
+    st.html(styles.PROJECTOR_CSS)  # fixed styling, no data in it
+    st.html(styles.PROJECTED_CONTROLS_CSS)
 if state.patient():
-    st.html(state.PATIENT_CSS)  # fixed styling, no data in it
+    st.html(styles.PATIENT_CSS)  # fixed styling, no data in it
 
 # On a phone the title takes a line and the controls share the next (app-wide CSS in PHONE_HEAD_CSS).
-st.html(state.PHONE_HEAD_CSS)  # fixed styling, no data in it
+st.html(styles.PHONE_HEAD_CSS)  # fixed styling, no data in it
 head = st.container(key="map_head").columns([0.42, 0.12, 0.25, 0.21], vertical_alignment="bottom")
 if not big:  # the presenter view keeps the screen for the map and the panel
     head[0].markdown("#### AcuMap · neck and back points")

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from acumap import links
 from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
 from acumap.class_results import question_view as answered_on
 from acumap.class_results import results_figure
@@ -28,21 +29,15 @@ from acumap.classroom import (
     normalise,
 )
 from acumap.quiz import score_attempt, shown_marker
-from acumap.share import qr_png, share_link
-from ui import class_follow, class_store, loading, teacher_key
+from acumap.share import qr_png
+from ui import class_follow, class_store, loading, styles, teacher_key
 from ui import state as ui_state
 from ui.class_route import PATH as ANSWER_PATH
 from ui.downloads import deferred_download
-from ui.map_component import QUIZ_ATTEMPT, Attempt, body_map
+from ui.map_component import Attempt, body_map
 from ui.share import FALLBACK_URL
 from ui.text import md
 
-#: This session's class as its teacher: (code, teacher key).
-TEACHER = "class_teacher"
-#: The class this teacher left (its key is being forgotten by the browser).
-FORGOTTEN = "class_forgotten"
-#: A homework student's place: code -> the question they are on.
-HOMEWORK_AT = "class_homework_at"
 #: A student's taps reach the server at most this often (the last one always): twenty taps a second cost a few
 #: runs, not twenty.
 TAP_THROTTLE_MS = 500
@@ -55,7 +50,7 @@ UNAVAILABLE = (
 )
 
 atlas = loading.atlas()
-join = st.query_params.get("join", "")
+join = st.query_params.get(links.JOIN, "")
 
 
 @st.fragment(run_every=3)
@@ -137,7 +132,7 @@ def student_view(code: str) -> None:
     st.subheader(f"Question {state.question}: {md(question_words(state.kind, state.point_id))}")
     token = class_store.session_token()
     try:
-        landed: Attempt | None = st.session_state.pop(QUIZ_ATTEMPT, None)
+        landed: Attempt | None = st.session_state.pop(ui_state.QUIZ_ATTEMPT, None)
         if landed is not None and (landed.posted == "late" or (state.revealed and not landed.posted)):
             st.warning(LATE_TAP, icon="⏱️")
         elif landed is not None and not landed.posted:  # not stored through the answer route: store it here
@@ -217,7 +212,7 @@ def homework_student(state: ClassState) -> None:
     if not store.open_for_answers(state):
         st.info("This homework has closed: your teacher has the class's answers. Thank you.", icon="📕")
         return
-    places: dict[str, int] = st.session_state.setdefault(HOMEWORK_AT, {})
+    places: dict[str, int] = st.session_state.setdefault(ui_state.CLASS_HOMEWORK_AT, {})
     at = min(max(places.get(state.code, 1), 1), len(lesson) + 1)
     token = class_store.session_token()
     if at > len(lesson):
@@ -227,7 +222,7 @@ def homework_student(state: ClassState) -> None:
             st.rerun()
         return
     q = lesson[at - 1]
-    landed: Attempt | None = st.session_state.pop(QUIZ_ATTEMPT, None)
+    landed: Attempt | None = st.session_state.pop(ui_state.QUIZ_ATTEMPT, None)
     if landed is not None:
         try:
             store.answer(state.code, token, landed.view, landed.x, landed.y, question=q.number)
@@ -254,9 +249,9 @@ def teacher_class() -> tuple[ClassState, str] | None:
     """The class this browser's teacher runs: from a teacher link (its key is then kept in the browser and
     dropped from the address), from this session, or from what the browser holds after a reload."""
     params = st.query_params
-    if "teach" in params or "key" in params:
-        code, key = params.get("teach", ""), params.get("key", "")
-        for name in ("teach", "key"):  # the key does not stay in the address bar
+    if links.TEACH in params or links.KEY in params:
+        code, key = params.get(links.TEACH, ""), params.get(links.KEY, "")
+        for name in (links.TEACH, links.KEY):  # the key does not stay in the address bar
             if name in params:
                 del params[name]
         try:
@@ -273,32 +268,32 @@ def teacher_class() -> tuple[ClassState, str] | None:
             st.error(f"There is no class {md(normalise(code))} any more: it may have expired.", icon="⌛")
             teacher_key.sync()
             return None
-        st.session_state[TEACHER] = (state.code, key)
+        st.session_state[ui_state.CLASS_TEACHER] = (state.code, key)
         teacher_key.sync(keep=(state.code, key))
         return state, key
     held = teacher_key.held()
-    if held and held[0] == st.session_state.get(FORGOTTEN):
+    if held and held[0] == st.session_state.get(ui_state.CLASS_FORGOTTEN):
         held = None  # the teacher left this class; the browser has not yet said it forgot it
-    mine = st.session_state.get(TEACHER) or held
+    mine = st.session_state.get(ui_state.CLASS_TEACHER) or held
     if mine:
         try:
             state = store.resume(*mine)
         except LookupError:  # expired, or a key that is not this class's: forget it
-            st.session_state.pop(TEACHER, None)
+            st.session_state.pop(ui_state.CLASS_TEACHER, None)
             teacher_key.sync(forget=True)
             return None
-        st.session_state[TEACHER] = mine
+        st.session_state[ui_state.CLASS_TEACHER] = mine
         teacher_key.sync(keep=mine)
         return state, mine[1]
-    teacher_key.sync(forget=FORGOTTEN in st.session_state)
+    teacher_key.sync(forget=ui_state.CLASS_FORGOTTEN in st.session_state)
     return None
 
 
 def begin(homework: list[tuple[str, str | None]] | None = None, open_for: float | None = None) -> None:
-    st.session_state.pop(FORGOTTEN, None)
+    st.session_state.pop(ui_state.CLASS_FORGOTTEN, None)
     key = new_teacher_key()
     code = store.start(key, homework=homework or (), open_for=open_for)
-    st.session_state[TEACHER] = (code, key)
+    st.session_state[ui_state.CLASS_TEACHER] = (code, key)
 
 
 def start_screen() -> None:
@@ -319,13 +314,13 @@ def start_screen() -> None:
 
 
 def teacher() -> None:
-    st.html(ui_state.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
+    st.html(styles.PROJECTED_CONTROLS_CSS)  # the teacher's page is projected: captions the back row reads
     held = teacher_class()
     if held is None:
         start_screen()
         return
     state, key = held
-    link = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?join={state.code}"
+    link = links.join_link(st.context.url or FALLBACK_URL, state.code)
     left, right = st.columns([0.62, 0.38])
     with right:
         with st.container(key="class_code"):
@@ -338,15 +333,15 @@ def teacher() -> None:
         elif not state.ended:
             ask_panel(state)
         with st.expander("🔑 Teacher link, for another device"):
-            teach = share_link(st.context.url or FALLBACK_URL, "class", {}) + f"?teach={state.code}&key={key}"
+            teach = links.teacher_link(st.context.url or FALLBACK_URL, state.code, key)
             st.markdown(
                 "Open this link on your other screen to run the same class there. **Do not project it or send "
                 "it to students**: whoever has it runs the class."
             )
             st.code(teach, language=None, wrap_lines=True)
         if state.ended and st.button("Start a new class", key="class_new", type="primary"):
-            st.session_state.pop(TEACHER, None)
-            st.session_state[FORGOTTEN] = state.code
+            st.session_state.pop(ui_state.CLASS_TEACHER, None)
+            st.session_state[ui_state.CLASS_FORGOTTEN] = state.code
             st.rerun()
     with left:
         if state.homework or state.ended:
@@ -491,10 +486,6 @@ def lesson_record(code: str, live: bool = False) -> None:
     )
 
 
-# Fixed styling (no data in it): the count and the class code readable from the back of a room.
-st.html(
-    "<style>[data-testid=stMetricValue] {font-size: 4rem !important; font-weight: 700;}"
-    " .st-key-class_code code {font-size: 2.6rem !important;}</style>"
-)
+st.html(styles.CLASS_CSS)
 st.markdown("## 📡 Class check")
 guarded_store(lambda: student(join) if join else teacher())

@@ -25,6 +25,7 @@ from acumap.evidence import (
     interval,
     shown_table,
 )
+from ui import styles
 from ui.text import md
 
 neck = next(f for f in FINDINGS if f.key == "trinh2016_neck_sham")
@@ -45,23 +46,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "harm": ("Serious harm", "Serious harm"),
     "sources": ("Sources", "Sources"),
 }
-#: Fixed page styling (no data in it). The table's eight columns need about 1,040 px: on a narrower screen (a
-#: phone, a tablet either way up, measured in Chromium) they would scroll sideways, so each finding is a card
-#: instead, two a row on a tablet; a laptop (1280 px and up) keeps the table. (A contents link's section stops
-#: below Streamlit's header by itself: Streamlit gives its headings a scroll margin of the header's height.)
-EVIDENCE_CSS = (
-    "<style>@media (max-width: 1199px) {.st-key-evidence_table_wide {display: none;}}"
-    " @media (min-width: 1200px) {.st-key-evidence_cards {display: none;}}"
-    " @media (min-width: 641px) and (max-width: 1199px) {.st-key-evidence_cards"
-    " {display: grid; grid-template-columns: 1fr 1fr;}}</style>"
-)
 
 
 def section(anchor: str) -> None:
     st.header(SECTIONS[anchor][1], anchor=anchor)
 
 
-st.html(EVIDENCE_CSS)
+st.html(styles.EVIDENCE_CSS)
 st.title("Evidence: what trials found")
 with st.container(key="evidence_contents"):
     st.markdown(

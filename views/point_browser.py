@@ -19,17 +19,6 @@ from ui.map_component import body_map
 from ui.shell import bring_into_view
 from ui.text import md
 
-#: This page's session keys: its widgets', and a flag that the last choice came from the list or the menu.
-QUERY, MERIDIANS_KEY, REGION_KEY, VIEWS_KEY, ROLE_KEY = (
-    "browser_query",
-    "browser_meridians",
-    "browser_region",
-    "browser_views",
-    "browser_role",
-)
-FILTER_KEYS = (MERIDIANS_KEY, REGION_KEY, VIEWS_KEY, ROLE_KEY)
-TABLE, PICK, CHOSEN_HERE = "browser_table", "browser_pick", "browser_chosen_here"
-
 #: The table's geometry (Streamlit's default row height, and its border); the list scrolls inside itself only
 #: beyond MAX_ROWS rows, so that on a phone the page, not the list, takes the thumb.
 ROW_PX, BORDER_PX, MAX_ROWS = 35, 3, 12
@@ -62,8 +51,8 @@ def filters_label(active: int) -> str:
 
 
 def clear_filters() -> None:
-    for key in FILTER_KEYS:
-        st.session_state[key] = [] if key in (MERIDIANS_KEY, VIEWS_KEY) else ""
+    for key in state.BROWSER_FILTERS:
+        st.session_state[key] = [] if key in (state.BROWSER_MERIDIANS, state.BROWSER_VIEWS) else ""
 
 
 atlas = loading.atlas()
@@ -75,26 +64,29 @@ st.markdown("#### Point browser")
 top = st.columns([0.55, 0.45], vertical_alignment="bottom")
 query = top[0].text_input(
     "Search by code, name or channel",
-    key=QUERY,
+    key=state.BROWSER_QUERY,
     placeholder="BL43, gaohuang, 膏肓, vital, liver…",
     help="A WHO code or an older one (UB18), a name in pinyin, 汉字 or English, or a channel's name "
     "(Liver, Gan, Du): case, tone marks and small typos do not matter.",
 )
-active = sum(bool(st.session_state.get(key)) for key in FILTER_KEYS)
+active = sum(bool(st.session_state.get(key)) for key in state.BROWSER_FILTERS)
 # Folded behind one line (on a phone the open filters would fill the first screen); the label counts the
 # active ones, so a filter is never forgotten behind it.
 with st.expander(filters_label(active), key="browser_filters"):
     c = st.columns([0.34, 0.24, 0.24, 0.18], vertical_alignment="bottom")
-    meridians = c[0].multiselect("Meridian", list(MERIDIANS.values()), key=MERIDIANS_KEY)
+    meridians = c[0].multiselect("Meridian", list(MERIDIANS.values()), key=state.BROWSER_MERIDIANS)
     region = c[1].selectbox(
         "Region",
         ["", *BASE_REGIONS],
-        key=REGION_KEY,
+        key=state.BROWSER_REGION,
         format_func=lambda r: BASE_LABELS.get(r, "Any region"),
     )
-    views = c[2].multiselect("View", list(VIEWS), key=VIEWS_KEY)
+    views = c[2].multiselect("View", list(VIEWS), key=state.BROWSER_VIEWS)
     role = c[3].selectbox(
-        "Use", ["", "local", "distal"], key=ROLE_KEY, format_func=lambda r: r.capitalize() if r else "Any"
+        "Use",
+        ["", "local", "distal"],
+        key=state.BROWSER_ROLE,
+        format_func=lambda r: r.capitalize() if r else "Any",
     )
     if active:
         st.button("Clear the filters", key="browser_clear_filters", on_click=clear_filters, icon="✖️")
@@ -138,18 +130,18 @@ def chosen_row(event: object) -> int | None:
 
 
 def on_row() -> None:
-    picked = chosen_row(st.session_state.get(TABLE))
+    picked = chosen_row(st.session_state.get(state.BROWSER_TABLE))
     if picked is not None and picked < len(found):
         state.set_point(found[picked].id)
-        st.session_state[CHOSEN_HERE] = True
+        st.session_state[state.BROWSER_CHOSEN_HERE] = True
 
 
 def on_pick() -> None:
-    picked = st.session_state.get(PICK)
+    picked = st.session_state.get(state.BROWSER_PICK)
     if picked:
         state.set_point(picked)
-        st.session_state[CHOSEN_HERE] = True
-        st.session_state[PICK] = None
+        st.session_state[state.BROWSER_CHOSEN_HERE] = True
+        st.session_state[state.BROWSER_PICK] = None
 
 
 names = {p.id: f"{p.id} · {p.pinyin} {p.hanzi} · {p.english}" for p in found}
@@ -157,7 +149,7 @@ top[1].selectbox(
     "Open a point",
     list(names),
     index=None,
-    key=PICK,
+    key=state.BROWSER_PICK,
     format_func=lambda pid: names.get(pid, pid),
     placeholder=open_prompt(len(found)),
     on_change=on_pick,
@@ -176,7 +168,7 @@ with left:
         st.space("xxsmall")  # room for the table's toolbar, which a touch screen always shows above it
         st.dataframe(
             rows,
-            key=TABLE,
+            key=state.BROWSER_TABLE,
             on_select=on_row,
             selection_mode=("single-row", "single-cell"),
             hide_index=True,
@@ -194,7 +186,7 @@ with right, st.container(key="browser_point"):
         "browser_point",
         "browser_point",
         point.id if point else "",
-        scroll=bool(st.session_state.pop(CHOSEN_HERE, False)),
+        scroll=bool(st.session_state.pop(state.BROWSER_CHOSEN_HERE, False)),
     )
     if point is None:
         st.info(

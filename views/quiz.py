@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from acumap import links
 from acumap.data import MERIDIANS
 from acumap.placement import DIAGRAM_VIEWS
 from acumap.quiz import (
@@ -37,23 +38,12 @@ from acumap.quiz import (
 )
 from acumap.quiz_chart import attempts_figure
 from acumap.regions import BASE_LABELS, BASE_REGIONS
-from ui import loading
+from ui import loading, state, styles
 from ui.boundary import PageStopped
-from ui.map_component import QUIZ_ATTEMPT, body_map
+from ui.map_component import body_map
 from ui.quiz_history import keep, stored
 from ui.shell import bring_into_view
 from ui.text import md
-
-SPEC, ATTEMPTS, NAMES, FEEDBACK = "quiz_spec", "quiz_attempts", "quiz_names", "quiz_feedback"
-LIVE, NAME_MSG, FROM_URL, RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
-TEXT, PICK = "quiz_name_text", "quiz_name_pick"
-
-#: With a verdict, on a phone: the next step (right column) above the map (left column).
-QUIZ_NEXT_FIRST_CSS = (
-    "<style>@media (max-width: 640px) {.st-key-quiz_body > [data-testid=stLayoutWrapper] >"
-    " [data-testid=stHorizontalBlock], .st-key-quiz_body > [data-testid=stHorizontalBlock]"
-    " {flex-direction: column-reverse !important;}}</style>"
-)
 
 atlas = loading.atlas()
 
@@ -63,12 +53,12 @@ def _run_id() -> str:
     return secrets.token_hex(4)
 
 
-if not st.session_state.get(FROM_URL):
-    st.session_state[FROM_URL] = True
-    text = st.query_params.get("round")
+if not st.session_state.get(state.QUIZ_FROM_URL):
+    st.session_state[state.QUIZ_FROM_URL] = True
+    text = st.query_params.get(links.ROUND)
     if text:
         linked = RoundSpec.decode(text)
-        answers = st.query_params.get("a", "")
+        answers = st.query_params.get(links.ANSWERS, "")
         linked_answers = (
             decode_answers(answers)
             if linked is not None and linked.mode == "name"
@@ -79,21 +69,32 @@ if not st.session_state.get(FROM_URL):
                 "The link's quiz round could not be read; it was ignored. Start a new round below.", icon="ℹ️"
             )
         else:
-            st.session_state[SPEC] = linked
-            st.session_state[NAMES if linked.mode == "name" else ATTEMPTS] = linked_answers[:10]
+            st.session_state[state.QUIZ_SPEC] = linked
+            st.session_state[state.QUIZ_NAMES if linked.mode == "name" else state.QUIZ_ATTEMPTS] = (
+                linked_answers[:10]
+            )
 
 
 def start(spec: RoundSpec) -> None:
-    st.session_state.update({SPEC: spec, ATTEMPTS: [], NAMES: [], FEEDBACK: False, LIVE: [], RUN: _run_id()})
-    st.session_state.pop(QUIZ_ATTEMPT, None)
-    st.session_state.pop(NAME_MSG, None)
+    st.session_state.update(
+        {
+            state.QUIZ_SPEC: spec,
+            state.QUIZ_ATTEMPTS: [],
+            state.QUIZ_NAMES: [],
+            state.QUIZ_FEEDBACK: False,
+            state.QUIZ_LIVE: [],
+            state.QUIZ_RUN: _run_id(),
+        }
+    )
+    st.session_state.pop(state.QUIZ_ATTEMPT, None)
+    st.session_state.pop(state.QUIZ_NAME_MSG, None)
 
 
 def new_round() -> None:
-    st.session_state.pop(SPEC, None)
+    st.session_state.pop(state.QUIZ_SPEC, None)
 
 
-spec: RoundSpec | None = st.session_state.get(SPEC)
+spec: RoundSpec | None = st.session_state.get(state.QUIZ_SPEC)
 
 if spec is None:
     st.markdown("#### Quiz")
@@ -162,14 +163,19 @@ if not points:
     raise PageStopped
 
 naming = spec.mode == "name"
-attempts: list[tuple[str, float, float]] = st.session_state.setdefault(ATTEMPTS, [])
-names: list[str] = st.session_state.setdefault(NAMES, [])
-live: list[int] = st.session_state.setdefault(LIVE, [])
-landed = st.session_state.pop(QUIZ_ATTEMPT, None)
-if not naming and landed is not None and len(attempts) < len(points) and not st.session_state.get(FEEDBACK):
+attempts: list[tuple[str, float, float]] = st.session_state.setdefault(state.QUIZ_ATTEMPTS, [])
+names: list[str] = st.session_state.setdefault(state.QUIZ_NAMES, [])
+live: list[int] = st.session_state.setdefault(state.QUIZ_LIVE, [])
+landed = st.session_state.pop(state.QUIZ_ATTEMPT, None)
+if (
+    not naming
+    and landed is not None
+    and len(attempts) < len(points)
+    and not st.session_state.get(state.QUIZ_FEEDBACK)
+):
     live.append(len(attempts))
     attempts.append((landed.view, landed.x, landed.y))
-    st.session_state[FEEDBACK] = True
+    st.session_state[state.QUIZ_FEEDBACK] = True
 scores: list[Score] | list[NameScore] = (
     [score_name(atlas, pid, given) for pid, given in zip(points, names, strict=False)]
     if naming
@@ -177,13 +183,13 @@ scores: list[Score] | list[NameScore] = (
 )
 answered = len(scores)
 link = encode_answers(names) if naming else encode_attempts(attempts)
-st.query_params.from_dict({"round": spec.encode(), **({"a": link} if link else {})})
+st.query_params.from_dict(links.quiz_params(spec.encode(), link))
 # This browser keeps what was answered here (not what a shared link brought).
-run = st.session_state.setdefault(RUN, _run_id())
+run = st.session_state.setdefault(state.QUIZ_RUN, _run_id())
 keep(
     [(f"{spec.encode()}#{run}", i, points[i], scores[i].correct) for i in live if i < answered], report=False
 )
-feedback = bool(st.session_state.get(FEEDBACK)) and bool(scores)
+feedback = bool(st.session_state.get(state.QUIZ_FEEDBACK)) and bool(scores)
 done = answered >= len(points) and not feedback
 
 
@@ -236,26 +242,26 @@ point = atlas.point(points[k])
 
 def check_name() -> None:
     """The form's Check: a typed answer (read tolerantly) or a pick from the list names a point."""
-    typed = str(st.session_state.get(TEXT) or "")
-    pick = st.session_state.get(PICK)
+    typed = str(st.session_state.get(state.QUIZ_NAME_TEXT) or "")
+    pick = st.session_state.get(state.QUIZ_NAME_PICK)
     given: str | None = None
     if typed.strip():
         reading = read_answer(atlas, typed)
         given = reading.point_id
         if given is None:
-            st.session_state[NAME_MSG] = (typed, reading.nearest, reading.tied)
+            st.session_state[state.QUIZ_NAME_MSG] = (typed, reading.nearest, reading.tied)
     elif isinstance(pick, str):
         given = pick
     else:
-        st.session_state[NAME_MSG] = ("", (), False)
+        st.session_state[state.QUIZ_NAME_MSG] = ("", (), False)
     if given is not None:
         live.append(len(names))
         names.append(given)
-        st.session_state[FEEDBACK] = True
-        st.session_state.pop(NAME_MSG, None)
+        st.session_state[state.QUIZ_FEEDBACK] = True
+        st.session_state.pop(state.QUIZ_NAME_MSG, None)
         # A refused answer stays in the box to be corrected; an accepted one clears it for the next point.
-        st.session_state[TEXT] = ""
-        st.session_state[PICK] = None
+        st.session_state[state.QUIZ_NAME_TEXT] = ""
+        st.session_state[state.QUIZ_NAME_PICK] = None
 
 
 reveal: dict[str, Any] | None = None
@@ -315,7 +321,7 @@ if feedback:
     # Which mark is which on the map (the reveal draws the tap as a dot, the true point as a ring).
     shown_tap = not naming and isinstance(last_score, Score) and not last_score.wrong_view
     verdict.caption(("● your tap · " if shown_tap else "") + f"◯ {md(asked_code(atlas, point))}, where it is")
-    verdict.html(QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
+    verdict.html(styles.QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
 # On a phone, after an answer, the verdict is brought into view (the tap may have been lower down).
 bring_into_view("quiz_verdict", "quiz_verdict", f"{run}:{answered}" if feedback else "")
 with right:
@@ -328,13 +334,13 @@ with right:
             "Next point" if answered < len(points) else "See the results",
             key="quiz_next",
             type="primary",
-            on_click=lambda: st.session_state.update({FEEDBACK: False}),
+            on_click=lambda: st.session_state.update({state.QUIZ_FEEDBACK: False}),
         )
     elif naming:
         with st.form("quiz_name_form", border=False):
             st.text_input(
                 "Its code or name",
-                key=TEXT,
+                key=state.QUIZ_NAME_TEXT,
                 placeholder="e.g. BL18, Ganshu or Liver Shu",
                 help="Case, tone marks and a small typo do not matter.",
             )
@@ -342,14 +348,14 @@ with right:
                 "or pick it from the list",
                 nameable(atlas),
                 index=None,
-                key=PICK,
+                key=state.QUIZ_NAME_PICK,
                 placeholder="Choose a point",
                 format_func=lambda pid: (
                     f"{atlas.point(pid).code} · {atlas.point(pid).pinyin} · {atlas.point(pid).english}"
                 ),
             )
             st.form_submit_button("Check", type="primary", on_click=check_name)
-        message = st.session_state.get(NAME_MSG)
+        message = st.session_state.get(state.QUIZ_NAME_MSG)
         if message:
             typed, nearest, tied = message
             offered = ", ".join(f"{atlas.point(pid).code} {atlas.point(pid).pinyin}" for pid in nearest)

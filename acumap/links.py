@@ -1,0 +1,219 @@
+"""The link's words, in one home: read a link, write a link, share a link.
+
+Every view is a link that can be shared, bookmarked and reloaded. The words a link uses (`region`, `point`,
+`mode`, `audience`, `tour`, `round`, `a`, `join`, `teach`, `key`) and the pages' paths are named here and only
+here; the UI layer reads and writes `st.query_params` through these names. Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from acumap import tour
+from acumap.data import Atlas, Point
+from acumap.regions import RegionChoice, parse_region
+
+# ---- the words ---------------------------------------------------------------------------------------------
+
+REGION = "region"
+POINT = "point"
+#: `?mode=present`: the presenter view (for a projector).
+MODE = "mode"
+#: `?audience=patient`: plain words and bigger type.
+AUDIENCE = "audience"
+#: `?tour=<step>`: a step of the guided tour (acumap.tour).
+TOUR = "tour"
+#: `?round=`: a quiz round (acumap.quiz.RoundSpec.encode), and `&a=`, its answers so far.
+ROUND = "round"
+ANSWERS = "a"
+#: `?join=CODE`: a student joining a class; `?teach=CODE&key=KEY`: a teacher link to a second screen.
+JOIN = "join"
+TEACH = "teach"
+KEY = "key"
+
+#: The values of `mode` and `audience` a link may carry. `projector` is the presenter view's older name.
+PRESENT = "present"
+PRESENT_NAMES = (PRESENT, "projector")
+PATIENT = "patient"
+#: Who the page speaks to: students and practitioners (the default) or a patient.
+AUDIENCES = ("student", PATIENT)
+
+#: The words the body map and the point browser read from a link.
+MAP_PARAMS = (REGION, POINT, MODE, AUDIENCE, TOUR)
+#: The words that describe a view when it is shared (the map's region and point, the audience, a quiz round, a
+#: tour step, a class to join). Anything else is left out of a shared link -- the presenter mode too: it is the
+#: projector's layout, and every phone that scans the code would get it; and never a teacher's key.
+VIEW_PARAMS: tuple[str, ...] = (REGION, POINT, AUDIENCE, ROUND, ANSWERS, TOUR, JOIN)
+
+
+# ---- the pages' paths (app.py's st.Page url_path; "" is the body map, the default page) -----------------------
+
+MAP_PAGE = ""
+POINTS_PAGE = "points"
+QUIZ_PAGE = "quiz"
+CLASS_PAGE = "class"
+EVIDENCE_PAGE = "evidence"
+SAFETY_PAGE = "safety"
+
+
+# ---- read a link -------------------------------------------------------------------------------------------
+
+#: Link values longer than this are cut short in a notice (a pasted paragraph must not fill the screen).
+NOTICE_VALUE_CHARS = 40
+#: At most this many notices for one link; the rest are counted in the last one.
+MAX_NOTICES = 4
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The visible state a link asks for: a region and/or a point, the mode and audience, a tour step; notices
+    for link values that were ignored."""
+
+    region: RegionChoice | None = None
+    point: Point | None = None
+    projector: bool = False
+    patient: bool = False
+    notices: tuple[str, ...] = ()
+    tour: str | None = None  # the guided tour's step (acumap.tour)
+
+
+def short(text: str, limit: int = NOTICE_VALUE_CHARS) -> str:
+    """A link value as shown in a notice: one line, at most `limit` characters."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
+
+
+def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selection:
+    """Read `?region=`, `?point=`, `?mode=`, `?audience=` and `?tour=` from a link; ignore (with a notice) what
+    is unknown.
+
+    One notice per distinct problem (a value repeated, or an unknown key given twice, is one problem), long
+    values cut short, and no more than MAX_NOTICES in all.
+    """
+    notices: list[str] = []
+
+    def add(text: str) -> None:
+        if text not in notices:
+            notices.append(text)
+
+    def first(key: str) -> str | None:
+        value = params.get(key)
+        values = value if isinstance(value, list) else [value] if value is not None else []
+        given = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        if len(given) > 1:
+            add(f"The link gives {key} more than once; the first (“{short(given[0])}”) was used.")
+        return given[0] if given else None
+
+    region_text = first(REGION)
+    point_text = first(POINT)
+    region = parse_region(region_text)
+    if region_text and region is None:
+        add(f"The link asked for region “{short(region_text)}”, which AcuMap does not know; it was ignored.")
+    point = atlas.find_point(point_text) if point_text else None
+    if point_text and point is None:
+        add(f"The link asked for point “{short(point_text)}”, which AcuMap does not list; it was ignored.")
+    tour_text = first(TOUR)
+    tour_step = tour.step(tour_text)
+    if tour_text and tour_step is None:
+        add(
+            f"The link asked for tour step “{short(tour_text)}”; AcuMap's tour has {', '.join(tour.KEYS)}. "
+            "It was ignored."
+        )
+    if tour_step is not None and not region_text and not point_text:
+        # `?tour=lines` alone opens the view of that step.
+        region = parse_region(tour_step.region)
+        point = atlas.find_point(tour_step.point) if tour_step.point else None
+    mode_text = first(MODE)
+    projector = mode_text is not None and mode_text.lower() in PRESENT_NAMES
+    if mode_text and not projector:
+        add(f"The link asked for mode “{short(mode_text)}”; AcuMap knows only “{PRESENT}”. It was ignored.")
+    audience_text = first(AUDIENCE)
+    patient = audience_text is not None and audience_text.lower() == PATIENT
+    if audience_text and audience_text.lower() not in AUDIENCES:
+        add(
+            f"The link asked for audience “{short(audience_text)}”; AcuMap knows “patient” and “student”. "
+            "It was ignored."
+        )
+    for key in params:
+        if key not in MAP_PARAMS:
+            add(f"The link parameter “{short(key)}” is not used by AcuMap; it was ignored.")
+    if len(notices) > MAX_NOTICES:
+        rest = len(notices) - (MAX_NOTICES - 1)
+        notices = [*notices[: MAX_NOTICES - 1], f"…and {rest} more parts of the link were ignored."]
+    return Selection(
+        region=region,
+        point=point,
+        projector=projector,
+        patient=patient,
+        notices=tuple(notices),
+        tour=tour_step.key if tour_step else None,
+    )
+
+
+# ---- write a link ------------------------------------------------------------------------------------------
+
+
+def map_params(
+    region: str | None = None,
+    point: str | None = None,
+    present: bool = False,
+    patient: bool = False,
+    tour_step: str | None = None,
+) -> dict[str, str]:
+    """The map's or point browser's link parameters for a view: only what is set, in the link's order."""
+    wanted: dict[str, str] = {}
+    if region:
+        wanted[REGION] = region
+    if point:
+        wanted[POINT] = point
+    if present:
+        wanted[MODE] = PRESENT
+    if patient:
+        wanted[AUDIENCE] = PATIENT
+    if tour_step:
+        wanted[TOUR] = tour_step
+    return wanted
+
+
+def tour_link(s: tour.Step) -> str:
+    """A tour step's deep link (relative to the app): its key and the view it shows."""
+    params = [(TOUR, s.key)]
+    if s.region:
+        params.append((REGION, s.region))
+    if s.point:
+        params.append((POINT, s.point))
+    return "/?" + urlencode(params)
+
+
+def quiz_params(round_text: str, answers: str) -> dict[str, str]:
+    """A quiz round's link parameters: the round, and its answers so far if there are any."""
+    return {ROUND: round_text, **({ANSWERS: answers} if answers else {})}
+
+
+# ---- share a link ------------------------------------------------------------------------------------------
+
+
+def share_link(app_url: str, page: str, params: Mapping[str, str]) -> str:
+    """The address of this view: the app's base address, the page's path and the view's parameters in order."""
+    scheme, netloc, path, _, _ = urlsplit(app_url)
+    page = page.strip("/")
+    base = path.rstrip("/")
+    # The browser's address may already end with the page's path (Streamlit does not always trim it).
+    if page and base.endswith(f"/{page}"):
+        base = base[: -len(page) - 1]
+    full_path = f"{base}/{page}" if page else f"{base}/"
+    query = urlencode([(k, params[k]) for k in VIEW_PARAMS if params.get(k)], safe=",~:")
+    return urlunsplit((scheme, netloc, full_path, query, ""))
+
+
+def join_link(app_url: str, code: str) -> str:
+    """The link a student joins a class by (its QR code is projected)."""
+    return share_link(app_url, CLASS_PAGE, {JOIN: code})
+
+
+def teacher_link(app_url: str, code: str, key: str) -> str:
+    """The teacher link that opens the same class on a second screen (never projected: it carries the key)."""
+    base = share_link(app_url, CLASS_PAGE, {})
+    return f"{base}?{urlencode([(TEACH, code), (KEY, key)])}"
