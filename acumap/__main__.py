@@ -12,11 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from acumap.assets import ASSET_DIR, ASSET_FILES, load_drawing
-from acumap.data import DATA_DIR, POINTS_FILE, DataError, DataProblem, load_atlas, shown_name
+from acumap.atlas.data import DATA_DIR, POINTS_FILE, DataError, DataProblem, load_atlas, shown_name
+from acumap.atlas.placement import DIAGRAM_VIEWS, outside_diagrams
+from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, load_drawing
+from acumap.drawing.svg import view_box
 from acumap.export import to_csv, to_json_text
-from acumap.placement import DIAGRAM_VIEWS, outside_diagrams
-from acumap.svg import view_box
 
 
 def check(data_dir: Path, asset_dir: Path) -> list[DataProblem]:

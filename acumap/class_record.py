@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from acumap.atlas.data import Atlas
+from acumap.body.scales import CM_PER_CUN_XY
 from acumap.classroom import Answer, Question
-from acumap.data import Atlas
-from acumap.quiz import CM_PER_CUN_XY, DIRECTIONS, Score, asked_code, score_attempt
+from acumap.quiz import DIRECTIONS, Score, asked_code, score_attempt
 
 #: Below this (cun across or up and down; levels on the back) a mean offset is "about right": it is not put in
 #: the sentence and no arrow is drawn for it. A quarter: half the quiz's tolerance, as the quiz's own feedback

@@ -11,13 +11,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from acumap import anatomy
-from acumap.assets import Drawing
+from acumap.atlas.data import Atlas
+from acumap.atlas.placement import Marker, point_markers
+from acumap.body import anatomy
 from acumap.class_record import systematic_offset
 from acumap.classroom import Answer, mean_error_cun
-from acumap.data import Atlas
-from acumap.figure import BACK_BOX
-from acumap.placement import Marker, point_markers
+from acumap.drawing.assets import Drawing
+from acumap.drawing.figure import BACK_BOX
 from acumap.quiz import score_attempt
 
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.

@@ -15,8 +15,7 @@ import json
 import zipfile
 from typing import Any
 
-from acumap import neck
-from acumap.data import (
+from acumap.atlas.data import (
     LINK_COLUMNS,
     LINKS_FILE,
     POINT_COLUMNS,
@@ -27,7 +26,8 @@ from acumap.data import (
     validate_links,
     validate_points,
 )
-from acumap.landmarks import DIAGRAM_LANDMARKS, Proportional
+from acumap.body import neck
+from acumap.body.landmarks import DIAGRAM_LANDMARKS, Proportional
 
 EXPORT_VERSION = 1
 SCHEMA_ID = "https://github.com/acumap/acumap/schema/acumap-export.schema.json"

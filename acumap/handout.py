@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from acumap.assets import Drawing
-from acumap.data import Atlas
-from acumap.figure import FONT as FIGURE_FONT
-from acumap.figure import (
+from acumap.atlas.data import Atlas
+from acumap.atlas.regions import RegionChoice
+from acumap.drawing.assets import Drawing
+from acumap.drawing.figure import FONT as FIGURE_FONT
+from acumap.drawing.figure import (
     HANDOUT_BACK_BOX,
     Audience,
     Mark,
@@ -43,7 +44,6 @@ from acumap.plain import (
     glossary_used,
     region_heading,
 )
-from acumap.regions import RegionChoice
 from acumap.safety import DISCLAIMER, RED_FLAG_GROUPS
 
 PAGE_SIZES = ("A4", "Letter")

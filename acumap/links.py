@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from acumap import tour
-from acumap.data import Atlas, Point
-from acumap.regions import RegionChoice, parse_region
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.regions import RegionChoice, parse_region
 
 # ---- the words ---------------------------------------------------------------------------------------------
 

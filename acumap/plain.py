@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from acumap.data import Atlas, Point
-from acumap.figure import Mark
-from acumap.regions import RegionChoice
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.regions import RegionChoice
+from acumap.drawing.figure import Mark
 
 
 @dataclass(frozen=True)

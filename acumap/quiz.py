@@ -1,7 +1,7 @@
 """The quiz: score an attempt to find a point, in the units a student uses; draw reproducible rounds.
 
 An attempt is a position on a diagram (cm, as the map reports it). On the back it is scored in vertebral
-levels up and down (from the spine ladder of `acumap.anatomy`) and in B-cun sideways, measured from the
+levels up and down (from the spine ladder of `acumap.body.anatomy`) and in B-cun sideways, measured from the
 midline as the points are; on the hand, leg and head in that diagram's own cun. A bilateral point accepts
 either side: the attempt is scored against the nearer of its two markers.
 """
@@ -17,33 +17,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from acumap import anatomy, neck
-from acumap.codes import who_code
-from acumap.data import Atlas, Point
-from acumap.placement import Marker, point_markers
-from acumap.regions import BASE_LABELS, BASE_REGIONS
+from acumap.atlas.codes import who_code
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import Marker, point_markers
+from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
+from acumap.body import anatomy, neck
+from acumap.body.scales import CM_PER_CUN_ACROSS, CM_PER_CUN_XY
 from acumap.search import fold, folded_names, matches, name_forms
 
 #: Within this (levels up/down on the back; cun in any direction elsewhere) an attempt is correct.
 TOLERANCE_LEVELS = 0.5
 TOLERANCE_CUN = 0.5
 ROUND_LENGTH = 10
-
-#: cm per cun on each diagram (docs/coordinates.md): the back uses B-cun across (2.25 cm), the forearm 12 cun
-#: from wrist to elbow crease (25 cm), the lower leg 16 cun from the popliteal crease to the lateral malleolus
-#: (38.4 cm); the head is drawn with GV20 5 cun behind the anterior hairline (8.5 cm), so 1.7 cm per cun.
-#: The neck is measured across by its own B-cun (9 cun between the mastoid processes) and up and down by
-#: the hairline-to-GV14 measure (3 cun): CM_PER_CUN holds the across scale, CM_PER_CUN_XY both.
-CM_PER_CUN = {
-    "back": anatomy.CM_PER_CUN,
-    "hand": 25.0 / 12.0,
-    "leg": 2.4,
-    "head": 1.7,
-    "neck": neck.CM_PER_CUN_X,
-}
-CM_PER_CUN_XY = {view: (s, s) for view, s in CM_PER_CUN.items()} | {
-    "neck": (neck.CM_PER_CUN_X, neck.CM_PER_CUN_Y)
-}
 
 #: Words for the directions on the other diagrams: (towards -y, towards +y, towards -x, towards +x).
 DIRECTIONS = {
@@ -146,7 +131,7 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
             feedback=(f"{point.id} is on the {point.view} diagram, not the {view}",),
         )
     nearest: Marker = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
-    scale = CM_PER_CUN[view]
+    scale = CM_PER_CUN_ACROSS[view]
     scale_x, scale_y = CM_PER_CUN_XY[view]
     distance = math.hypot((nearest.x - x) / scale_x, (nearest.y - y) / scale_y)
     if view == "back":
@@ -382,7 +367,7 @@ def decode_attempts(text: str) -> list[tuple[str, float, float]] | None:
             view, x, y = bits[0], float(bits[1]), float(bits[2])
         except (IndexError, ValueError):
             return None
-        if view not in CM_PER_CUN or len(bits) != 3:
+        if view not in CM_PER_CUN_ACROSS or len(bits) != 3:
             return None
         if not (math.isfinite(x) and math.isfinite(y) and abs(x) <= MAX_CM and abs(y) <= MAX_CM):
             return None
@@ -419,7 +404,7 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
     hanzi = text.strip()
     if not q and not hanzi:
         return Reading(None)
-    as_who = who_code(q)  # UB18 for BL18, SJ5 for TE5 ... (acumap.codes)
+    as_who = who_code(q)  # UB18 for BL18, SJ5 for TE5 ... (acumap.atlas.codes)
     exact = [
         p.id
         for p in atlas.points

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from acumap.codes import ALTERNATIVE_PREFIXES, who_code
-from acumap.data import MERIDIANS, Atlas, Point
+from acumap.atlas.codes import ALTERNATIVE_PREFIXES, who_code
+from acumap.atlas.data import MERIDIANS, Atlas, Point
 
 #: Fuzzy matches below this score (0-100) are left out.
 MIN_SCORE = 72.0
@@ -44,7 +44,7 @@ def folded_names(point: Point) -> list[str]:
 
 #: The channels' other names, by WHO prefix: the organ's pinyin and hanzi, the channel's full pinyin name and
 #: the English names other books use. The English name of the data (`MERIDIANS`) and the other code prefixes
-#: (`Du`, `UB`, `SJ`, `Liv`: acumap.codes) are names too, read from their own tables.
+#: (`Du`, `UB`, `SJ`, `Liv`: acumap.atlas.codes) are names too, read from their own tables.
 MERIDIAN_NAMES: dict[str, tuple[str, ...]] = {
     "GV": ("Governing Vessel", "Dū Mài", "督脉"),
     "BL": ("Urinary Bladder", "Pángguāng", "膀胱", "Zú Tàiyáng Pángguāng Jīng"),

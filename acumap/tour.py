@@ -1,14 +1,14 @@
 """The guided tour of the back: five steps, each a deep link (`?tour=<step>` with the view it shows).
 
 A teacher walks a class through the landmarks with next/previous (or the arrow keys); each step's link opens
-that step, so a student can come back to it later. The landmark facts come from `acumap.anatomy`.
+that step, so a student can come back to it later. The landmark facts come from `acumap.body.anatomy`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acumap import anatomy
+from acumap.body import anatomy
 
 _LM = {lm.key: lm for lm in anatomy.LANDMARKS}
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from acumap import anatomy
+from acumap.body import anatomy
 from acumap.classroom import ClassStore
 from bench.ws_client import SUCCESS, Session
 from tests.serving import launch_chromium, streamlit_server, wait_settled

@@ -54,9 +54,9 @@ from sqlalchemy import select
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from acumap.atlas.data import load_atlas
 from acumap.classroom import ClassStore
 from acumap.classroom import answers as answers_table
-from acumap.data import load_atlas
 from acumap.quiz import shown_marker
 from bench.ws_client import SUCCESS, Session, SessionError, context_info, http_get_body
 from tests.serving import launch_chromium, streamlit_server_process, wait_settled

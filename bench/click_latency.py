@@ -46,8 +46,8 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, WebSocket, sync_playwright
 
-from acumap import anatomy
-from acumap.data import DATA_DIR, LINK_COLUMNS, LINKS_FILE, POINT_COLUMNS, POINTS_FILE
+from acumap.atlas.data import DATA_DIR, LINK_COLUMNS, LINKS_FILE, POINT_COLUMNS, POINTS_FILE
+from acumap.body import anatomy
 from tests.serving import (
     CHROMIUM,
     DATA_TO_PAGE_JS,

@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from acumap.assets import load_drawing
-from acumap.data import load_atlas
-from acumap.figure import marks_for
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.atlas.regions import BASE_REGIONS, RegionChoice
+from acumap.drawing.assets import load_drawing
+from acumap.drawing.figure import marks_for
 from acumap.handout import diagrams_svg, figure_pdf, figure_png, handout_pdf
-from acumap.placement import DIAGRAM_VIEWS
-from acumap.regions import BASE_REGIONS, RegionChoice
 
 
 def median_ms(fn: Callable[[], object], repeats: int) -> float:

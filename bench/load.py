@@ -54,7 +54,7 @@ from typing import Any
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from acumap.regions import REGION_IDS, REGIONS, parse_region, region_at
+from acumap.atlas.regions import REGION_IDS, REGIONS, parse_region, region_at
 from bench.click_latency import AIM_JS, READ_JS, SETTLED_JS, SETUP_JS, chromium_version
 from bench.ws_client import Click, Session
 from tests.mapdom import ON_REGIONS_JS

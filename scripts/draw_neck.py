@@ -1,4 +1,4 @@
-"""Draw assets/neck.svg (the back of the head and neck) from the neck model in acumap/neck.py.
+"""Draw assets/neck.svg (the back of the head and neck) from the neck model in acumap/body/neck.py.
 
 .venv/bin/python scripts/draw_neck.py   (writes assets/neck.svg; tests/test_positions.py checks it is current)
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from acumap import neck
+from acumap.body import neck
 
 Pt = tuple[float, float]
 VIEW_BOX = (-13.0, -15.5, 26.0, 19.5)
@@ -127,7 +127,7 @@ def svg() -> str:
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}">',
     ]
-    lines.append("  <!-- Drawn by scripts/draw_neck.py from acumap/neck.py: do not edit by hand. -->")
+    lines.append("  <!-- Drawn by scripts/draw_neck.py from acumap/body/neck.py: do not edit by hand. -->")
     for pid, kind, label, d in paths():
         lines.append(f'  <path id="{pid}" class="{kind}" data-label="{label}" d="{d}"/>')
     lines.append("</svg>")

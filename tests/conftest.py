@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from acumap.data import LINK_COLUMNS, POINT_COLUMNS
+from acumap.atlas.data import LINK_COLUMNS, POINT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from acumap import anatomy
-from acumap.data import load_atlas
-from acumap.placement import back_markers
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import back_markers
+from acumap.body import anatomy
 
 LEVELS = anatomy.SPINE_LEVELS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from acumap.assets import ASSET_DIR, ASSET_FILES, load_drawing
-from acumap.data import DataError
+from acumap.atlas.data import DataError
+from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, load_drawing
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy, neck
+from acumap.body import anatomy, neck
 from tests.mapdom import (
     FOCUSED_JS,
     ON_REGIONS_JS,

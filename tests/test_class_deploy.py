@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
+from acumap.body import anatomy
 from acumap.classroom import ClassStore
 from deploy.local import CLASS_DB_ENV, COOKIE, ProxiedApp, haproxy_binary, proxied_app
 from tests.mapdom import client_xy

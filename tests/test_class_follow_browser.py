@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from acumap import anatomy
+from acumap.body import anatomy
 from acumap.classroom import ClassStore
 from tests.mapdom import client_xy
 from tests.serving import MAP_READY_JS, streamlit_server

@@ -11,7 +11,10 @@ import math
 import pypdfium2 as pdfium
 import pytest
 
-from acumap import anatomy
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
+from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_XY
 from acumap.class_record import (
     amount,
     answers_csv,
@@ -21,9 +24,6 @@ from acumap.class_record import (
     question_record,
 )
 from acumap.classroom import Answer, Question
-from acumap.data import load_atlas
-from acumap.placement import markers_for
-from acumap.quiz import CM_PER_CUN_XY
 
 ATLAS = load_atlas()
 ASKED = 1000.0  # when each test question was asked (seconds since the epoch)

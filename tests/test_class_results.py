@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from acumap.assets import load_drawing
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
 from acumap.class_results import ARROW_COLOR, question_view, results_figure
 from acumap.classroom import Answer
-from acumap.data import load_atlas
-from acumap.placement import markers_for
+from acumap.drawing.assets import load_drawing
 
 ATLAS = load_atlas()
 HAND = load_drawing("hand")

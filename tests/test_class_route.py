@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from starlette.requests import Request
 
+from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.classroom import ClassState, ClassStore, Tap, following, read_tap
-from acumap.placement import DIAGRAM_VIEWS
 from ui import class_route, class_store
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from acumap import anatomy
-from acumap.assets import load_drawing
+from acumap.atlas.data import load_atlas
+from acumap.body import anatomy
 from acumap.class_results import results, results_figure
 from acumap.classroom import (
     CODE_ALPHABET,
@@ -23,7 +23,7 @@ from acumap.classroom import (
     new_teacher_key,
     normalise,
 )
-from acumap.data import load_atlas
+from acumap.drawing.assets import load_drawing
 
 ATLAS = load_atlas()
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from acumap import anatomy, neck
-from acumap.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
-from acumap.placement import markers_for, outside_diagrams
+from acumap.atlas.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
+from acumap.atlas.placement import markers_for, outside_diagrams
+from acumap.atlas.regions import BASE_REGIONS
+from acumap.body import anatomy, neck
 from acumap.plain import unexplained
-from acumap.regions import BASE_REGIONS
 from acumap.safety import CHEN_2018, CHOU_2015, MA_2022, NOT_A_SAFE_DEPTH, depth_notes, source_notes_for
 from tests.conftest import hand_row, point_row
 

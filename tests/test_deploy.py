@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from acumap import anatomy
+from acumap.body import anatomy
 from deploy.local import COOKIE, SERVERS, ProxiedApp, active_sessions, haproxy_binary, proxied_app, served
 from tests.mapdom import client_xy
 from tests.serving import wait_settled

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from acumap.data import load_atlas
-from acumap.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, parse_event
+from acumap.atlas.data import load_atlas
+from acumap.atlas.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, parse_event
 
 ATLAS = load_atlas()
 OVERVIEW = ViewState()

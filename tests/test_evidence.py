@@ -15,7 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from acumap import links
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
+from acumap.atlas.regions import BASE_REGIONS, parse_region
 from acumap.evidence import (
     AXIS_TITLE,
     COMPARATORS,
@@ -43,7 +44,6 @@ from acumap.evidence import (
     shown_table,
 )
 from acumap.plain import unexplained
-from acumap.regions import BASE_REGIONS, parse_region
 from acumap.safety import RED_FLAGS
 from tests.conftest import ROOT
 from tests.test_pages import all_markdown, run_app

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from acumap.__main__ import main
-from acumap.data import DataError, load_atlas
+from acumap.atlas.data import DataError, load_atlas
 from acumap.export import atlas_from_json, body_landmark, to_csv, to_csv_zip, to_json, to_json_text
 
 ATLAS = load_atlas()

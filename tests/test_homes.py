@@ -63,3 +63,65 @@ def test_the_rules_see_a_name_written_in_place(tmp_path: Path, rule: str, line: 
     module = tmp_path / "page.py"
     module.write_text(line + "\n", encoding="utf-8")
     assert len(offenders(rule, [module])) == 1
+
+
+# ---- the core's layers: the body model, the atlas on it, the drawings on both, the features on top ------------
+
+#: Which of the core's layers each layer may import (a feature module, flat in acumap/, may import any layer and
+#: other features).
+LAYERS = {"body": {"body"}, "atlas": {"body", "atlas"}, "drawing": {"body", "atlas", "drawing"}}
+
+
+def core_imports(path: Path) -> set[str]:
+    """The acumap modules a core module imports (`from acumap.x import y` and `from acumap import y` alike)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "acumap":
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "acumap"}
+    return found
+
+
+def layer_of(module: str) -> str:
+    """ "body", "atlas" or "drawing" for a module in those folders; "feature" for the rest of the core."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in LAYERS else "feature"
+
+
+def layering_offenders(files: list[Path], core: Path = ROOT / "acumap") -> list[str]:
+    bad = []
+    for path in files:
+        rel = path.relative_to(core)
+        own = rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in LAYERS else "feature"
+        if own == "feature":
+            continue
+        bad += [
+            f"{rel} ({own}) imports {m}" for m in sorted(core_imports(path)) if layer_of(m) not in LAYERS[own]
+        ]
+    return bad
+
+
+def test_each_layer_of_the_core_imports_only_the_layers_below_it() -> None:
+    core = sorted((ROOT / "acumap").rglob("*.py"))
+    assert {p.parent.name for p in core} >= {"acumap", *LAYERS}  # the folders exist and hold modules
+    assert layering_offenders(core) == []
+
+
+def test_the_layering_rule_sees_an_import_upwards(tmp_path: Path) -> None:
+    (tmp_path / "drawing").mkdir()
+    probe = tmp_path / "drawing" / "probe.py"
+    probe.write_text("from acumap.quiz import draw\nfrom acumap.atlas import data\nimport acumap.tour\n")
+    assert layering_offenders([probe], core=tmp_path) == [
+        "drawing/probe.py (drawing) imports acumap.quiz.draw",
+        "drawing/probe.py (drawing) imports acumap.tour",
+    ]
+    (tmp_path / "body").mkdir()
+    below = tmp_path / "body" / "probe.py"
+    below.write_text("from acumap.body import anatomy\nfrom acumap.atlas.data import Atlas\n")
+    assert layering_offenders([below], core=tmp_path) == [
+        "body/probe.py (body) imports acumap.atlas.data.Atlas"
+    ]

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
+from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_XY
 from acumap.class_record import CSV_COLUMNS
-from acumap.data import load_atlas
-from acumap.placement import markers_for
-from acumap.quiz import CM_PER_CUN_XY
 from tests.mapdom import client_xy
 from tests.serving import MAP_READY_JS, streamlit_server, wait_settled
 from tests.test_classroom_browser import start_class

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acumap import links
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
 from acumap.links import MAX_NOTICES, NOTICE_VALUE_CHARS, from_params
 
 ATLAS = load_atlas()

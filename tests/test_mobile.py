@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from acumap import anatomy
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
+from acumap.body import anatomy
 from acumap.quiz import RoundSpec, draw, shown_marker
 from tests.mapdom import centre, client_xy
 from tests.serving import wait_scroll_still, wait_settled

@@ -192,12 +192,12 @@ def test_safety_page_works_without_the_data(real_data_copy: Path, monkeypatch: p
 def test_an_unexpected_error_is_logged_and_explained(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import acumap.selection
+    import acumap.atlas.selection
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail /srv/acumap")
 
-    monkeypatch.setattr(acumap.selection, "highlights", broken)
+    monkeypatch.setattr(acumap.atlas.selection, "highlights", broken)
     with caplog.at_level("ERROR", logger="acumap"):
         at = run_app({"region": "neck"})
     assert not at.exception
@@ -355,8 +355,8 @@ def quiz(params: dict[str, str]) -> AppTest:
 
 
 def test_quiz_round_link_is_replayed_exactly() -> None:
-    from acumap.data import load_atlas
-    from acumap.placement import markers_for
+    from acumap.atlas.data import load_atlas
+    from acumap.atlas.placement import markers_for
     from acumap.quiz import RoundSpec, draw
 
     atlas = load_atlas()
@@ -381,7 +381,7 @@ def test_a_broken_quiz_link_is_ignored_with_a_notice() -> None:
 
 
 def test_a_naming_round_link_replays_to_its_summary() -> None:
-    from acumap.data import load_atlas
+    from acumap.atlas.data import load_atlas
     from acumap.quiz import RoundSpec, draw
 
     spec = RoundSpec("name", "missed", "BL18,LI4", 9, False)

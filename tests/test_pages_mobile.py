@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
 from acumap.safety import CAUTION_TAG_TEXT
 from tests.serving import wait_scroll_still, wait_settled
 from tests.test_mobile import UNCOVERED_JS, new_page, reachable

@@ -9,13 +9,13 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from acumap.assets import load_drawing
-from acumap.data import load_atlas
-from acumap.figure import diagram_svg, entries, marks_for
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS, markers_for
+from acumap.atlas.regions import BASE_REGIONS, choice_ids, parse_region
+from acumap.drawing.assets import load_drawing
+from acumap.drawing.figure import diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
-from acumap.placement import DIAGRAM_VIEWS, markers_for
 from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
-from acumap.regions import BASE_REGIONS, choice_ids, parse_region
 from acumap.safety import RED_FLAGS
 from tests.test_pages import all_markdown, run_app
 

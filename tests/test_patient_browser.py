@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
+from acumap.atlas.regions import parse_region
+from acumap.body import anatomy
+from acumap.drawing.figure import marks_for
 from acumap.export import atlas_from_json
-from acumap.figure import marks_for
-from acumap.regions import parse_region
 from acumap.safety import RED_FLAGS
 from tests.mapdom import client_xy
 from tests.serving import wait_scroll_still, wait_settled

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
 from acumap.search import search
 from tests.serving import wait_scroll_still, wait_settled
 from tests.test_mobile import SIZES, UNCOVERED_JS, new_page, reachable

@@ -1,6 +1,6 @@
 """Every point drawn on the hand, leg and head sits where its WHO (2008) landmarks put it.
 
-`acumap.landmarks` names, for each point, the pair of landmarks that fixes it along the limb, the cun between
+`acumap.body.landmarks` names, for each point, the pair of landmarks that fixes it along the limb, the cun between
 them (WHO's proportional bone cun) and how many cun from the first the point lies, or, for a point fixed by
 bones alone, the structures it lies between. A point drawn on these diagrams without an entry fails the test,
 so none can be added unchecked, and a drawn position cannot drift.
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from acumap import neck
-from acumap.assets import ASSET_DIR, load_drawing
-from acumap.data import load_atlas
-from acumap.landmarks import DIAGRAM_LANDMARKS, Proportional
-from acumap.placement import markers_for
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
+from acumap.body import neck
+from acumap.body.landmarks import DIAGRAM_LANDMARKS, Proportional
+from acumap.drawing.assets import ASSET_DIR, load_drawing
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import draw_neck
@@ -54,7 +54,7 @@ def test_the_cun_are_the_who_distances(pid: str, cun: float) -> None:
     assert rule.cun_from_a == cun
 
 
-# --- the neck view: GB20 and BL10 placed from the neck model's landmarks and cun (acumap/neck.py) ---------
+# --- the neck view: GB20 and BL10 placed from the neck model's landmarks and cun (acumap/body/neck.py) ---------
 
 NECK_DRAWING = load_drawing("neck")
 NECK = {m.point.id: m for m in markers_for(ATLAS, "neck") if m.side == "right"}
@@ -78,7 +78,7 @@ def _x_at(path_id: str, y: float) -> float:
 
 
 def test_the_neck_drawing_is_drawn_from_the_model() -> None:
-    """assets/neck.svg is what scripts/draw_neck.py makes from acumap/neck.py: the picture cannot drift."""
+    """assets/neck.svg is what scripts/draw_neck.py makes from acumap/body/neck.py: the picture cannot drift."""
     assert (ASSET_DIR / "neck.svg").read_text(encoding="utf-8") == draw_neck.svg()
 
 

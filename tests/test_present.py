@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from acumap import anatomy
+from acumap.body import anatomy
 from tests.mapdom import client_xy
 from tests.serving import wait_settled
 

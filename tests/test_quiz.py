@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from acumap import anatomy
-from acumap.data import load_atlas
-from acumap.placement import markers_for
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
+from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_ACROSS
 from acumap.quiz import (
-    CM_PER_CUN,
     Reading,
     RoundSpec,
     asked_code,
@@ -112,7 +112,7 @@ def test_other_diagrams_in_their_own_cun(
     pid: str, dx_cun: float, dy_cun: float, correct: bool, words: list[str]
 ) -> None:
     point = ATLAS.point(pid)
-    scale = CM_PER_CUN[point.view]
+    scale = CM_PER_CUN_ACROSS[point.view]
     assert point.x is not None and point.y is not None
     s = score_attempt(ATLAS, pid, point.view, point.x + dx_cun * scale, point.y + dy_cun * scale)
     assert s.correct is correct

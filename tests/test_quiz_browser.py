@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
-from acumap.data import load_atlas
-from acumap.placement import markers_for
-from acumap.quiz import CM_PER_CUN, RoundSpec, draw, shown_marker
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import markers_for
+from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_ACROSS
+from acumap.quiz import RoundSpec, draw, shown_marker
 from tests.mapdom import client_xy
 from tests.serving import MAP_READY_JS, wait_settled
 
@@ -189,7 +190,7 @@ def test_an_attempt_by_keyboard(page: Page, app_url: str) -> None:
         " return [b.x + b.width / 2, b.y + b.height / 2]; }",
     )
     m = shown_marker(ATLAS, "GV9")
-    step = CM_PER_CUN["back"] * 0.25
+    step = CM_PER_CUN_ACROSS["back"] * 0.25
     sideways, down = round((m.x - vb[0]) / step), round((m.y - vb[1]) / step)
     for _ in range(abs(sideways)):
         page.keyboard.press("ArrowRight" if sideways > 0 else "ArrowLeft")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acumap import anatomy
-from acumap.regions import (
+from acumap.atlas.regions import (
     REGION_IDS,
     choice_ids,
     parse_region,
@@ -13,7 +12,8 @@ from acumap.regions import (
     region_at,
     regions_for,
 )
-from acumap.selection import toggle_region
+from acumap.atlas.selection import toggle_region
+from acumap.body import anatomy
 
 C = anatomy.cun_to_cm
 Y = anatomy.level_y

@@ -12,17 +12,17 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from acumap import anatomy, neck
-from acumap.assets import load_drawing
-from acumap.codes import alternative_codes, who_code
-from acumap.data import load_atlas
+from acumap.atlas.codes import alternative_codes, who_code
+from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS, markers_for
+from acumap.atlas.regions import parse_region
+from acumap.body import anatomy, neck
+from acumap.drawing.assets import load_drawing
+from acumap.drawing.figure import entries, marks_for
 from acumap.evidence import FINDINGS, HARMS, THORACIC
-from acumap.figure import entries, marks_for
 from acumap.handout import handout_pdf
-from acumap.placement import DIAGRAM_VIEWS, markers_for
 from acumap.plain import AFTER
 from acumap.quiz import read_answer
-from acumap.regions import parse_region
 from acumap.safety import (
     CAUTION_TAG_TEXT,
     RED_FLAG_GROUPS,

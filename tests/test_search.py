@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from acumap.data import MERIDIANS, load_atlas
+from acumap.atlas.data import MERIDIANS, load_atlas
 from acumap.search import (
     EXACT,
     MERIDIAN,
@@ -136,7 +136,7 @@ ON = {m: {p.id for p in ATLAS.points if p.meridian == m} for m in MERIDIANS.valu
         ("肝", "Liver"),
         ("liver channel", "Liver"),
         ("Gan jing", "Liver"),
-        ("Liv", "Liver"),  # the older code prefix (acumap.codes)
+        ("Liv", "Liver"),  # the older code prefix (acumap.atlas.codes)
         ("Bladder", "Bladder"),
         ("urinary bladder", "Bladder"),
         ("Pangguang", "Bladder"),

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from acumap import anatomy
+from acumap.body import anatomy
 from tests.mapdom import centre, client_xy
 from tests.serving import free_port, streamlit_server_process, wait_settled
 

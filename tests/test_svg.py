@@ -9,14 +9,14 @@ from dataclasses import replace
 
 import pytest
 
-from acumap import anatomy
-from acumap.assets import load_drawing
-from acumap.data import Atlas, load_atlas
-from acumap.describe import alt_text, point_name, position_text, region_name
-from acumap.placement import DIAGRAM_VIEWS, back_markers, markers_for
-from acumap.regions import REGION_IDS, REGIONS, parse_region
-from acumap.selection import highlights
-from acumap.svg import BACK_VIEW_BOX, compose_view, map_payload
+from acumap.atlas.data import Atlas, load_atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS, back_markers, markers_for
+from acumap.atlas.regions import REGION_IDS, REGIONS, parse_region
+from acumap.atlas.selection import highlights
+from acumap.body import anatomy
+from acumap.drawing.assets import load_drawing
+from acumap.drawing.describe import alt_text, point_name, position_text, region_name
+from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, map_payload
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
@@ -218,7 +218,7 @@ def test_alt_text_lists_what_is_lit_on_each_view() -> None:
 
 
 def test_a_point_without_its_placement_is_not_drawn() -> None:
-    from acumap.placement import point_markers
+    from acumap.atlas.placement import point_markers
 
     li4, bl18 = ATLAS.point("LI4"), ATLAS.point("BL18")
     assert len(point_markers(li4)) == 1

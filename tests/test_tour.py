@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 from acumap import tour
-from acumap.data import load_atlas
+from acumap.atlas.data import load_atlas
 from acumap.links import from_params, tour_link
 from tests.serving import wait_settled
 

@@ -22,8 +22,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.classroom import CODE_LENGTH, UNREACHABLE, StoreUnavailable, Tap, following, normalise, read_tap
-from acumap.placement import DIAGRAM_VIEWS
 from ui import class_store
 
 #: The route, relative to the app's address (the page at /class fetches api/class/<code>).

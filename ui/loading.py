@@ -1,6 +1,6 @@
 """Cached loading of the atlas and drawings; what a visitor sees when data is broken.
 
-A bad row costs that row only (`acumap.data`): the pages get every good row, and a short notice lists what was
+A bad row costs that row only (`acumap.atlas.data`): the pages get every good row, and a short notice lists what was
 skipped and how to fix it. A table that cannot be used at all stops the pages that need it, with the reason in
 plain words; the Safety page never needs it to show the red flags.
 """
@@ -13,8 +13,7 @@ from typing import NoReturn
 
 import streamlit as st
 
-from acumap.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
-from acumap.data import (
+from acumap.atlas.data import (
     DATA_DIR,
     LINKS_FILE,
     POINTS_FILE,
@@ -24,9 +23,10 @@ from acumap.data import (
     load_atlas,
     shown_name,
 )
-from acumap.placement import DIAGRAM_VIEWS, outside_diagrams
-from acumap.svg import MapPayload, view_box
-from acumap.svg import map_payload as _compose_payload
+from acumap.atlas.placement import DIAGRAM_VIEWS, outside_diagrams
+from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
+from acumap.drawing.svg import MapPayload, view_box
+from acumap.drawing.svg import map_payload as _compose_payload
 from ui.boundary import PageStopped
 from ui.text import md
 

@@ -1,9 +1,9 @@
 """The body map component (st.components.v2, no iframe): diagrams composed by the core, lit in the browser.
 
 The browser applies a highlight in the frame of the click and then reports the event; `on_event` decides the
-new state with `acumap.selection.apply_event` and the page's fragment reruns. `ack` tells the browser which of
+new state with `acumap.atlas.selection.apply_event` and the page's fragment reruns. `ack` tells the browser which of
 its events Python has applied, so a reply to an older click never undoes a newer one, and an unanswered click
-is sent again (applied once: `acumap.selection.acknowledge`); `sid` tells it when the server session changed.
+is sent again (applied once: `acumap.atlas.selection.acknowledge`); `sid` tells it when the server session changed.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
-from acumap.data import Atlas
-from acumap.describe import alt_text
-from acumap.figure import TITLES, marks_for
-from acumap.placement import DIAGRAM_VIEWS
-from acumap.regions import BASE_REGIONS, RegionChoice, parse_region
-from acumap.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
+from acumap.atlas.data import Atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.atlas.regions import BASE_REGIONS, RegionChoice, parse_region
+from acumap.atlas.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
+from acumap.drawing.describe import alt_text
+from acumap.drawing.figure import TITLES, marks_for
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"

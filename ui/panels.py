@@ -6,11 +6,12 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from acumap.codes import alternative_codes
-from acumap.data import Atlas, Point
+from acumap.atlas.codes import alternative_codes
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import placement_text
+from acumap.atlas.regions import BASE_LABELS, BASE_SPANS, RegionChoice
+from acumap.atlas.selection import Highlight
 from acumap.evidence import REGION_EVIDENCE
-from acumap.placement import placement_text
-from acumap.regions import BASE_LABELS, BASE_SPANS, RegionChoice
 from acumap.safety import (
     ASHI_BY_REGION,
     ASHI_NOTE,
@@ -23,7 +24,6 @@ from acumap.safety import (
     depth_notes,
     source_notes_for,
 )
-from acumap.selection import Highlight
 from ui import state
 from ui.text import md
 

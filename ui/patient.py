@@ -10,13 +10,14 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from acumap.assets import Drawing
-from acumap.data import Atlas, Point
-from acumap.describe import points_word
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.atlas.regions import RegionChoice
+from acumap.drawing.assets import Drawing
+from acumap.drawing.describe import points_word
+from acumap.drawing.figure import Audience, Mark, entries, marks_for
 from acumap.evidence import REGION_EVIDENCE_PLAIN
-from acumap.figure import Audience, Mark, entries, marks_for
 from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
-from acumap.placement import DIAGRAM_VIEWS
 from acumap.plain import (
     AFTER,
     ASHI_PLAIN,
@@ -28,7 +29,6 @@ from acumap.plain import (
     entry_plain,
     glossary_used,
 )
-from acumap.regions import RegionChoice
 from ui import loading, state
 from ui.downloads import deferred_download
 from ui.panels import safety_box

@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from acumap import links, tour
-from acumap.data import Atlas
-from acumap.regions import RegionChoice, parse_region
-from acumap.selection import ViewState
+from acumap.atlas.data import Atlas
+from acumap.atlas.regions import RegionChoice, parse_region
+from acumap.atlas.selection import ViewState
 from ui.text import md
 
 #: The one home of each visible choice (the region menu mirrors REGION; see region_menu_value()).
@@ -37,7 +37,7 @@ QUIZ_ATTEMPT = "_quiz_attempt"
 
 
 def map_ack_key(map_key: str) -> str:
-    """The last event applied from the map `map_key` (acumap.selection.Ack)."""
+    """The last event applied from the map `map_key` (acumap.atlas.selection.Ack)."""
     return f"_ack_{map_key}"
 
 

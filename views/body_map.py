@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.data import Atlas
-from acumap.describe import position_text
-from acumap.regions import choice_ids, parse_region
-from acumap.selection import highlights
+from acumap.atlas.data import Atlas
+from acumap.atlas.regions import choice_ids, parse_region
+from acumap.atlas.selection import highlights
+from acumap.drawing.describe import position_text
 from ui import loading, panels, patient, state, styles
 from ui import tour as tour_ui
 from ui.boundary import guarded

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap.data import MERIDIANS, VIEWS
-from acumap.describe import points_word
+from acumap.atlas.data import MERIDIANS, VIEWS
+from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
+from acumap.drawing.describe import points_word
 from acumap.export import to_csv_zip, to_json_text
-from acumap.regions import BASE_LABELS, BASE_REGIONS
 from acumap.search import EXACT, MERIDIAN, PARTIAL, SIMILAR, Filters, Match, matches
 from ui import loading, panels, state
 from ui.downloads import deferred_download

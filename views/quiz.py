@@ -15,8 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from acumap import links
-from acumap.data import MERIDIANS
-from acumap.placement import DIAGRAM_VIEWS
+from acumap.atlas.data import MERIDIANS
+from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
 from acumap.quiz import (
     NameScore,
     RoundSpec,
@@ -37,7 +38,6 @@ from acumap.quiz import (
     summarise,
 )
 from acumap.quiz_chart import attempts_figure
-from acumap.regions import BASE_LABELS, BASE_REGIONS
 from ui import loading, state, styles
 from ui.boundary import PageStopped
 from ui.map_component import body_map

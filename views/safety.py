@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from acumap import anatomy
-from acumap.data import Atlas, Point
-from acumap.regions import BASE_LABELS
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.regions import BASE_LABELS
+from acumap.body import anatomy
 from acumap.safety import (
     ASHI_BY_REGION,
     ASHI_NOTE,

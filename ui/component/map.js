@@ -1,7 +1,7 @@
 // AcuMap's body map: SVG diagrams composed by the Python core, highlighted here in the frame of the click.
 //
 // Python sends `data` = {key, views: {view: svg}, show, tables, state, ack, scale}. The SVG is inserted once
-// per `key` (it is composed, and its data text escaped, by acumap/svg.py); everything the browser adds later
+// per `key` (it is composed, and its data text escaped, by acumap/drawing/svg.py); everything the browser adds later
 // is set with textContent or attributes, never as markup. A click, tap, pen touch or key lights the region
 // at once, then reports {kind, id, view, x, y, n, from} to Python, which answers with the state it decided.
 //
@@ -98,7 +98,7 @@ class AcuMap {
       fig.appendChild(cap);
       const holder = document.createElement("div");
       holder.className = "svgbox";
-      // Trusted markup: composed by acumap/svg.py, which escapes every data text it writes.
+      // Trusted markup: composed by acumap/drawing/svg.py, which escapes every data text it writes.
       holder.innerHTML = data.views[view];
       fig.appendChild(holder);
       if (paired && (view === "head" || view === "neck")) pair.appendChild(fig);
@@ -418,7 +418,7 @@ class AcuMap {
   }
 
   choose(kind, id, svg, pos) {
-    // Mirror acumap.selection.apply_event, so the highlight shows in this frame.
+    // Mirror acumap.atlas.selection.apply_event, so the highlight shows in this frame.
     const s = this.state;
     if (kind === "region") this.apply({ region: s.region === id ? null : id, point: null });
     else if (kind === "point") this.apply({ region: s.region, point: s.point === id ? null : id });
@@ -446,7 +446,7 @@ class AcuMap {
       this.showTip(lm, 4000);
       this.report({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
     } else if (region) {
-      // On the back's midline a tap chooses both sides (mirrors acumap.selection.apply_event).
+      // On the back's midline a tap chooses both sides (mirrors acumap.atlas.selection.apply_event).
       const shape = this.tables.regions[region.dataset.region];
       const midline = svg.dataset.view === "back" && shape && shape.side !== "both" && Math.abs(pos.x) < this.tables.midline_cm;
       this.choose("region", midline ? shape.base : region.dataset.region, svg, pos);

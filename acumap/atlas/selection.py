@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acumap import anatomy
-from acumap.data import Atlas, Point
-from acumap.regions import RegionChoice, parse_region
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.regions import RegionChoice, parse_region
+from acumap.body import anatomy
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,8 @@ class Highlight:
     point: Point
     role: str
     why: str
-    basis: str = "textbook"  # or "pattern" (acumap.data.Link.basis)
-    plain: str = ""  # why, in a patient's words (acumap.data.Link.plain; may be empty)
+    basis: str = "textbook"  # or "pattern" (acumap.atlas.data.Link.basis)
+    plain: str = ""  # why, in a patient's words (acumap.atlas.data.Link.plain; may be empty)
 
 
 def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:

@@ -1,6 +1,6 @@
 """The diagrams as a still picture: standalone SVG with the chosen points marked and labelled, for print and download.
 
-The map component's SVG (`acumap.svg`) is drawn for a browser: CSS classes, markers sized in screen pixels
+The map component's SVG (`acumap.drawing.svg`) is drawn for a browser: CSS classes, markers sized in screen pixels
 by script, labels placed by script. A handout or a downloaded file has none of that, so this module draws the
 same outlines and the same computed point positions with every style written out and every size in
 millimetres of the printed figure. Labels are placed here: on the back in two columns with leader lines
@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from acumap import anatomy, neck
-from acumap.assets import Drawing
-from acumap.data import Atlas, Point
-from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
-from acumap.regions import RegionChoice
-from acumap.selection import highlights
-from acumap.svg import SIDE_LABELS
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import DIAGRAM_VIEWS, Marker, markers_for
+from acumap.atlas.regions import RegionChoice
+from acumap.atlas.selection import highlights
+from acumap.body import anatomy, neck
+from acumap.drawing.assets import Drawing
+from acumap.drawing.svg import SIDE_LABELS
 
 Audience = Literal["patient", "student"]
 
@@ -63,8 +63,12 @@ class Mark:
     point: Point
     label: str
     role: str
-    basis: str = "textbook"  # or "pattern": not a textbook indication for this region (acumap.data.Link)
-    why_plain: str = ""  # why for this region, in a patient's words (acumap.data.Link.plain; may be empty)
+    basis: str = (
+        "textbook"  # or "pattern": not a textbook indication for this region (acumap.atlas.data.Link)
+    )
+    why_plain: str = (
+        ""  # why for this region, in a patient's words (acumap.atlas.data.Link.plain; may be empty)
+    )
 
 
 def marks_for(

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from acumap import anatomy
-from acumap.assets import Drawing
-from acumap.data import MERIDIANS, Atlas
-from acumap.describe import VIEW_TITLES, point_name, region_name, tooltip
-from acumap.placement import DIAGRAM_VIEWS, Marker, markers_for
-from acumap.quiz import CM_PER_CUN
-from acumap.regions import BASE_REGIONS, REGIONS, RegionChoice, choice_ids, parse_region
-from acumap.selection import highlights
+from acumap.atlas.data import MERIDIANS, Atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS, Marker, markers_for
+from acumap.atlas.regions import BASE_REGIONS, REGIONS, RegionChoice, choice_ids, parse_region
+from acumap.atlas.selection import highlights
+from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_ACROSS
+from acumap.drawing.assets import Drawing
+from acumap.drawing.describe import VIEW_TITLES, point_name, region_name, tooltip
 
 # Okabe-Ito, safe for the common colour-vision deficiencies.
 LOCAL_COLOUR = "#D55E00"
@@ -249,7 +249,7 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
     """Compose every diagram and the lookup tables the browser uses to highlight without asking Python.
 
     `lit` maps a base region to its points and their role; `regions` maps every id a person can choose to its
-    base region and side, so the browser lights exactly what `acumap.selection` would.
+    base region and side, so the browser lights exactly what `acumap.atlas.selection` would.
     """
     views = {v: compose_view(atlas, drawings[v]) for v in DIAGRAM_VIEWS if v in drawings}
     lit = {
@@ -279,8 +279,8 @@ def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
             [level, anatomy.upper_border_y(level), anatomy.lower_border_y(level)]
             for level in anatomy.SPINE_LEVELS
         ],
-        "cm_per_cun": CM_PER_CUN,
-        # A region tap this close to the back's midline chooses both sides (acumap.selection.apply_event).
+        "cm_per_cun": CM_PER_CUN_ACROSS,
+        # A region tap this close to the back's midline chooses both sides (acumap.atlas.selection.apply_event).
         "midline_cm": anatomy.cun_to_cm(anatomy.MIDLINE_CUN),
     }
     digest = hashlib.sha256(json.dumps([views, data], sort_keys=True).encode()).hexdigest()[:16]

@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from acumap.data import DataError, DataProblem, shown_name
+from acumap.atlas.data import DataError, DataProblem, shown_name
 
-ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
+ASSET_DIR = Path(__file__).resolve().parents[2] / "assets"
 ASSET_FILES = {
     "back": "body_back.svg",
     "hand": "hand.svg",

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from acumap import anatomy, neck
-from acumap.regions import BASE_REGIONS
+from acumap.atlas.regions import BASE_REGIONS
+from acumap.body import anatomy, neck
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_DIR / "data"
 POINTS_FILE = "points.csv"
 LINKS_FILE = "region_points.csv"

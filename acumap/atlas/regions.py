@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from acumap import anatomy
+from acumap.body import anatomy
 
 Polygon = tuple[tuple[float, float], ...]
 SideChoice = Literal["left", "right", "both"]

@@ -6,11 +6,11 @@ midline in cun, so a screen-reader user and a sighted user learn the same facts.
 
 from __future__ import annotations
 
-from acumap import anatomy
-from acumap.data import Atlas, Point
-from acumap.placement import Marker, placement_text
-from acumap.regions import BASE_SPANS, Region, RegionChoice
-from acumap.selection import Highlight
+from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import Marker, placement_text
+from acumap.atlas.regions import BASE_SPANS, Region, RegionChoice
+from acumap.atlas.selection import Highlight
+from acumap.body import anatomy
 
 VIEW_TITLES = {
     "back": "Back, seen from behind (scale: 3 cun = midline to shoulder blade)",

@@ -1,7 +1,7 @@
 """Where each point is drawn: back points from the body model, other points from their diagram coordinates.
 
 Back points are never placed by hand: a spine level and a cun offset (or a scapular landmark) go through
-`acumap.anatomy`. A bilateral point gets one marker per side; a midline point one.
+`acumap.body.anatomy`. A bilateral point gets one marker per side; a midline point one.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from acumap import anatomy, neck
-from acumap.data import Atlas, DataProblem, Point
+from acumap.atlas.data import Atlas, DataProblem, Point
+from acumap.body import anatomy, neck
 
 DIAGRAM_VIEWS: tuple[str, ...] = ("back", "neck", "hand", "leg", "head")
 

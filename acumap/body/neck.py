@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from acumap import anatomy
+from acumap.body import anatomy
 
 #: Across the neck: the mastoid processes are 9 B-cun apart, drawn 11.7 cm apart.
 MASTOID_CUN = 4.5
