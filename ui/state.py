@@ -56,17 +56,10 @@ CLASS_TEACHER = "class_teacher"
 CLASS_FORGOTTEN = "class_forgotten"
 CLASS_HOMEWORK_AT = "class_homework_at"
 TEACHER_KEY = "teacher_key"
-#: The quiz: the student's history as the browser reports it (ui.quiz_history); the round, its attempts (find)
-#: or names (name), whether the verdict is showing, which attempts were made live (not read from a link), the
-#: naming's last reading, the link read once, this taking's id, and the naming's two widgets.
+#: The quiz: the student's history as the browser reports it (ui.quiz_history); the round being taken
+#: (acumap.quiz_round.QuizRound); the naming's last reading; the link read once; the naming's two widgets.
 QUIZ_HISTORY = "quiz_history"
-QUIZ_SPEC, QUIZ_ATTEMPTS, QUIZ_NAMES, QUIZ_FEEDBACK = (
-    "quiz_spec",
-    "quiz_attempts",
-    "quiz_names",
-    "quiz_feedback",
-)
-QUIZ_LIVE, QUIZ_NAME_MSG, QUIZ_FROM_URL, QUIZ_RUN = "quiz_live", "quiz_name_msg", "_quiz_from_url", "quiz_run"
+QUIZ_ROUND, QUIZ_NAME_MSG, QUIZ_FROM_URL = "quiz_round", "quiz_name_msg", "_quiz_from_url"
 QUIZ_NAME_TEXT, QUIZ_NAME_PICK = "quiz_name_text", "quiz_name_pick"
 #: The point browser: its widgets, and a flag that the last choice came from the list or the menu.
 BROWSER_QUERY, BROWSER_MERIDIANS, BROWSER_REGION, BROWSER_VIEWS, BROWSER_ROLE = (

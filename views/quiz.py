@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -23,11 +24,7 @@ from acumap.quiz import (
     RoundSpec,
     Score,
     asked_code,
-    decode_answers,
-    decode_attempts,
     draw,
-    encode_answers,
-    encode_attempts,
     hint,
     most_missed,
     nameable,
@@ -38,6 +35,8 @@ from acumap.quiz import (
     summarise,
 )
 from acumap.quiz_chart import attempts_figure
+from acumap.quiz_round import QuizRound, from_link
+from acumap.quiz_round import start as start_round
 from ui import loading, state, styles
 from ui.boundary import PageStopped
 from ui.map_component import body_map
@@ -57,46 +56,33 @@ if not st.session_state.get(state.QUIZ_FROM_URL):
     st.session_state[state.QUIZ_FROM_URL] = True
     text = st.query_params.get(links.ROUND)
     if text:
-        linked = RoundSpec.decode(text)
-        answers = st.query_params.get(links.ANSWERS, "")
-        linked_answers = (
-            decode_answers(answers)
-            if linked is not None and linked.mode == "name"
-            else decode_attempts(answers)
-        )
-        if linked is None or linked_answers is None:
+        linked = from_link(text, st.query_params.get(links.ANSWERS, ""), _run_id())
+        if linked is None:
             st.info(
                 "The link's quiz round could not be read; it was ignored. Start a new round below.", icon="ℹ️"
             )
         else:
-            st.session_state[state.QUIZ_SPEC] = linked
-            st.session_state[state.QUIZ_NAMES if linked.mode == "name" else state.QUIZ_ATTEMPTS] = (
-                linked_answers[:10]
-            )
+            st.session_state[state.QUIZ_ROUND] = linked
 
 
 def start(spec: RoundSpec) -> None:
-    st.session_state.update(
-        {
-            state.QUIZ_SPEC: spec,
-            state.QUIZ_ATTEMPTS: [],
-            state.QUIZ_NAMES: [],
-            state.QUIZ_FEEDBACK: False,
-            state.QUIZ_LIVE: [],
-            state.QUIZ_RUN: _run_id(),
-        }
-    )
+    st.session_state[state.QUIZ_ROUND] = start_round(spec, _run_id())
     st.session_state.pop(state.QUIZ_ATTEMPT, None)
     st.session_state.pop(state.QUIZ_NAME_MSG, None)
 
 
 def new_round() -> None:
-    st.session_state.pop(state.QUIZ_SPEC, None)
+    st.session_state.pop(state.QUIZ_ROUND, None)
 
 
-spec: RoundSpec | None = st.session_state.get(state.QUIZ_SPEC)
+def step(change: Callable[[QuizRound], QuizRound]) -> None:
+    """Replace the round with what one of its steps returns (the round decides; acumap.quiz_round)."""
+    st.session_state[state.QUIZ_ROUND] = change(st.session_state[state.QUIZ_ROUND])
 
-if spec is None:
+
+taking: QuizRound | None = st.session_state.get(state.QUIZ_ROUND)
+
+if taking is None:
     st.markdown("#### Quiz")
     st.write(
         "Ten points, one at a time. **Find** each point: click or tap where you think it is, and see at once "
@@ -154,6 +140,7 @@ if spec is None:
     st.query_params.clear()
     raise PageStopped
 
+spec = taking.spec
 points = draw(atlas, spec)
 if not points:
     st.warning(
@@ -162,35 +149,22 @@ if not points:
     st.button("New round", key="quiz_empty_new", on_click=new_round)
     raise PageStopped
 
-naming = spec.mode == "name"
-attempts: list[tuple[str, float, float]] = st.session_state.setdefault(state.QUIZ_ATTEMPTS, [])
-names: list[str] = st.session_state.setdefault(state.QUIZ_NAMES, [])
-live: list[int] = st.session_state.setdefault(state.QUIZ_LIVE, [])
 landed = st.session_state.pop(state.QUIZ_ATTEMPT, None)
-if (
-    not naming
-    and landed is not None
-    and len(attempts) < len(points)
-    and not st.session_state.get(state.QUIZ_FEEDBACK)
-):
-    live.append(len(attempts))
-    attempts.append((landed.view, landed.x, landed.y))
-    st.session_state[state.QUIZ_FEEDBACK] = True
+if landed is not None:
+    taking = taking.attempt(len(points), landed.view, landed.x, landed.y)
+    st.session_state[state.QUIZ_ROUND] = taking
+naming = taking.naming
 scores: list[Score] | list[NameScore] = (
-    [score_name(atlas, pid, given) for pid, given in zip(points, names, strict=False)]
+    [score_name(atlas, pid, given) for pid, given in zip(points, taking.names, strict=False)]
     if naming
-    else [score_attempt(atlas, pid, *a) for pid, a in zip(points, attempts, strict=False)]
+    else [score_attempt(atlas, pid, *a) for pid, a in zip(points, taking.attempts, strict=False)]
 )
 answered = len(scores)
-link = encode_answers(names) if naming else encode_attempts(attempts)
-st.query_params.from_dict(links.quiz_params(spec.encode(), link))
+st.query_params.from_dict(taking.link_params())
 # This browser keeps what was answered here (not what a shared link brought).
-run = st.session_state.setdefault(state.QUIZ_RUN, _run_id())
-keep(
-    [(f"{spec.encode()}#{run}", i, points[i], scores[i].correct) for i in live if i < answered], report=False
-)
-feedback = bool(st.session_state.get(state.QUIZ_FEEDBACK)) and bool(scores)
-done = answered >= len(points) and not feedback
+keep(taking.kept(points, [s.correct for s in scores]), report=False)
+feedback = taking.showing_verdict()
+done = taking.done(len(points))
 
 
 def show_summary(spec: RoundSpec) -> None:
@@ -236,7 +210,7 @@ if done:
     show_summary(spec)
     raise PageStopped
 
-k = answered - 1 if feedback else answered
+k = taking.current()
 point = atlas.point(points[k])
 
 
@@ -255,9 +229,7 @@ def check_name() -> None:
     else:
         st.session_state[state.QUIZ_NAME_MSG] = ("", (), False)
     if given is not None:
-        live.append(len(names))
-        names.append(given)
-        st.session_state[state.QUIZ_FEEDBACK] = True
+        step(lambda q: q.name(len(points), given))
         st.session_state.pop(state.QUIZ_NAME_MSG, None)
         # A refused answer stays in the box to be corrected; an accepted one clears it for the next point.
         st.session_state[state.QUIZ_NAME_TEXT] = ""
@@ -323,7 +295,7 @@ if feedback:
     verdict.caption(("● your tap · " if shown_tap else "") + f"◯ {md(asked_code(atlas, point))}, where it is")
     verdict.html(styles.QUIZ_NEXT_FIRST_CSS)  # fixed styling, no data in it
 # On a phone, after an answer, the verdict is brought into view (the tap may have been lower down).
-bring_into_view("quiz_verdict", "quiz_verdict", f"{run}:{answered}" if feedback else "")
+bring_into_view("quiz_verdict", "quiz_verdict", f"{taking.run}:{answered}" if feedback else "")
 with right:
     if feedback:
         how = hint(point)
@@ -334,7 +306,8 @@ with right:
             "Next point" if answered < len(points) else "See the results",
             key="quiz_next",
             type="primary",
-            on_click=lambda: st.session_state.update({state.QUIZ_FEEDBACK: False}),
+            on_click=step,
+            args=(QuizRound.next,),
         )
     elif naming:
         with st.form("quiz_name_form", border=False):
