@@ -23,6 +23,8 @@ RULES = {
     "a style": (re.compile(r"<style"), ("ui/styles.py",)),
     # st.Page(..., url_path="quiz"): the pages' paths are acumap.links's.
     "a page path": (re.compile(r"url_path=[\"']"), ()),
+    # highlights(atlas, choice), marks_for(...): a region is worked out once, by ui.loading.region_view.
+    "a region worked out in place": (re.compile(r"\b(highlights|marks_for|number_marks)\("), ()),
 }
 
 
@@ -56,6 +58,8 @@ def test_each_name_has_one_home(rule: str) -> None:
         ("a session key", "st.session_state.setdefault('x', [])"),
         ("a style", 'st.html("<style>.x {}</style>")'),
         ("a page path", 'st.Page("views/quiz.py", url_path="quiz")'),
+        ("a region worked out in place", "lit = highlights(atlas, choice) if choice else ()"),
+        ("a region worked out in place", "groups = entries(marks_for(atlas, choice))"),
     ],
 )
 def test_the_rules_see_a_name_written_in_place(tmp_path: Path, rule: str, line: str) -> None:

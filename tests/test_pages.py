@@ -192,12 +192,12 @@ def test_safety_page_works_without_the_data(real_data_copy: Path, monkeypatch: p
 def test_an_unexpected_error_is_logged_and_explained(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import acumap.atlas.selection
+    import ui.loading
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail /srv/acumap")
 
-    monkeypatch.setattr(acumap.atlas.selection, "highlights", broken)
+    monkeypatch.setattr(ui.loading, "region_view", broken)
     with caplog.at_level("ERROR", logger="acumap"):
         at = run_app({"region": "neck"})
     assert not at.exception

@@ -24,9 +24,12 @@ from acumap.atlas.data import (
     shown_name,
 )
 from acumap.atlas.placement import DIAGRAM_VIEWS, outside_diagrams
+from acumap.atlas.regions import RegionChoice
 from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
 from acumap.drawing.svg import MapPayload, view_box
 from acumap.drawing.svg import map_payload as _compose_payload
+from acumap.region_view import RegionView, region_views
+from acumap.region_view import patient_numbers as numbers_of
 from ui.boundary import PageStopped
 from ui.text import md
 
@@ -154,6 +157,29 @@ def _payload(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> MapPa
         _atlas(data_path, asset_path, stamp),
         {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)},
     )
+
+
+@st.cache_resource(show_spinner=False)
+def _region_views(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> dict[str, RegionView]:
+    return region_views(_atlas(data_path, asset_path, stamp))
+
+
+def region_view(choice: RegionChoice | None) -> RegionView | None:
+    """The chosen region as every part of the page shows it (acumap.region_view), derived once per version of the
+    data and passed to the map, the panel, the patient view and the downloads; None for no region."""
+    if choice is None:
+        return None
+    return _region_views(str(data_dir()), str(asset_dir()), _stamp())[choice.id]
+
+
+def patient_numbers() -> dict[str, dict[str, str]]:
+    """Each base region's points and their numbers in the patient list (the map labels its points with them)."""
+    return _patient_numbers(str(data_dir()), str(asset_dir()), _stamp())
+
+
+@st.cache_resource(show_spinner=False)
+def _patient_numbers(data_path: str, asset_path: str, stamp: tuple[float, ...]) -> dict[str, dict[str, str]]:
+    return numbers_of(_region_views(data_path, asset_path, stamp))
 
 
 def map_payload() -> MapPayload:

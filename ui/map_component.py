@@ -18,10 +18,10 @@ import streamlit as st
 
 from acumap.atlas.data import Atlas
 from acumap.atlas.placement import DIAGRAM_VIEWS
-from acumap.atlas.regions import BASE_REGIONS, RegionChoice, parse_region
+from acumap.atlas.regions import parse_region
 from acumap.atlas.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
 from acumap.drawing.describe import alt_text
-from acumap.drawing.figure import TITLES, marks_for
+from acumap.drawing.figure import TITLES
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -97,14 +97,6 @@ def changed_by_tap(key: str) -> bool:
     return bool(st.session_state.pop(state.map_changed_key(key), False))
 
 
-def patient_numbers(atlas: Atlas) -> dict[str, dict[str, str]]:
-    """Each base region's points and their numbers in the patient list (the handout's numbers too)."""
-    return {
-        base: {m.point.id: m.label for m in marks_for(atlas, RegionChoice(base, base, "both"))}
-        for base in BASE_REGIONS
-    }
-
-
 def body_map(
     atlas: Atlas,
     key: str,
@@ -123,8 +115,8 @@ def body_map(
     """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
 
     With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
-    `lit` is the page's `highlights()` of the current region, derived once per run (only text uses it here:
-    the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
+    `lit` is the current region's lit points (its RegionView's, derived once per version of the data; only text uses
+    them here: the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
     click (or the keyboard's cross) is an attempt, stored in state.QUIZ_ATTEMPT; with `quiz="name"` clicks do
     nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true point) draws
     the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
@@ -155,7 +147,7 @@ def body_map(
             "present": present,
             "quiz": quiz,
             "landmarks": landmarks and not patient,
-            "patient": patient_numbers(atlas) if patient else None,
+            "patient": loading.patient_numbers() if patient else None,
             "captions": {v: TITLES["patient"][v] for v in views} if patient else None,
             "throttle": throttle_ms,
         },

@@ -15,7 +15,7 @@ from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import RegionChoice
 from acumap.drawing.assets import Drawing
 from acumap.drawing.describe import points_word
-from acumap.drawing.figure import Audience, Mark, entries, marks_for
+from acumap.drawing.figure import Audience, Mark, entries
 from acumap.evidence import REGION_EVIDENCE_PLAIN
 from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
 from acumap.plain import (
@@ -29,6 +29,7 @@ from acumap.plain import (
     entry_plain,
     glossary_used,
 )
+from acumap.region_view import RegionView
 from ui import loading, state
 from ui.downloads import deferred_download
 from ui.panels import safety_box
@@ -49,10 +50,9 @@ def _words(text: str) -> None:
         )
 
 
-def patient_panel(atlas: Atlas, choice: RegionChoice, height: int) -> None:
+def patient_panel(view: RegionView, height: int) -> None:
     """The chosen region for a patient: its points by number (as on the map), why each is used, what to expect."""
-    marks = marks_for(atlas, choice)
-    groups = entries(marks)
+    choice, groups = view.choice, view.groups
     near = [g for g in groups if g[0].role == "local"]
     far = [g for g in groups if g[0].role != "local"]
     st.subheader(md(choice.label))
@@ -91,11 +91,10 @@ def patient_overview(height: int) -> None:
         safety_box()
 
 
-def patient_point(atlas: Atlas, point: Point, choice: RegionChoice | None) -> None:
+def patient_point(point: Point, view: RegionView | None) -> None:
     """One point for a patient: its names, where and why in plain words, and what care it needs. With a
     region chosen, its number in the region's list (the map's, the handout's) and the reason for that region."""
-    groups = entries(marks_for(atlas, choice)) if choice else ()
-    entry = next((g for g in groups if point.id in {m.point.id for m in g}), None)
+    entry = view.entry_of(point.id) if view else None
     number = f"{md(entry[0].label)}. " if entry else ""
     st.subheader(f"{number}{md(point.english)}")
     st.markdown(f"{md(point.pinyin)} {md(point.hanzi)} · {md(point.code)}")
@@ -117,13 +116,14 @@ def _slug(choice: RegionChoice | None) -> str:
     return choice.id if choice else "overview"
 
 
-def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> None:
+def downloads(atlas: Atlas, view: RegionView | None, audience: Audience) -> None:
     """The handout (a region chosen) and the current diagrams as SVG and PNG, made only when asked for."""
     drawings = _drawings()
     wanted: list[str] | None = None
-    if choice is not None:
+    choice = view.choice if view else None
+    if view is not None and choice is not None:
         with st.expander("🖨️ Handout for the patient (PDF)", expanded=audience == "patient"):
-            groups = entries(marks_for(atlas, choice))
+            groups = view.groups
             options = [g[0].point.id for g in groups]
             names = {g[0].point.id: f"{g[0].label}. {g[0].point.english} ({g[0].point.code})" for g in groups}
             chosen = st.multiselect(
@@ -140,7 +140,7 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
             )
 
             def make_pdf() -> bytes:
-                return handout_pdf(atlas, drawings, choice, marks_for(atlas, choice, wanted), page).pdf
+                return handout_pdf(atlas, drawings, choice, view.selected(wanted), page).pdf
 
             deferred_download(
                 st,
@@ -153,7 +153,7 @@ def downloads(atlas: Atlas, choice: RegionChoice | None, audience: Audience) -> 
             )
 
     # The pictures follow the handout: the chosen points, with the numbers they have on the screen.
-    marks = marks_for(atlas, choice, wanted, audience) if choice else ()
+    marks = view.selected(wanted, audience) if view else ()
 
     def make_svg() -> str:
         return diagrams_svg(atlas, drawings, marks, choice, audience)

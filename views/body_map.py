@@ -10,7 +10,6 @@ import streamlit as st
 
 from acumap.atlas.data import Atlas
 from acumap.atlas.regions import choice_ids, parse_region
-from acumap.atlas.selection import highlights
 from acumap.drawing.describe import position_text
 from ui import loading, panels, patient, state, styles
 from ui import tour as tour_ui
@@ -59,7 +58,9 @@ def region_label(rid: str) -> str:
 @guarded
 def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     choice = state.region_choice()
-    lit = highlights(atlas, choice) if choice else ()  # derived once, used by the map's text and the panel
+    # The region as every part of the page shows it: derived once per version of the data, passed on.
+    view = loading.region_view(choice)
+    lit = view.lit if view else ()
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
         body_map(atlas, key="map", present=big, lit=lit, patient=for_patient)
@@ -93,15 +94,15 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
         height = 640 if big else 520
         if for_patient and point is not None:
-            patient.patient_point(atlas, point, choice)
-        elif for_patient and choice is not None:
-            patient.patient_panel(atlas, choice, height=height - 110)
+            patient.patient_point(point, view)
+        elif for_patient and view is not None:
+            patient.patient_panel(view, height=height - 110)
         elif for_patient:
             patient.patient_overview(height=height)
         elif point is not None:
             panels.point_panel(atlas, point, choice, lit, height=height - 110)
-        elif choice is not None:
-            panels.region_panel(choice, lit, height=height)
+        elif view is not None:
+            panels.region_panel(view.choice, view.lit, height=height)
         else:
             panels.overview_panel(atlas, height=height)
         last = st.session_state.get(state.LAST_POSITION)
@@ -114,7 +115,7 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
                 f"Last tap: {md(position_text(view, x, y))} ({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
                 help="Where your last click or tap landed, in the body model's terms.",
             )
-        patient.downloads(atlas, choice, "patient" if for_patient else "student")
+        patient.downloads(atlas, view, "patient" if for_patient else "student")
     state.sync_url()
 
 

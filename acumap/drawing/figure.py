@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 from acumap.atlas.data import Atlas, Point
 from acumap.atlas.placement import DIAGRAM_VIEWS, Marker, markers_for
 from acumap.atlas.regions import RegionChoice
-from acumap.atlas.selection import highlights
+from acumap.atlas.selection import Highlight, highlights
 from acumap.body import anatomy, neck
 from acumap.drawing.assets import Drawing
 from acumap.drawing.svg import SIDE_LABELS
@@ -81,7 +81,14 @@ def marks_for(
     selection keeps each point's number in the whole region's list, so a point has the same number on the
     screen, in its own panel, on the handout and in the picture.
     """
-    lit = list(highlights(atlas, choice))
+    return number_marks(highlights(atlas, choice), chosen, audience)
+
+
+def number_marks(
+    lit: Sequence[Highlight], chosen: Sequence[str] | None = None, audience: Audience = "patient"
+) -> tuple[Mark, ...]:
+    """`marks_for` from a region's highlights already derived (acumap.region_view derives them once)."""
+    lit = list(lit)
     # Points near the pain first, top to bottom and from the spine outwards, then the ones far from it in
     # the map's order of diagrams: the numbers read down the picture (the panel's and the handout's order).
     lit.sort(key=lambda h: _reading_order(h.point, h.role))
