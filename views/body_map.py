@@ -59,8 +59,8 @@ def region_label(rid: str) -> str:
 def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     choice = state.region_choice()
     # The region as every part of the page shows it: derived once per version of the data, passed on.
-    view = loading.region_view(choice)
-    lit = view.lit if view else ()
+    region = loading.region_view(choice)
+    lit = region.lit if region else ()
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
         body_map(atlas, key="map", present=big, lit=lit, patient=for_patient)
@@ -94,15 +94,15 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
         point = atlas.point(pid) if pid and atlas.has_point(pid) else None
         height = 640 if big else 520
         if for_patient and point is not None:
-            patient.patient_point(point, view)
-        elif for_patient and view is not None:
-            patient.patient_panel(view, height=height - 110)
+            patient.patient_point(point, region)
+        elif for_patient and region is not None:
+            patient.patient_panel(region, height=height - 110)
         elif for_patient:
             patient.patient_overview(height=height)
         elif point is not None:
             panels.point_panel(atlas, point, choice, lit, height=height - 110)
-        elif view is not None:
-            panels.region_panel(view.choice, view.lit, height=height)
+        elif region is not None:
+            panels.region_panel(region.choice, region.lit, height=height)
         else:
             panels.overview_panel(atlas, height=height)
         last = st.session_state.get(state.LAST_POSITION)
@@ -110,12 +110,12 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
             state.sync_url()
             return
         if last and not for_patient:
-            view, x, y = last
+            tapped, x, y = last
             st.caption(
-                f"Last tap: {md(position_text(view, x, y))} ({md(view)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
+                f"Last tap: {md(position_text(tapped, x, y))} ({md(tapped)} diagram, x {x:.2f} cm, y {y:.2f} cm)",
                 help="Where your last click or tap landed, in the body model's terms.",
             )
-        patient.downloads(atlas, view, "patient" if for_patient else "student")
+        patient.downloads(atlas, region, "patient" if for_patient else "student")
     state.sync_url()
 
 
