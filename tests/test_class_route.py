@@ -144,6 +144,7 @@ def test_read_tap_takes_a_tap(change: dict[str, Any], expected: Tap) -> None:
         ({"token": "0123456789abcde"}, "15 digits"),
         ({"token": "0123456789abcdef0"}, "17 digits"),
         ({"token": "0123456789abcdeg"}, "not hex"),
+        ({"token": "0123456789abcdeX"}, "not hex"),
         ({"token": 123}, "not a string"),
         ({"question": 0}, "no question 0"),
         ({"question": -1}, "negative"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from acumap.atlas.data import load_atlas
-from acumap.atlas.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, parse_event
+from acumap.atlas.regions import RegionChoice
+from acumap.atlas.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, highlights, parse_event
 
 ATLAS = load_atlas()
 OVERVIEW = ViewState()
@@ -85,6 +88,16 @@ def test_apply_event(before: ViewState, event: MapEvent, after: ViewState) -> No
         ({"kind": "position", "view": "back", "x": "1", "y": 2}, None),
         ({"kind": "position", "view": "back", "x": True, "y": 2}, None),
         ({"kind": "position", "x": 1, "y": 2}, None),
+        # What is not a string where a string belongs is dropped, the rest kept.
+        (
+            {"kind": "position", "id": 5, "view": "back", "x": 1, "y": 2},
+            MapEvent("position", None, "back", 1.0, 2.0),
+        ),
+        (
+            {"kind": "position", "id": "", "view": "back", "x": 1, "y": 2},
+            MapEvent("position", None, "back", 1.0, 2.0),
+        ),
+        ({"kind": "clear", "view": 7}, MapEvent("clear")),
     ],
 )
 def test_parse_event(payload: object, expected: MapEvent | None) -> None:
@@ -110,3 +123,23 @@ def test_parse_event(payload: object, expected: MapEvent | None) -> None:
 )
 def test_each_event_is_applied_once(last: Ack, value: object, expected: Ack | None) -> None:
     assert acknowledge(last, value) == expected
+
+
+def test_an_acknowledgement_reads_as_the_browser_expects_it() -> None:
+    """map.js reads `ack.from` and `ack.n` (ackOf)."""
+    assert Ack("a1", 3).as_dict() == {"from": "a1", "n": 3}
+
+
+def test_a_regions_points_are_listed_local_first_with_their_reasons(make_data: Any) -> None:
+    """Whatever the order of the table's rows: a distal row first still lists the local point first."""
+    folder = make_data(
+        links=[
+            {"region": "middle_back", "point_id": "LI4", "role": "distal", "why": "Classic distal point."},
+            {"region": "middle_back", "point_id": "BL18", "role": "local", "why": "On the painful area."},
+        ]
+    )
+    lit = highlights(load_atlas(folder), RegionChoice("middle_back", "middle_back", "both"))
+    assert [(h.point.id, h.role, h.why) for h in lit] == [
+        ("BL18", "local", "On the painful area."),
+        ("LI4", "distal", "Classic distal point."),
+    ]

@@ -147,3 +147,59 @@ def test_a_class_has_a_join_link_and_a_teacher_link() -> None:
         links.share_link("http://h/", "class", {"teach": "AB234", "key": "k", "mode": "present"})
         == "http://h/class"
     )
+
+
+def test_a_tour_step_alone_opens_its_point() -> None:
+    chosen = from_params(ATLAS, {"tour": "back_shu"})
+    assert (chosen.region.id if chosen.region else None, chosen.point.id if chosen.point else None) == (
+        "middle_back",
+        "BL18",
+    )
+    assert from_params(ATLAS, {"tour": "c7"}).point is not None
+
+
+def test_exactly_as_many_notices_as_are_shown_are_all_listed() -> None:
+    params = {f"x{i}": "1" for i in range(MAX_NOTICES)}
+    notices = from_params(ATLAS, params).notices
+    assert len(notices) == MAX_NOTICES
+    assert not any("more parts of the link" in n for n in notices)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a  b\n c", "a b c"),  # one line, one space
+        ("x" * NOTICE_VALUE_CHARS, "x" * NOTICE_VALUE_CHARS),  # exactly the limit: whole
+        (
+            "x" * (NOTICE_VALUE_CHARS - 2) + " yz",
+            "x" * (NOTICE_VALUE_CHARS - 2) + "…",
+        ),  # cut, no space before …
+    ],
+)
+def test_a_link_value_is_shown_on_one_short_line(text: str, shown: str) -> None:
+    assert links.short(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("app_url", "page", "params", "link"),
+    [
+        ("http://h/", "/class/", {"join": "AB234"}, "http://h/class?join=AB234"),
+        ("http://h/school/", "", {}, "http://h/school/"),
+        (
+            "http://h/school",
+            "quiz",
+            {"round": "find.all.s1.lm", "a": "back:1.50:20.00~hand:-0.25:3.00"},
+            "http://h/school/quiz?round=find.all.s1.lm&a=back:1.50:20.00~hand:-0.25:3.00",
+        ),
+        (
+            "http://h/",
+            "",
+            {"region": "middle_back", "point": "EX-B2-T5"},
+            "http://h/?region=middle_back&point=EX-B2-T5",
+        ),
+    ],
+)
+def test_share_link_writes_the_address_plainly(
+    app_url: str, page: str, params: dict[str, str], link: str
+) -> None:
+    assert links.share_link(app_url, page, params) == link

@@ -82,6 +82,7 @@ def test_where_a_round_stands(taking: QuizRound, showing: bool, current: int, do
 
 def test_a_round_through_its_points_to_the_summary() -> None:
     taking = start(FIND, "r9")
+    assert taking == QuizRound(FIND, run="r9")
     for i in range(N):
         assert not taking.done(N) and taking.current() == i
         taking = taking.attempt(N, "back", float(i), 20.0)

@@ -89,6 +89,20 @@ def test_gv_point_below_t6_belongs_to_the_upper_back() -> None:
         (((0, 0), (4, 0), (4, 4), (0, 4)), 4, 2, True),  # on an edge
         (((0, 0), (4, 0), (2, 4)), 2, 3.9, True),
         (((0, 0), (4, 0), (2, 4)), 0.5, 3, False),
+        # Corners and edges are inside; a point in line with an edge but beyond its end is not.
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 0, 0, True),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 4, 4, True),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 2, 4, True),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 4.5, 0, False),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), -0.5, 4, False),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 0, -0.5, False),
+        (((0, 0), (4, 0), (4, 4), (0, 4)), 4, 4.5, False),
+        # A diamond: on a slanted edge (which the ray alone would call outside), just off it, and level with a
+        # corner (the ray then passes through a vertex).
+        (((2, 0), (4, 2), (2, 4), (0, 2)), 3, 3, True),
+        (((2, 0), (4, 2), (2, 4), (0, 2)), 3.1, 3.1, False),
+        (((2, 0), (4, 2), (2, 4), (0, 2)), 1, 2, True),
+        (((2, 0), (4, 2), (2, 4), (0, 2)), 4.5, 2, False),
     ],
 )
 def test_point_in_polygon(polygon: tuple[tuple[float, float], ...], x: float, y: float, inside: bool) -> None:
@@ -103,6 +117,7 @@ def test_point_in_polygon(polygon: tuple[tuple[float, float], ...], x: float, y:
         ("Upper-Back_Right", "upper_back", "right"),
         ("neck", "neck", "both"),
         ("shoulder", "shoulder", "both"),
+        ("Middle back left", "middle_back", "left"),  # as a person types it: spaces and capitals
     ],
 )
 def test_parse_region(text: str, base: str, side: str) -> None:
