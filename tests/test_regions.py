@@ -160,3 +160,49 @@ def test_every_choice_id_parses() -> None:
 )
 def test_toggle_region(current: str | None, clicked: str, after: str | None) -> None:
     assert toggle_region(current, clicked) == after
+
+
+# ---- the regions' own shapes (built when the module loads: mutmut cannot see them, so these were checked by hand
+# with each of its mutants switched on at import; BENCHMARKS.md) --------------------------------------------------
+
+
+def test_each_region_is_named_by_its_part_and_side_and_left_mirrors_right() -> None:
+    from acumap.atlas.regions import REGIONS, region
+
+    for r in REGIONS:
+        assert r.id == (r.base if r.side == "both" else f"{r.base}_{r.side}")
+        assert r.side in ("both", "left", "right")
+        if r.side == "left":
+            assert r.polygon == tuple((-x, y) for x, y in region(f"{r.base}_right").polygon)
+
+
+@pytest.mark.parametrize("level", ["T2", "T3", "T4", "T5", "T6"])
+def test_the_outer_bladder_line_belongs_to_the_back_and_a_cun_beyond_it_to_the_shoulder(level: str) -> None:
+    """The upper back's outer edge runs just beyond the 3-cun line (the scapula's medial border)."""
+    y = anatomy.spine_point_position("BL", level, 3.0, "right")[1]
+    assert region_at(anatomy.cun_to_cm(3.0), y) == "upper_back_right"
+    assert region_at(anatomy.cun_to_cm(3.5), y) == "upper_back_right"
+    assert region_at(anatomy.cun_to_cm(4.0), y) == "shoulder_right"
+    assert region_at(-anatomy.cun_to_cm(4.0), y) == "shoulder_left"
+
+
+def test_the_trunk_is_covered_once_from_the_neck_to_the_sacrum() -> None:
+    """A grid over the back from C7 to the sacrum, within 4 cun of the midline: every point lies in exactly one
+    region (off the shared edges): the shoulders and the three back regions meet without a gap. (Further out,
+    below the shoulder blade and level with the armpit, the regions leave the side of the chest to the map.)"""
+    from acumap.atlas.regions import REGIONS, point_in_polygon
+
+    top, bottom = anatomy.upper_border_y("T1"), 52.0
+    seen: set[str] = set()
+    y = top + 0.13
+    while y < bottom:
+        x = -anatomy.cun_to_cm(4.0) + 0.07
+        while x < anatomy.cun_to_cm(4.0):
+            inside = [r.id for r in REGIONS if point_in_polygon(x, y, r.polygon)]
+            assert len(inside) == 1, (x, y, inside)
+            seen.add(inside[0])
+            x += 0.5
+        y += 0.5
+    assert seen == {
+        f"{b}_{s}" for b in ("shoulder", "upper_back", "middle_back", "lower_back") for s in ("left", "right")
+    }
