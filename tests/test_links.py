@@ -178,28 +178,3 @@ def test_exactly_as_many_notices_as_are_shown_are_all_listed() -> None:
 )
 def test_a_link_value_is_shown_on_one_short_line(text: str, shown: str) -> None:
     assert links.short(text) == shown
-
-
-@pytest.mark.parametrize(
-    ("app_url", "page", "params", "link"),
-    [
-        ("http://h/", "/class/", {"join": "AB234"}, "http://h/class?join=AB234"),
-        ("http://h/school/", "", {}, "http://h/school/"),
-        (
-            "http://h/school",
-            "quiz",
-            {"round": "find.all.s1.lm", "a": "back:1.50:20.00~hand:-0.25:3.00"},
-            "http://h/school/quiz?round=find.all.s1.lm&a=back:1.50:20.00~hand:-0.25:3.00",
-        ),
-        (
-            "http://h/",
-            "",
-            {"region": "middle_back", "point": "EX-B2-T5"},
-            "http://h/?region=middle_back&point=EX-B2-T5",
-        ),
-    ],
-)
-def test_share_link_writes_the_address_plainly(
-    app_url: str, page: str, params: dict[str, str], link: str
-) -> None:
-    assert links.share_link(app_url, page, params) == link

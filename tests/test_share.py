@@ -74,6 +74,9 @@ def zbar(png: Path) -> str:
             {"round": "find.region-neck.s4.lm", "a": "back:1:2~hand:0:0"},
             "http://h/quiz?round=find.region-neck.s4.lm&a=back:1:2~hand:0:0",
         ),
+        # A page named with its slashes, and the body map (no page) under a path.
+        ("http://h/", "/class/", {"join": "AB234"}, "http://h/class?join=AB234"),
+        ("http://h/school/", "", {}, "http://h/school/"),
     ],
 )
 def test_share_link_keeps_the_view_and_drops_the_rest(
