@@ -8,7 +8,16 @@ import pytest
 
 from acumap.atlas.data import load_atlas
 from acumap.atlas.regions import RegionChoice
-from acumap.atlas.selection import Ack, MapEvent, ViewState, acknowledge, apply_event, highlights, parse_event
+from acumap.atlas.selection import (
+    Ack,
+    MapEvent,
+    MapMode,
+    ViewState,
+    acknowledge,
+    apply_event,
+    highlights,
+    parse_event,
+)
 
 ATLAS = load_atlas()
 OVERVIEW = ViewState()
@@ -143,3 +152,29 @@ def test_a_regions_points_are_listed_local_first_with_their_reasons(make_data: A
         ("BL18", "local", "On the painful area."),
         ("LI4", "distal", "Classic distal point."),
     ]
+
+
+# ---- a map's mode: what it shows of the page's state, and what a tap on it does ------------------------------
+
+CHOSEN = ViewState("middle_back", "BL18")
+
+
+@pytest.mark.parametrize(
+    ("mode", "shown", "regions", "quiz"),
+    [
+        (MapMode(), CHOSEN, True, ""),  # the body map: everything chosen, regions tappable
+        (MapMode(views=("hand",), taps="point"), ViewState(None, "BL18"), False, ""),  # the point browser
+        (MapMode(views=("back",), taps="find"), ViewState(), False, "find"),  # a quiz: nothing shown
+        (MapMode(views=("back",), taps="name", landmarks=False), ViewState(), False, "name"),
+    ],
+)
+def test_a_maps_mode_decides_what_it_shows_and_what_a_tap_does(
+    mode: MapMode, shown: ViewState, regions: bool, quiz: str
+) -> None:
+    assert (mode.shown(CHOSEN), mode.regions, mode.quiz) == (shown, regions, quiz)
+
+
+def test_a_map_mode_names_what_it_does() -> None:
+    assert MapMode().views == ("back", "neck", "hand", "leg", "head")
+    with pytest.raises(ValueError, match="unknown map taps 'tap'"):
+        MapMode(taps="tap")

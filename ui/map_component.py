@@ -9,7 +9,6 @@ is sent again (applied once: `acumap.atlas.selection.acknowledge`); `sid` tells 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,9 +16,16 @@ from typing import Any, NamedTuple
 import streamlit as st
 
 from acumap.atlas.data import Atlas
-from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import parse_region
-from acumap.atlas.selection import Ack, Highlight, ViewState, acknowledge, apply_event, parse_event
+from acumap.atlas.selection import (
+    Ack,
+    Highlight,
+    MapMode,
+    ViewState,
+    acknowledge,
+    apply_event,
+    parse_event,
+)
 from acumap.drawing.describe import alt_text
 from acumap.drawing.figure import TITLES
 from ui import loading, state
@@ -60,7 +66,7 @@ class Attempt(NamedTuple):
     posted: str = ""
 
 
-def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
+def _on_event(key: str, atlas: Atlas, mode: MapMode) -> None:
     """The map reported a click, tap or key: record where it landed and apply it to the state (once)."""
     result: Any = st.session_state.get(key)
     value = result.get("event") if isinstance(result, dict) else None
@@ -69,9 +75,9 @@ def _on_event(key: str, atlas: Atlas, regions: bool, quiz: str = "") -> None:
         return
     st.session_state[state.map_ack_key(key)] = ack
     event = parse_event(value)
-    if event is None or (event.kind == "region" and not regions):
+    if event is None or (event.kind == "region" and not mode.regions):
         return
-    if quiz:
+    if mode.quiz:
         if (
             event.kind == "position"
             and event.view is not None
@@ -97,41 +103,32 @@ def changed_by_tap(key: str) -> bool:
     return bool(st.session_state.pop(state.map_changed_key(key), False))
 
 
+#: The state of a map that shows no choice (a quiz's).
+NOTHING_CHOSEN = ViewState()
+
+
 def body_map(
     atlas: Atlas,
     key: str,
-    views: Sequence[str] = DIAGRAM_VIEWS,
-    scale: float = 1.0,
-    regions: bool = True,
+    mode: MapMode,
+    view: ViewState = NOTHING_CHOSEN,
     lit: tuple[Highlight, ...] = (),
-    quiz: str = "",
-    landmarks: bool = True,
     reveal: dict[str, Any] | None = None,
-    patient: bool = False,
-    present: bool = False,
-    throttle_ms: int = 0,
     answer_to: dict[str, Any] | None = None,
 ) -> None:
-    """Draw the diagrams (all four on the map page; one in the point browser) with the current state.
+    """Draw the diagrams `mode` names, lighting what `mode` shows of the page's `view` (acumap.atlas.selection.MapMode).
 
-    With `regions=False` (the point browser) the map shows the chosen point only and ignores region clicks.
     `lit` is the current region's lit points (its RegionView's, derived once per version of the data; only text uses
-    them here: the browser lights the points from the payload's tables). With `quiz="find"` the points are hidden and a
-    click (or the keyboard's cross) is an attempt, stored in state.QUIZ_ATTEMPT; with `quiz="name"` clicks do
-    nothing. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true point) draws
-    the attempt, the true point and a line between them; `landmarks=False` hides the numbered landmarks. With `patient=True` the map
-    shows only the chosen region's points, each labelled with its number in the patient list. With
-    `throttle_ms`, quiz attempts reach Python at most once per that many milliseconds, the last one always (a
-    class's answers: a student tapping twenty times a second costs a few runs, not twenty). With `answer_to`
-    ({url, token, question}: a class's answer route), the browser posts each attempt there first and reports
-    what it said (Attempt.posted): the tap is stored without waiting for a script run.
+    them here: the browser lights the points from the payload's tables). In a "find" quiz a click (or the
+    keyboard's cross) is an attempt, stored in state.QUIZ_ATTEMPT for the page, which reads it before it draws the
+    question above the map. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true
+    point) draws the attempt, the true point and a line between them. With `answer_to` ({url, token, question}: a
+    class's answer route), the browser posts each attempt there first and reports what it said (Attempt.posted):
+    the tap is stored without waiting for a script run.
     """
     payload = loading.map_payload()
-    current = state.view_state()
-    if not regions:
-        current = ViewState(point=current.point)
-    if quiz:
-        current = ViewState()
+    views = mode.views
+    current = mode.shown(view)
     choice = parse_region(current.region)
     # Two elements: the diagrams (identical from run to run, so Streamlit sends them once and then only their
     # hash) and the small state the browser applies. A click costs a few kB, not the whole drawing.
@@ -143,15 +140,15 @@ def body_map(
             "views": {v: payload.views[v] for v in views},
             "show": list(views),
             "tables": payload.data,
-            "scale": scale,
-            "present": present,
-            "quiz": quiz,
-            "landmarks": landmarks and not patient,
-            "patient": loading.patient_numbers() if patient else None,
-            "captions": {v: TITLES["patient"][v] for v in views} if patient else None,
-            "throttle": throttle_ms,
+            "scale": mode.scale,
+            "present": mode.present,
+            "quiz": mode.quiz,
+            "landmarks": mode.landmarks and not mode.patient,
+            "patient": loading.patient_numbers() if mode.patient else None,
+            "captions": {v: TITLES["patient"][v] for v in views} if mode.patient else None,
+            "throttle": mode.throttle_ms,
         },
-        on_event_change=partial(_on_event, key, atlas, regions, quiz),
+        on_event_change=partial(_on_event, key, atlas, mode),
         height="content",
     )
     _STATE(

@@ -10,6 +10,7 @@ import streamlit as st
 
 from acumap.atlas.data import Atlas
 from acumap.atlas.regions import choice_ids, parse_region
+from acumap.atlas.selection import MapMode
 from acumap.drawing.describe import position_text
 from ui import loading, panels, patient, state, styles
 from ui import tour as tour_ui
@@ -63,7 +64,7 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
     lit = region.lit if region else ()
     left, right = st.columns([0.6, 0.4], gap="small")
     with left:
-        body_map(atlas, key="map", present=big, lit=lit, patient=for_patient)
+        body_map(atlas, "map", MapMode(patient=for_patient, present=big), state.view_state(), lit=lit)
     with right, st.container(key="map_panel"):
         # On a phone the panel is below the map: a tap that changes it brings the panel into view.
         bring_into_view(

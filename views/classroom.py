@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from acumap import links
+from acumap.atlas.selection import MapMode
 from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
 from acumap.class_results import question_view as answered_on
 from acumap.class_results import results_figure
@@ -192,17 +193,10 @@ def answer_map(
             st.caption(f"● your tap · ◯ {md(point_id)}, where it is")
     elif show and kind == "pain":
         st.success("Thank you: the teacher is showing the class's answers.", icon="✅")
-    body_map(
-        atlas,
-        key="class_map",
-        views=(view,),
-        regions=False,
-        quiz="name" if after else "find",
-        landmarks=False,
-        reveal=reveal,
-        throttle_ms=TAP_THROTTLE_MS,
-        answer_to=None if after else answer_to,
+    mode = MapMode(
+        views=(view,), taps="name" if after else "find", landmarks=False, throttle_ms=TAP_THROTTLE_MS
     )
+    body_map(atlas, "class_map", mode, reveal=reveal, answer_to=None if after else answer_to)
 
 
 def homework_student(state: ClassState) -> None:

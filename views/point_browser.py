@@ -10,6 +10,7 @@ import streamlit as st
 
 from acumap.atlas.data import MERIDIANS, VIEWS
 from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
+from acumap.atlas.selection import MapMode
 from acumap.drawing.describe import points_word
 from acumap.export import to_csv_zip, to_json_text
 from acumap.search import EXACT, MERIDIAN, PARTIAL, SIMILAR, Filters, Match, matches
@@ -194,7 +195,7 @@ with right, st.container(key="browser_point"):
         )
     else:
         panels.point_header(point)
-        body_map(atlas, key="browser_map", views=(point.view,), regions=False)
+        body_map(atlas, "browser_map", MapMode(views=(point.view,), taps="point"), state.view_state())
         # The details flow with the page (no scroll box inside it for a thumb to get caught in).
         with st.container(key="browser_details"):
             panels.point_details(atlas, point)

@@ -19,6 +19,7 @@ from acumap import links
 from acumap.atlas.data import MERIDIANS
 from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
+from acumap.atlas.selection import MapMode
 from acumap.quiz import (
     NameScore,
     RoundSpec,
@@ -270,13 +271,10 @@ left, right = st.container(key="quiz_body").columns([0.6, 0.4], gap="small")
 with left:
     body_map(
         atlas,
-        key="quiz_map",
+        "quiz_map",
         # Only the diagram of the point asked (the question names it), so on a phone it is the first thing
         # seen, and the next step is never several diagrams away.
-        views=(point.view,),
-        regions=False,
-        quiz="name" if naming else "find",
-        landmarks=spec.landmarks,
+        MapMode(views=(point.view,), taps="name" if naming else "find", landmarks=spec.landmarks),
         reveal=reveal,
     )
 # The verdict heads the right column: the map beside it never moves when a verdict comes or goes. On a phone

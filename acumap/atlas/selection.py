@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acumap.atlas.data import Atlas, Point
+from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import RegionChoice, parse_region
 from acumap.body import anatomy
 
@@ -142,3 +143,46 @@ def apply_event(state: ViewState, event: MapEvent, atlas: Atlas) -> ViewState:
             return state
         return ViewState(region=state.region, point=None if state.point == event.id else event.id)
     return state
+
+
+#: What a tap on a map does. "explore": regions and points light (the body map); "point": the chosen point only,
+#: region taps ignored (the point browser); "find": the points hidden, a tap is a quiz attempt; "name": one point
+#: shown, taps do nothing (naming it is done in the page).
+TAPS = ("explore", "point", "find", "name")
+
+
+@dataclass(frozen=True)
+class MapMode:
+    """How a map is drawn and what a tap on it does: one value for the page to pass, instead of eleven flags.
+
+    `views` are the diagrams shown; `landmarks` the numbered landmarks; `patient` the patient's drawing (only the
+    chosen region's points, numbered as in the patient's list); `present` the presenter's; `throttle_ms` how
+    often a class's attempts may reach Python (the last always); `scale` the screen-pixel parts' size."""
+
+    views: tuple[str, ...] = DIAGRAM_VIEWS
+    taps: str = "explore"
+    landmarks: bool = True
+    patient: bool = False
+    present: bool = False
+    throttle_ms: int = 0
+    scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.taps not in TAPS:
+            raise ValueError(f"unknown map taps {self.taps!r}; expected one of {', '.join(TAPS)}")
+
+    @property
+    def regions(self) -> bool:
+        """Whether a tap on a region chooses it."""
+        return self.taps == "explore"
+
+    @property
+    def quiz(self) -> str:
+        """The quiz the map takes part in ("find", "name") or ""."""
+        return self.taps if self.taps in ("find", "name") else ""
+
+    def shown(self, view: ViewState) -> ViewState:
+        """What the map lights of the page's state: all of it, the point alone, or (a quiz) nothing."""
+        if self.quiz:
+            return ViewState()
+        return view if self.regions else ViewState(point=view.point)
