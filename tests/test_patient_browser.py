@@ -243,6 +243,8 @@ def test_handout_and_pictures_of_chosen_points_on_a_phone_and_a_tablet(
         caption = page.get_by_text("The pictures show the 2 points chosen for the handout")
         expect(caption).to_be_visible()
         wait_settled(page)
+        # The points' list has closed (it closes as it animates out, after the page's run has settled).
+        expect(page.get_by_role("listbox")).to_have_count(0)
         svg_button = page.get_by_role("button", name="Diagrams (SVG)")
         reachable(svg_button)
         reachable(page.get_by_role("button", name="Diagrams (PNG)"))
