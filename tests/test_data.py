@@ -636,3 +636,52 @@ def test_a_links_patient_reason_is_read_and_checked(make_data: MakeData) -> None
         ("middle_back", "LI4", "Used to ease the pain."),
     ]
     assert [f[:3] for f in found] == [("region_points.csv", 4, "plain")]
+
+
+@pytest.mark.parametrize(
+    ("view", "box", "point", "column"),
+    [
+        # A back point is placed from its level: the level is what to check. Its two sides are one problem.
+        ("back", (-30.0, -10.0, 60.0, 20.0), "BL18", "spine_level"),
+        # A neck point is placed from its landmark.
+        ("neck", (-1.0, -1.0, 0.5, 0.5), "GB20", "landmark"),
+        # Elsewhere the coordinate that is out: x beside the box, y below it.
+        ("hand", (-11.0, -21.0, 5.0, 39.0), "LI4", "x"),
+        ("hand", (-30.0, -30.0, 60.0, 20.0), "LI4", "y"),
+    ],
+)
+def test_a_point_outside_its_diagram_names_what_to_check(
+    view: str, box: tuple[float, float, float, float], point: str, column: str
+) -> None:
+    atlas = load_atlas()
+    problems, ids = outside_diagrams(atlas, {view: box}, "data/points.csv")
+    mine = [p for p in problems if p.message.startswith(f"{point} ")]
+    assert len(mine) == 1 and point in ids
+    assert (mine[0].row, mine[0].column) == (atlas.point(point).line, column)
+    assert (
+        mine[0].fix
+        == f"check the point's {column}: the {view} diagram's coordinates are in docs/coordinates.md."
+    )
+    assert len(problems) == len(ids)  # one problem a point, however many sides it is drawn on
+
+
+def test_a_point_on_its_diagrams_edge_is_inside() -> None:
+    atlas = load_atlas()
+    li4 = next(m for m in markers_for(atlas, "hand") if m.point.id == "LI4")
+    for box in [(li4.x, li4.y, 0.0, 0.0), (li4.x - 1.0, li4.y - 1.0, 1.0, 1.0)]:
+        _, ids = outside_diagrams(atlas, {"hand": box}, "data/points.csv")
+        assert "LI4" not in ids
+    problems, _ = outside_diagrams(atlas, {"hand": (li4.x + 0.5, li4.y, 1.0, 1.0)}, "data/points.csv")
+    (li4_problem,) = [p for p in problems if p.message.startswith("LI4 ")]
+    # The figures a data editor needs: where the point would be, and the diagram's extent.
+    assert f"at x {li4.x:g}, y {li4.y:g} cm" in li4_problem.message
+    assert f"(x {li4.x + 0.5:g} to {li4.x + 1.5:g}, y {li4.y:g} to {li4.y + 1.0:g})" in li4_problem.message
+
+
+def test_a_point_on_the_x_edge_but_out_by_y_is_reported_by_y() -> None:
+    atlas = load_atlas()
+    li4 = next(m for m in markers_for(atlas, "hand") if m.point.id == "LI4")
+    for x0 in (li4.x, li4.x - 1.0):  # the point on the box's left edge, then on its right edge
+        problems, _ = outside_diagrams(atlas, {"hand": (x0, li4.y + 1.0, 1.0, 1.0)}, "data/points.csv")
+        (mine,) = [p for p in problems if p.message.startswith("LI4 ")]
+        assert mine.column == "y"
