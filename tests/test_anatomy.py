@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import pytest
 
@@ -85,3 +86,70 @@ def test_shipped_back_points_are_drawn_from_level_and_offset() -> None:
     assert ("GV9", "left") not in markers
     assert markers[("BL43", "right")] == pytest.approx((anatomy.cun_to_cm(3.0), anatomy.lower_border_y("T4")))
     assert markers[("GB21", "right")][0] == pytest.approx(anatomy.cun_to_cm(4.0))
+
+
+# ---- edges of the body model's rules (what mutmut found unpinned) -----------------------------------------------
+
+
+def test_the_midline_is_strictly_within_a_quarter_cun() -> None:
+    """A quarter cun is 0.5625 cm: a tap that far out is a side, not the spine."""
+    assert anatomy.on_midline(0.56) and anatomy.on_midline(-0.56)
+    assert not anatomy.on_midline(0.5625) and not anatomy.on_midline(-0.5625)
+
+
+@pytest.mark.parametrize("level", ["T5", "T12", "L4"])
+def test_the_depression_below_a_spinous_process_is_half_way_to_the_next(level: str) -> None:
+    nxt = anatomy.SPINE_LEVELS[anatomy.SPINE_LEVELS.index(level) + 1]
+    assert anatomy.depression_below_y(level) == pytest.approx(
+        (anatomy.level_y(level) + anatomy.level_y(nxt)) / 2
+    )
+
+
+def test_a_spinous_process_is_drawn_in_proportion_to_its_gap_to_the_next() -> None:
+    def gap(level: str) -> float:
+        return anatomy.level_y(anatomy.SPINE_LEVELS[anatomy.SPINE_LEVELS.index(level) + 1]) - anatomy.level_y(
+            level
+        )
+
+    assert gap("T2") != pytest.approx(gap("L3"))
+    ratio = anatomy.process_half_height("T2") / anatomy.process_half_height("L3")
+    assert ratio == pytest.approx(gap("T2") / gap("L3"))
+
+
+def test_a_midline_point_is_drawn_once_and_a_lateral_one_on_both_sides() -> None:
+    assert anatomy.sides_for(0) == ("right",)
+    assert anatomy.sides_for(1.5) == ("left", "right")
+
+
+def test_unknown_levels_and_landmarks_say_what_is_known() -> None:
+    with pytest.raises(ValueError, match=r"expected one of C7, T1, T2"):
+        anatomy.level_y("T13")
+    with pytest.raises(
+        ValueError, match=r"unknown landmark 'nope'; expected one of .*inferior_to_scapular_spine"
+    ):
+        anatomy.landmark_position("nope", "right")
+
+
+@dataclass
+class Placed:
+    code: str
+    view: str = "back"
+    spine_level: str | None = None
+    offset_cun: float | None = None
+    landmark: str | None = None
+
+
+@pytest.mark.parametrize(
+    ("point", "text"),
+    [
+        (
+            Placed("SI11", landmark="infraspinous_fossa_one_third"),
+            "placed from the shoulder blade (infraspinous fossa one third)",
+        ),
+        (Placed("BL18", spine_level="T9"), None),  # a level without its offset is not placed
+        (Placed("BL18", offset_cun=1.5), None),
+        (Placed("LI4", view="hand"), None),
+    ],
+)
+def test_how_a_back_point_is_placed_in_words(point: Placed, text: str | None) -> None:
+    assert anatomy.placement_text(point) == text
