@@ -18,7 +18,7 @@ from acumap.quiz import (
 )
 
 #: An attempt at finding a point: the diagram tapped and where on it (cm).
-Attempt = tuple[str, float, float]
+AttemptAt = tuple[str, float, float]
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class QuizRound:
     of the same link from another."""
 
     spec: RoundSpec
-    attempts: tuple[Attempt, ...] = ()
+    attempts: tuple[AttemptAt, ...] = ()
     names: tuple[str, ...] = ()
     feedback: bool = False
     live: tuple[int, ...] = ()
