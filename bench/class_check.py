@@ -35,7 +35,7 @@ from playwright.sync_api import sync_playwright
 from acumap.body import anatomy
 from acumap.classroom import ClassStore
 from bench.ws_client import SUCCESS, Session
-from tests.serving import launch_chromium, streamlit_server, wait_settled
+from harness.serving import launch_chromium, streamlit_server, wait_settled
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -59,7 +59,7 @@ from acumap.classroom import ClassStore
 from acumap.classroom import answers as answers_table
 from acumap.quiz import shown_marker
 from bench.ws_client import SUCCESS, Session, SessionError, context_info, http_get_body
-from tests.serving import launch_chromium, streamlit_server_process, wait_settled
+from harness.serving import launch_chromium, streamlit_server_process, wait_settled
 
 ROOT = Path(__file__).resolve().parent.parent
 POINTS = ("BL18", "BL23", "BL13", "SI11")
@@ -525,7 +525,7 @@ def target(setup: str, script: str) -> Iterator[Target]:
     with ExitStack() as stack:
         if setup == "pg2":
             from deploy.local import CLASS_DB_ENV, proxied_app
-            from tests.pgserver import postgres_server
+            from harness.pgserver import postgres_server
 
             pg = stack.enter_context(postgres_server())
             db_url = stack.enter_context(pg.fresh_database())
@@ -536,7 +536,7 @@ def target(setup: str, script: str) -> Iterator[Target]:
                 {b.name: b.pid for b in app.backends},
                 {b.name: b.url for b in app.backends},
                 {"haproxy": app.haproxy_pid, "postgres": postmaster_pid(pg.data)},
-                "2 Streamlit processes behind HAProxy (deploy/haproxy.cfg), PostgreSQL (tests/pgserver.py)",
+                "2 Streamlit processes behind HAProxy (deploy/haproxy.cfg), PostgreSQL (harness/pgserver.py)",
             )
         elif setup == "sqlite1":
             db = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="acumap-class-"))) / "classes.db"

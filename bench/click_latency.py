@@ -48,7 +48,7 @@ from playwright.sync_api import Page, WebSocket, sync_playwright
 
 from acumap.atlas.data import DATA_DIR, LINK_COLUMNS, LINKS_FILE, POINT_COLUMNS, POINTS_FILE
 from acumap.body import anatomy
-from tests.serving import (
+from harness.serving import (
     CHROMIUM,
     DATA_TO_PAGE_JS,
     MAP_READY_JS,

@@ -57,8 +57,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from acumap.atlas.regions import REGION_IDS, REGIONS, parse_region, region_at
 from bench.click_latency import AIM_JS, READ_JS, SETTLED_JS, SETUP_JS, chromium_version
 from bench.ws_client import Click, Session
-from tests.mapdom import ON_REGIONS_JS
-from tests.serving import ROOT, launch_chromium, process_cpu_seconds, streamlit_server_process, wait_settled
+from harness.mapdom import ON_REGIONS_JS
+from harness.serving import ROOT, launch_chromium, process_cpu_seconds, streamlit_server_process, wait_settled
 
 LABELS: dict[str, str] = {rid: choice.label for rid in REGION_IDS if (choice := parse_region(rid))}
 CLICK_TIMEOUT_S = 10.0
@@ -815,7 +815,7 @@ def markdown_section(out: dict[str, Any]) -> str:
         + ".",
         f"Command: `{out['command']}`. Server options beyond the project's config: "
         f"`{' '.join(s['server_args']) or 'none'}` (plus `--server.fileWatcherType none --server.runOnSave false` "
-        "from tests/serving.py).",
+        "from harness/serving.py).",
         f"Each session chooses another region every 2–4 s for {s['duration_s']:g} s through Streamlit's own "
         "websocket protocol (bench/ws_client.py; the sanity check before the run compares its requests with "
         "Chromium's); the Chromium pages click the back view at the same cadence. Protocol times: click sent → "

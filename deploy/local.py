@@ -5,9 +5,9 @@
 It runs the production config file itself: only the addresses come from the environment (ACUMAP_BIND,
 ACUMAP_APP1, ACUMAP_APP2), ACUMAP_LOCAL leaves out the production-only global settings, and HAProxy's log goes to
 its standard output (a file here). The two processes are started like every benchmark's server
-(`tests.serving.streamlit_server_process`) with one shared `server.cookieSecret` and, with `--class-db`, one
+(`harness.serving.streamlit_server_process`) with one shared `server.cookieSecret` and, with `--class-db`, one
 class database (ACUMAP_CLASS_DB, e.g. postgresql+psycopg://acumap@127.0.0.1/acumap). The browser tests
-(tests/test_deploy.py, tests/test_class_deploy.py) and `bench/load.py --proxy` use `proxied_app()`.
+(tests/test_deploy_browser.py, tests/test_class_deploy_browser.py) and `bench/load.py --proxy` use `proxied_app()`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.serving import free_port, stop_process, streamlit_server_process, wait_until_answers
+from harness.serving import free_port, stop_process, streamlit_server_process, wait_until_answers
 
 CONFIG = Path(__file__).resolve().with_name("haproxy.cfg")
 #: The `server` lines of the config, in order: the names HAProxy logs and writes into the sticky cookie.
@@ -153,6 +153,11 @@ def active_sessions(backend_url: str) -> int:
         if line.startswith("active_sessions"):
             return int(float(line.split()[-1]))
     raise ValueError(f"no active_sessions in {backend_url}/_stcore/metrics:\n{text}")
+
+
+def sessions_per_process(app: ProxiedApp) -> dict[str, int]:
+    """How many websocket sessions each of the app's processes has open now, by server name."""
+    return {b.name: active_sessions(b.url) for b in app.backends}
 
 
 def main() -> None:

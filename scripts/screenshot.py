@@ -14,8 +14,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from acumap.atlas.data import load_atlas
 from acumap.quiz import RoundSpec, draw, encode_attempts, shown_marker
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_settled
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_settled
 
 SCREENS_ALL = {
     "overview": "",

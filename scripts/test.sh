@@ -2,7 +2,7 @@
 # Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
 # icons render in screenshots; DejaVu Sans, which the handout PDF embeds; poppler-utils, whose pdftoppm renders the
 # downloaded handout in the browser test; zbar-tools, whose zbarimg reads the class QR code back in the browser
-# test; HAProxy for the deployment test; PostgreSQL's server binaries, from which tests/pgserver.py starts a throwaway
+# test; HAProxy for the deployment test; PostgreSQL's server binaries, from which harness/pgserver.py starts a throwaway
 # server for the class store's tests) and run lint, types and all tests, browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,61 +10,9 @@ from typing import Any
 import pytest
 
 from acumap.atlas.data import LINK_COLUMNS, POINT_COLUMNS
+from tests.builders import ROOT, hand_row, point_row, write_csv
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-
-
-def point_row(**overrides: str) -> dict[str, str]:
-    """A valid back point row (BL18); override any column."""
-    row = dict.fromkeys(POINT_COLUMNS, "")
-    row.update(
-        id="BL18",
-        code="BL18",
-        view="back",
-        spine_level="T9",
-        offset_cun="1.5",
-        meridian="Bladder",
-        pinyin="Ganshu",
-        hanzi="肝俞",
-        english="Liver Shu",
-        plain="Beside the spine in the middle of the back; used to ease aching there.",
-        location="Level with the lower border of T9, 1.5 cun from the midline.",
-        use="Local point for middle back pain.",
-        needling="Oblique, 0.5 cun.",
-        cautions="Over the chest wall.",
-        caution_tags="pneumothorax",
-        source="WHO 2008",
-    )
-    row.update(overrides)
-    return row
-
-
-def hand_row(**overrides: str) -> dict[str, str]:
-    row = point_row(
-        id="LI4",
-        code="LI4",
-        view="hand",
-        spine_level="",
-        offset_cun="",
-        x="-3.5",
-        y="-5.2",
-        meridian="Large Intestine",
-        pinyin="Hegu",
-        hanzi="合谷",
-        english="Union Valley",
-        plain="In the web between thumb and first finger; used with the back points.",
-        caution_tags="pregnancy",
-    )
-    row.update(overrides)
-    return row
-
-
-def write_csv(path: Path, columns: tuple[str, ...] | list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 @pytest.fixture
@@ -113,7 +60,7 @@ def real_data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     """The real app on a fresh Streamlit server (one per test module)."""
-    from tests.serving import streamlit_server
+    from harness.serving import streamlit_server
 
     with streamlit_server() as url:
         yield url
@@ -124,7 +71,7 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium through Playwright (one per test module)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.serving import launch_chromium
+    from harness.serving import launch_chromium
 
     with sync_playwright() as pw:
         b = launch_chromium(pw)
@@ -134,8 +81,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[Any]:
-    """A throwaway PostgreSQL server from Debian's binaries, one per test session (tests/pgserver.py)."""
-    from tests.pgserver import pg_bin, postgres_server
+    """A throwaway PostgreSQL server from Debian's binaries, one per test session (harness/pgserver.py)."""
+    from harness.pgserver import pg_bin, postgres_server
 
     if pg_bin() is None:
         pytest.skip("PostgreSQL is not installed (Debian package `postgresql`; scripts/test.sh installs it)")

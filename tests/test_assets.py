@@ -68,7 +68,7 @@ def test_a_folder_instead_of_a_drawing(tmp_path: Path) -> None:
 def test_broken_svg_in_the_app_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from tests.conftest import ROOT
+    from tests.builders import ROOT
 
     monkeypatch.setenv(
         "ACUMAP_ASSET_DIR",

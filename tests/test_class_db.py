@@ -1,5 +1,5 @@
 """The class store under a real class's load, on both backends (`class_store_url`: an SQLite file and a
-PostgreSQL database on the session's throwaway server, tests/pgserver.py): a whole class answering at the same
+PostgreSQL database on the session's throwaway server, harness/pgserver.py): a whole class answering at the same
 instant, a student tapping again and again, and (PostgreSQL) the database server going away mid-question and
 coming back.
 """

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from acumap.body import anatomy
 from acumap.classroom import ClassStore
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, streamlit_server
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, streamlit_server
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

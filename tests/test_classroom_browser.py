@@ -9,21 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from acumap.body import anatomy
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, wait_settled
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, wait_settled
+from tests.screens import start_class
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
-
-
-def start_class(teacher: Any, app_url: str) -> str:
-    """The teacher opens the class page and starts a class; its code as shown."""
-    teacher.goto(f"{app_url}/class")
-    wait_settled(teacher, with_map=False)
-    teacher.get_by_role("button", name="Start a class").click()
-    code_text = teacher.get_by_text(re.compile(r"^Code: [A-Z2-9]{5}$"))
-    expect(code_text).to_be_visible(timeout=TIMEOUT)
-    return str(code_text.inner_text().split()[-1])
 
 
 def test_three_students_tap_the_teacher_sees_three_then_the_mean_error(browser: Any, app_url: str) -> None:

@@ -19,7 +19,7 @@ from acumap.atlas.regions import BASE_REGIONS
 from acumap.body import anatomy, neck
 from acumap.plain import unexplained
 from acumap.safety import CHEN_2018, CHOU_2015, MA_2022, NOT_A_SAFE_DEPTH, depth_notes, source_notes_for
-from tests.conftest import hand_row, point_row
+from tests.builders import hand_row, point_row
 
 MakeData = Callable[..., Path]
 Found = list[tuple[str, int | None, str | None, str]]

@@ -45,8 +45,8 @@ from acumap.evidence import (
 )
 from acumap.plain import unexplained
 from acumap.safety import RED_FLAGS
-from tests.conftest import ROOT
-from tests.test_pages import all_markdown, run_app
+from tests.apptest import all_markdown, run_app
+from tests.builders import ROOT
 
 EVIDENCE = "views/evidence.py"
 ATLAS = load_atlas()
@@ -426,7 +426,7 @@ def phone(browser: Any) -> Iterator[Any]:
 
 @pytest.mark.browser
 def test_the_chart_is_drawn_and_fits_a_phone(phone: Any, app_url: str) -> None:
-    from tests.serving import wait_settled
+    from harness.serving import wait_settled
 
     phone.goto(f"{app_url}/evidence")
     wait_settled(phone, with_map=False)
@@ -450,7 +450,7 @@ def test_the_chart_is_drawn_and_fits_a_phone(phone: Any, app_url: str) -> None:
 
 @pytest.mark.browser
 def test_a_region_panel_links_to_the_evidence_page(browser: Any, app_url: str) -> None:
-    from tests.serving import wait_settled
+    from harness.serving import wait_settled
 
     ctx = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = ctx.new_page()
@@ -472,7 +472,7 @@ def test_a_region_panel_links_to_the_evidence_page(browser: Any, app_url: str) -
 def test_the_page_has_no_serious_or_critical_axe_violation(browser: Any, app_url: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.serving import wait_settled
+    from harness.serving import wait_settled
 
     pg = browser.new_page(viewport={"width": 1280, "height": 720})
     try:

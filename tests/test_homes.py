@@ -129,3 +129,32 @@ def test_the_layering_rule_sees_an_import_upwards(tmp_path: Path) -> None:
     assert layering_offenders([below], core=tmp_path) == [
         "body/probe.py (body) imports acumap.atlas.data.Atlas"
     ]
+
+
+def test_core_never_imports_streamlit_and_pages_never_allow_raw_html() -> None:
+    import ast
+
+    core = sorted((ROOT / "acumap").rglob("*.py"))  # every module, in sub-packages too
+    assert len(core) >= 20
+    for path in core:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not any(name.split(".")[0] == "streamlit" for name in imported), path
+    shown = [
+        *(ROOT / "views").rglob("*.py"),
+        *(ROOT / "ui").rglob("*.py"),
+        ROOT / "app.py",
+        ROOT / "serve.py",
+    ]
+    for path in shown:
+        text = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in text and "unsafe_allow_javascript" not in text, path
+
+
+def test_no_legacy_pages_folder() -> None:
+    # A `pages/` folder beside app.py puts Streamlit in its legacy multipage mode until st.navigation has run
+    # once in the process (test_shell_browser.py shows what a fresh server then does).
+    assert not (ROOT / "pages").exists()

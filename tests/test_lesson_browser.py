@@ -21,9 +21,9 @@ from acumap.atlas.placement import markers_for
 from acumap.body import anatomy
 from acumap.body.scales import CM_PER_CUN_XY
 from acumap.class_record import CSV_COLUMNS
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, streamlit_server, wait_settled
-from tests.test_classroom_browser import start_class
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, streamlit_server, wait_settled
+from tests.screens import start_class
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

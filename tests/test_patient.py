@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -17,7 +15,7 @@ from acumap.drawing.figure import diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
 from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
 from acumap.safety import RED_FLAGS
-from tests.test_pages import all_markdown, run_app
+from tests.apptest import all_markdown, pdf_pages, run_app
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
@@ -132,18 +130,6 @@ def test_red_flags_are_on_every_page(page: str) -> None:
 
 
 # --- the handout ---------------------------------------------------------------------------------------------
-
-
-def pdf_pages(pdf: bytes) -> list[tuple[float, float, str, int]]:
-    """Each page's size, its text (whitespace collapsed) and how many raster images it holds."""
-    doc = pdfium.PdfDocument(pdf)
-    out = []
-    for page in doc:
-        text = " ".join(page.get_textpage().get_text_range().split())
-        images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5))
-        out.append((round(page.get_width(), 1), round(page.get_height(), 1), text, images))
-    doc.close()
-    return out
 
 
 @pytest.mark.parametrize("page", ["A4", "Letter"])

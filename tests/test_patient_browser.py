@@ -20,9 +20,9 @@ from acumap.body import anatomy
 from acumap.drawing.figure import marks_for
 from acumap.export import atlas_from_json
 from acumap.safety import RED_FLAGS
-from tests.mapdom import client_xy
-from tests.serving import wait_scroll_still, wait_settled
-from tests.test_mobile import SIZES, reachable
+from harness.mapdom import client_xy
+from harness.serving import wait_scroll_still, wait_settled
+from tests.screens import SIZES, reachable
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

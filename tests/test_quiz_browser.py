@@ -15,8 +15,8 @@ from acumap.atlas.placement import markers_for
 from acumap.body import anatomy
 from acumap.body.scales import CM_PER_CUN_ACROSS
 from acumap.quiz import RoundSpec, draw, shown_marker
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, wait_settled
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, wait_settled
 
 pytestmark = pytest.mark.browser
 ATLAS = load_atlas()

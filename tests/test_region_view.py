@@ -13,7 +13,7 @@ from acumap.atlas.regions import RegionChoice, choice_ids, parse_region
 from acumap.atlas.selection import highlights
 from acumap.drawing.figure import entries, marks_for
 from acumap.region_view import patient_numbers, region_view, region_views
-from tests.conftest import ROOT
+from tests.builders import ROOT
 
 ATLAS = load_atlas()
 

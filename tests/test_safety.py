@@ -33,8 +33,7 @@ from acumap.safety import (
     source_notes_for,
 )
 from acumap.search import search
-from tests.test_pages import all_markdown, run_app
-from tests.test_patient import pdf_pages
+from tests.apptest import all_markdown, pdf_pages, run_app
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.serving import wait_settled
+from harness.serving import wait_settled
 
 pytestmark = pytest.mark.browser
 

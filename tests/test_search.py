@@ -20,7 +20,7 @@ from acumap.search import (
     names_meridian,
     search,
 )
-from tests.conftest import hand_row, point_row
+from tests.builders import hand_row, point_row
 
 ATLAS = load_atlas()
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from acumap.links import share_link
 from acumap.share import breakable_html, qr_png
-from tests.serving import wait_settled
+from harness.serving import wait_settled
 
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from acumap import tour
 from acumap.atlas.data import load_atlas
 from acumap.links import from_params, tour_link
-from tests.serving import wait_settled
+from harness.serving import wait_settled
 
 ATLAS = load_atlas()
 

@@ -15,18 +15,13 @@ from playwright.sync_api import Locator, Page, expect
 from acumap.atlas.data import load_atlas
 from acumap.body import anatomy
 from acumap.quiz import RoundSpec, draw, shown_marker
-from tests.mapdom import centre, client_xy
-from tests.serving import wait_scroll_still, wait_settled
+from harness.mapdom import centre, client_xy
+from harness.serving import wait_scroll_still, wait_settled
+from tests.screens import SIZES, UNCOVERED_JS, new_page, reachable
 
 pytestmark = pytest.mark.browser
 ATLAS = load_atlas()
 
-SIZES = {
-    "phone": (390, 844, True),
-    "tablet": (820, 1180, True),
-    "laptop": (1280, 720, False),
-    "projector": (1920, 1080, False),
-}
 PAGES = {
     "Body map": "",
     "Point browser": "points",
@@ -35,32 +30,6 @@ PAGES = {
     "Evidence": "evidence",
     "Safety & sources": "safety",
 }
-
-UNCOVERED_JS = """(el) => {
-  const r = el.getBoundingClientRect();
-  const x = r.left + r.width / 2, y = r.top + r.height / 2;
-  if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return 'off screen at ' + x + ',' + y;
-  const hit = document.elementFromPoint(x, y);
-  return hit && (hit === el || el.contains(hit)) ? '' : 'covered by ' + (hit ? hit.outerHTML.slice(0, 120) : 'nothing');
-}"""
-
-
-def reachable(locator: Locator, max_scroll: float | None = None) -> None:
-    """The control is brought on screen (scrolling at most `max_scroll` px, default one screen) and is not
-    covered by anything else at its centre."""
-    page = locator.page
-    before = page.evaluate("() => scrollY + (document.querySelector('[data-testid=stMain]')?.scrollTop || 0)")
-    locator.scroll_into_view_if_needed()
-    after = page.evaluate("() => scrollY + (document.querySelector('[data-testid=stMain]')?.scrollTop || 0)")
-    height = page.viewport_size["height"] if page.viewport_size else 0
-    assert abs(after - before) <= (max_scroll if max_scroll is not None else height), (before, after)
-    assert locator.evaluate(UNCOVERED_JS) == ""
-
-
-def new_page(browser: Any, size: str) -> Page:
-    width, height, touch = SIZES[size]
-    ctx = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
-    return ctx.new_page()
 
 
 @pytest.fixture(params=list(SIZES))

@@ -14,8 +14,8 @@ from playwright.sync_api import Page, expect
 
 from acumap.atlas.data import load_atlas
 from acumap.search import search
-from tests.serving import wait_scroll_still, wait_settled
-from tests.test_mobile import SIZES, UNCOVERED_JS, new_page, reachable
+from harness.serving import wait_scroll_still, wait_settled
+from tests.screens import SIZES, UNCOVERED_JS, new_page, reachable
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """One class across two server processes: AcuMap behind HAProxy with the deployment's config (deploy/local.py),
 both Streamlit processes on one PostgreSQL database (ACUMAP_CLASS_DB, a fresh database on the session's
-throwaway server: tests/pgserver.py). The teacher's browser is pinned to one process and the students' browsers to
+throwaway server: harness/pgserver.py). The teacher's browser is pinned to one process and the students' browsers to
 the other by the proxy's SERVERID cookie; the teacher's screen counts the answers the other process stored.
 
 The class page's words this test depends on: the buttons "Start a class" and "Ask the class", the join link
@@ -18,10 +18,9 @@ from playwright.sync_api import Page, expect
 
 from acumap.body import anatomy
 from acumap.classroom import ClassStore
-from deploy.local import CLASS_DB_ENV, COOKIE, ProxiedApp, haproxy_binary, proxied_app
-from tests.mapdom import client_xy
-from tests.serving import MAP_READY_JS, wait_settled
-from tests.test_deploy import sessions_per_process, wait_for
+from deploy.local import CLASS_DB_ENV, COOKIE, ProxiedApp, haproxy_binary, proxied_app, sessions_per_process
+from harness.mapdom import client_xy
+from harness.serving import MAP_READY_JS, wait_for, wait_settled
 
 pytestmark = [
     pytest.mark.browser,

@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 
 from acumap.atlas.data import load_atlas
 from acumap.safety import CAUTION_TAG_TEXT
-from tests.serving import wait_scroll_still, wait_settled
-from tests.test_mobile import UNCOVERED_JS, new_page, reachable
+from harness.serving import wait_scroll_still, wait_settled
+from tests.screens import UNCOVERED_JS, new_page, reachable
 
 pytestmark = pytest.mark.browser
 

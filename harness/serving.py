@@ -191,3 +191,15 @@ SCROLL_STILL_JS = """() => new Promise((done) => {
 def wait_scroll_still(page: Any) -> None:
     """Wait until a smooth scroll has ended (the page has not moved for ten frames)."""
     page.evaluate(SCROLL_STILL_JS)
+
+
+def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
+    """Poll `check` until it returns something true; fail with the last value after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        got = check()
+        if got:
+            return got
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: still {got!r} after {timeout:.0f} s")
+        time.sleep(0.2)

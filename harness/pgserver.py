@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.serving import free_port
+from harness.serving import free_port
 
 #: Where Debian puts each major version's server binaries (/usr/lib/postgresql/15/bin); ACUMAP_PG_BIN overrides.
 DEBIAN_PG = Path("/usr/lib/postgresql")
@@ -84,7 +84,7 @@ class PostgresServer:
             "--no-sync",
         )
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-            conf.write(f"\n# tests/pgserver.py\nport = {self.port}\n")
+            conf.write(f"\n# harness/pgserver.py\nport = {self.port}\n")
             conf.writelines(f"{name} = {value}\n" for name, value in SETTINGS.items())
 
     # --- the server process ------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from acumap.body import anatomy
-from tests.mapdom import client_xy
-from tests.serving import wait_settled
+from harness.mapdom import client_xy
+from harness.serving import wait_settled
 
 pytestmark = pytest.mark.browser
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from acumap.body import anatomy
-from tests.mapdom import centre, client_xy
-from tests.serving import free_port, streamlit_server_process, wait_settled
+from harness.mapdom import centre, client_xy
+from harness.serving import free_port, streamlit_server_process, wait_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from acumap.body import anatomy, neck
-from tests.mapdom import (
+from harness.mapdom import (
     FOCUSED_JS,
     ON_REGIONS_JS,
     RECTS_JS,
@@ -25,7 +25,7 @@ from tests.mapdom import (
     lit,
     overlaps,
 )
-from tests.serving import wait_scroll_still, wait_settled
+from harness.serving import wait_scroll_still, wait_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

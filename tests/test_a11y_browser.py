@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from acumap.classroom import ClassStore
-from tests.serving import MAP_READY_JS, wait_settled
+from harness.serving import MAP_READY_JS, wait_settled
 from ui.class_store import database_url
 
 pytestmark = pytest.mark.browser

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import os
 import signal
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from acumap.body import anatomy
-from deploy.local import COOKIE, SERVERS, ProxiedApp, active_sessions, haproxy_binary, proxied_app, served
-from tests.mapdom import client_xy
-from tests.serving import wait_settled
+from deploy.local import (
+    COOKIE,
+    SERVERS,
+    ProxiedApp,
+    haproxy_binary,
+    proxied_app,
+    served,
+    sessions_per_process,
+)
+from harness.mapdom import client_xy
+from harness.serving import wait_for, wait_settled
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,22 +59,6 @@ def sticky_cookie(ctx: BrowserContext) -> dict[str, Any]:
     found = [c for c in ctx.cookies() if c["name"] == COOKIE]
     assert len(found) == 1, f"no {COOKIE} cookie set by the proxy: {ctx.cookies()}"
     return dict(found[0])
-
-
-def wait_for(check: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
-    """Poll `check` until it returns something true; fail with the last value after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = check()
-        if got:
-            return got
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: still {got!r} after {timeout:.0f} s")
-        time.sleep(0.2)
-
-
-def sessions_per_process(app: ProxiedApp) -> dict[str, int]:
-    return {b.name: active_sessions(b.url) for b in app.backends}
 
 
 def test_cookie_keeps_each_browser_on_one_process_and_spreads_browsers(

@@ -1,0 +1,146 @@
+"""AppTest on the body map page: the overview, deep links, the region menu, a point's details, the presenter view, link text never markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest import all_markdown, run_app
+
+
+def test_overview_shows_safety_and_red_flags() -> None:
+    at = run_app()
+    text = all_markdown(at)
+    assert "Where does it hurt?" in text
+    assert (
+        "difficulty passing urine, or not being able to control your bladder or bowels"
+        in text.lower().replace("\\", "")
+    )
+
+
+def test_deep_link_selects_region_and_lists_its_points() -> None:
+    at = run_app({"region": "middle_back"})
+    assert not at.exception
+    assert at.selectbox(key="region_select").value == "middle_back"
+    text = all_markdown(at)
+    assert "Middle back, both sides" in text
+    # Each highlighted point is named by its code and marked local or distal on its own line.
+    for code, role in (
+        ("BL18", "LOCAL"),
+        ("BL20", "LOCAL"),
+        ("GV6", "LOCAL"),
+        ("GV9", "LOCAL"),
+        ("LI4", "DISTAL"),
+    ):
+        # The role badge stands right before the code: "…LOCAL**] **BL18** · …".
+        assert any(f"{role}**] **{code}** ·" in m.value for m in at.markdown), code
+    assert at.query_params["region"] == "middle_back"
+
+
+def test_deep_link_to_one_side() -> None:
+    at = run_app({"region": "upper_back_left"})
+    assert "Upper back, left side" in all_markdown(at)
+
+
+def test_deep_link_to_a_point_shows_its_details() -> None:
+    at = run_app({"point": "bl18"})
+    text = all_markdown(at)
+    assert at.subheader[0].value.startswith("BL18 · Gānshū")
+    assert "Where it lies:" in text
+    assert "Where it lies" in text
+    assert at.query_params["point"] == "BL18"
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"region": "knee"}, "region “knee”"),
+        ({"point": "BL99"}, "point “BL99”"),
+        ({"zoom": "3"}, "parameter “zoom”"),
+    ],
+)
+def test_unknown_link_values_are_ignored_with_a_notice(params: dict[str, str], notice: str) -> None:
+    at = run_app(params)
+    assert not at.exception
+    assert any(notice in i.value for i in at.info), [i.value for i in at.info]
+    assert "Where does it hurt?" in all_markdown(at)  # the overview, not a crash
+
+
+def test_region_menu_selects_and_clear_button_returns_to_overview() -> None:
+    at = run_app()
+    at.selectbox(key="region_select").set_value("neck").run()
+    assert "Neck" in [s.value for s in at.subheader]
+    assert at.query_params["region"] == "neck"
+    at.button(key="clear").click().run()
+    assert "Where does it hurt?" in all_markdown(at)
+    assert at.selectbox(key="region_select").value == ""
+    assert "region" not in at.query_params
+
+
+def test_details_button_opens_a_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_app({"region": "middle_back"})
+    at.selectbox(key="region_point_pick").set_value("BL18").run()
+    assert "Needling" in all_markdown(at)
+    at.button(key="point_back").click().run()
+    assert "Middle back, both sides" in all_markdown(at)
+
+
+def test_point_details_say_where_sources_disagree() -> None:
+    at = run_app({"point": "EX-B2-T5"})
+    text = all_markdown(at)
+    assert "sources differ: extra points and who 2008" in text.lower().replace("\\", "")
+    at = run_app({"point": "LU7"})
+    assert "abductor pollicis longus" in all_markdown(at)
+
+
+def test_every_region_explains_ashi_points() -> None:
+    for region in ("neck", "shoulder", "upper_back", "middle_back", "lower_back"):
+        at = run_app({"region": region})
+        assert any("Ashi points" in i.value for i in at.info), region
+
+
+@pytest.mark.parametrize("mode", ["present", "Present", "projector"])  # "projector": older links
+def test_presenter_view_from_link_and_toggle(mode: str) -> None:
+    at = run_app({"mode": mode, "region": "neck"})
+    assert at.toggle(key="projector").value is True
+    assert at.query_params["mode"] == "present"
+    assert not any("mode “" in i.value for i in at.info)
+    at.toggle(key="projector").set_value(False).run()
+    assert "mode" not in at.query_params
+    assert at.query_params["region"] == "neck"
+
+
+def test_unknown_mode_is_ignored_with_a_notice() -> None:
+    at = run_app({"mode": "disco"})
+    assert any("mode “disco”" in i.value for i in at.info)
+    assert at.toggle(key="projector").value is False
+
+
+def test_link_text_is_never_rendered_as_markup() -> None:
+    evil = "<b>x</b>[a](javascript:x)**b**"
+    at = run_app({"region": evil})
+    notice = next(i.value for i in at.info if "does not know" in i.value)
+    # Every Markdown/HTML character from the link is escaped, so it is shown as text.
+    assert "\\<b\\>" in notice and "\\[a\\]\\(javascript" in notice and "\\*\\*b\\*\\*" in notice
+
+
+@pytest.mark.parametrize(
+    ("pid", "said"),
+    [
+        ("GB21", "Measured depth: 17.4 mm on average in men"),
+        ("SI15", "Measured depth: 8.8 cm, from the skin"),
+        ("BL13", "Depth to the pleura: No study measuring the depth from the skin to the pleura"),
+        ("EX-B2-T5", "Depth to the pleura: No study measuring the depth from the skin to the pleura"),
+    ],
+)
+def test_a_point_over_the_lung_says_how_deep_the_lung_was_measured(pid: str, said: str) -> None:
+    text = all_markdown(run_app({"point": pid})).replace("\\", "")  # md() escapes "." and ":"
+    assert said in text.replace("**", "")
+
+
+def test_a_neck_point_says_how_the_map_places_it() -> None:
+    at = run_app({"point": "GB20"})
+    assert at.subheader[0].value.startswith("GB20 · Fēngchí")
+    text = all_markdown(at).replace("\\", "")
+    assert "level with GV16, directly below the external occipital protuberance" in text
+    assert "pleura" not in text  # no lung beneath GB20: its one depth is to the tissues at risk
+    assert "Measured depth:** 5.0 cm" in text
