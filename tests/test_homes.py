@@ -158,3 +158,25 @@ def test_no_legacy_pages_folder() -> None:
     # A `pages/` folder beside app.py puts Streamlit in its legacy multipage mode until st.navigation has run
     # once in the process (test_shell_browser.py shows what a fresh server then does).
     assert not (ROOT / "pages").exists()
+
+
+def test_the_test_import_rule_sees_one(tmp_path: Path) -> None:
+    probe = tmp_path / "test_probe.py"
+    probe.write_text("from tests.test_quiz import x\nimport tests.screens\nfrom harness.serving import y\n")
+    assert imported_test_modules(probe) == ["tests.test_quiz"]
+
+
+def imported_test_modules(path: Path) -> list[str]:
+    """The test modules (tests/test_*.py) a file imports: a helper two tests share belongs in a helper module."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    return [n for n in names if n.startswith(("tests.test_", "tests.conftest"))]
+
+
+def test_no_test_module_imports_another() -> None:
+    tests = sorted((ROOT / "tests").glob("*.py"))
+    assert len(tests) >= 40
+    assert {p.name: imported_test_modules(p) for p in tests if imported_test_modules(p)} == {}

@@ -14,7 +14,7 @@ APP_CSS = (
     " .st-key-redflags {position: fixed; top: 0.6rem; right: 3.5rem; z-index: 999991; width: auto !important;}"
     " .st-key-redflags button {background: #fdf1f0; border-color: #b3261e; color: #7d1a14; font-weight: 600;}"
     # The navigation ends before the pinned buttons, so they are never drawn over a page's link: Streamlit
-    # moves the links that do not fit into its "N more" menu (tests/test_shell.py taps each page's link).
+    # moves the links that do not fit into its "N more" menu (tests/test_shell_browser.py taps each page's link).
     " [data-testid=stTopNav] {max-width: calc(100vw - 25.5rem) !important; flex: 0 1 auto !important;}"
     # On a phone the pinned buttons step aside while the page menu is open (its close button is under them).
     " body:has([data-testid=stSidebar][data-collapsed=false]) .st-key-share,"
