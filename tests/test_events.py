@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 
 from acumap.atlas.data import load_atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import RegionChoice
 from acumap.atlas.selection import (
     Ack,
@@ -18,54 +20,66 @@ from acumap.atlas.selection import (
     highlights,
     parse_event,
 )
+from acumap.drawing.assets import load_drawing
+from acumap.drawing.svg import map_payload
+from tests.nodejs import run_js
 
 ATLAS = load_atlas()
 OVERVIEW = ViewState()
 
 
-@pytest.mark.parametrize(
-    ("before", "event", "after"),
-    [
-        # A region lights; the same region again goes back to the overview; another region replaces it.
-        (OVERVIEW, MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
-        (ViewState("middle_back_left"), MapEvent("region", "middle_back_left"), OVERVIEW),
-        (
-            ViewState("middle_back_left"),
-            MapEvent("region", "upper_back_right"),
-            ViewState("upper_back_right"),
-        ),
-        # Both sides chosen from the menu, then one side clicked: that side only.
-        (ViewState("middle_back"), MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
-        # A region click closes an open point.
-        (ViewState("middle_back", "BL18"), MapEvent("region", "neck"), ViewState("neck")),
-        # A point opens its details and keeps the region; the same point again closes them.
-        (ViewState("middle_back"), MapEvent("point", "BL18"), ViewState("middle_back", "BL18")),
-        (ViewState("middle_back", "BL18"), MapEvent("point", "BL18"), ViewState("middle_back")),
-        (ViewState("middle_back", "BL18"), MapEvent("point", "LI4"), ViewState("middle_back", "LI4")),
-        (OVERVIEW, MapEvent("point", "EX-B2-T5"), ViewState(None, "EX-B2-T5")),
-        # A bare position changes nothing (the quiz reads it); clear (Escape) goes back to the overview.
-        (ViewState("neck", "GB21"), MapEvent("position", None, "back", 1.0, 2.0), ViewState("neck", "GB21")),
-        (ViewState("neck", "GB21"), MapEvent("clear"), OVERVIEW),
-        # Unknown ids from a tampered payload change nothing.
-        (ViewState("neck"), MapEvent("region", "knee"), ViewState("neck")),
-        # A tap on the spine (within a quarter cun of the midline: 0.5625 cm) chooses both sides.
-        (OVERVIEW, MapEvent("region", "middle_back_right", "back", 0.3, 25.0), ViewState("middle_back")),
-        (OVERVIEW, MapEvent("region", "middle_back_left", "back", -0.5, 25.0), ViewState("middle_back")),
-        (ViewState("middle_back"), MapEvent("region", "middle_back_left", "back", 0.0, 25.0), OVERVIEW),
-        (
-            OVERVIEW,
-            MapEvent("region", "middle_back_right", "back", 0.6, 25.0),
-            ViewState("middle_back_right"),
-        ),
-        (OVERVIEW, MapEvent("region", "upper_back_left", "back", -0.6, 12.0), ViewState("upper_back_left")),
-        (
-            OVERVIEW,
-            MapEvent("region", "middle_back_right", "neck", 0.1, 25.0),
-            ViewState("middle_back_right"),
-        ),
-        (ViewState("neck"), MapEvent("point", "XX99"), ViewState("neck")),
-    ],
-)
+#: What each event does, from each state: Python's rule, and the browser's (rules.js) held to the same table.
+EVENT_CASES = [
+    # A region lights; the same region again goes back to the overview; another region replaces it.
+    (OVERVIEW, MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
+    (ViewState("middle_back_left"), MapEvent("region", "middle_back_left"), OVERVIEW),
+    (
+        ViewState("middle_back_left"),
+        MapEvent("region", "upper_back_right"),
+        ViewState("upper_back_right"),
+    ),
+    # Both sides chosen from the menu, then one side clicked: that side only.
+    (ViewState("middle_back"), MapEvent("region", "middle_back_left"), ViewState("middle_back_left")),
+    # A region click closes an open point.
+    (ViewState("middle_back", "BL18"), MapEvent("region", "neck"), ViewState("neck")),
+    # A point opens its details and keeps the region; the same point again closes them.
+    (ViewState("middle_back"), MapEvent("point", "BL18"), ViewState("middle_back", "BL18")),
+    (ViewState("middle_back", "BL18"), MapEvent("point", "BL18"), ViewState("middle_back")),
+    (ViewState("middle_back", "BL18"), MapEvent("point", "LI4"), ViewState("middle_back", "LI4")),
+    (OVERVIEW, MapEvent("point", "EX-B2-T5"), ViewState(None, "EX-B2-T5")),
+    # A bare position changes nothing (the quiz reads it); clear (Escape) goes back to the overview.
+    (ViewState("neck", "GB21"), MapEvent("position", None, "back", 1.0, 2.0), ViewState("neck", "GB21")),
+    (ViewState("neck", "GB21"), MapEvent("clear"), OVERVIEW),
+    # Unknown ids from a tampered payload change nothing.
+    (ViewState("neck"), MapEvent("region", "knee"), ViewState("neck")),
+    # A tap on the spine (within a quarter cun of the midline: 0.5625 cm) chooses both sides.
+    (OVERVIEW, MapEvent("region", "middle_back_right", "back", 0.3, 25.0), ViewState("middle_back")),
+    (OVERVIEW, MapEvent("region", "middle_back_left", "back", -0.5, 25.0), ViewState("middle_back")),
+    (ViewState("middle_back"), MapEvent("region", "middle_back_left", "back", 0.0, 25.0), OVERVIEW),
+    (
+        OVERVIEW,
+        MapEvent("region", "middle_back_right", "back", 0.6, 25.0),
+        ViewState("middle_back_right"),
+    ),
+    (OVERVIEW, MapEvent("region", "upper_back_left", "back", -0.6, 12.0), ViewState("upper_back_left")),
+    (
+        OVERVIEW,
+        MapEvent("region", "middle_back_right", "neck", 0.1, 25.0),
+        ViewState("middle_back_right"),
+    ),
+    (ViewState("neck"), MapEvent("point", "XX99"), ViewState("neck")),
+    # Exactly a quarter cun from the midline is off it: one side.
+    (
+        OVERVIEW,
+        MapEvent("region", "middle_back_left", "back", -0.5625, 25.0),
+        ViewState("middle_back_left"),
+    ),
+    (ViewState("neck"), MapEvent("point", None), ViewState("neck")),
+    (ViewState("neck"), MapEvent("region", "neck", "back", 0.0, 2.0), OVERVIEW),
+]
+
+
+@pytest.mark.parametrize(("before", "event", "after"), EVENT_CASES)
 def test_apply_event(before: ViewState, event: MapEvent, after: ViewState) -> None:
     assert apply_event(before, event, ATLAS) == after
 
@@ -178,3 +192,19 @@ def test_a_map_mode_names_what_it_does() -> None:
     assert MapMode().views == ("back", "neck", "hand", "leg", "head")
     with pytest.raises(ValueError, match="unknown map taps 'tap'"):
         MapMode(taps="tap")
+
+
+def test_the_browser_applies_every_event_as_python_does() -> None:
+    """The map lights in the frame of the click by rules.js's nextState: for every case of the table it reaches
+    the state Python's apply_event reaches."""
+    tables = map_payload(ATLAS, {v: load_drawing(v) for v in DIAGRAM_VIEWS}).data
+    cases = [
+        {"state": {"region": before.region, "point": before.point}, "event": dataclasses.asdict(event)}
+        for before, event, _ in EVENT_CASES
+    ]
+    got = run_js(
+        'import { nextState } from "./map/rules.js";',
+        "data.cases.map((c) => nextState(c.state, c.event, data.tables))",
+        {"cases": cases, "tables": tables},
+    )
+    assert got == [{"region": after.region, "point": after.point} for _, _, after in EVENT_CASES]

@@ -15,8 +15,9 @@ from acumap.atlas.regions import REGION_IDS, REGIONS, parse_region
 from acumap.atlas.selection import highlights
 from acumap.body import anatomy
 from acumap.drawing.assets import load_drawing
-from acumap.drawing.describe import alt_text, point_name, position_text, region_name
+from acumap.drawing.describe import alt_text, height_bands, point_name, position_text, region_name
 from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, map_payload
+from tests.nodejs import run_js
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
@@ -163,9 +164,23 @@ def test_payload_tables_light_what_the_core_lights() -> None:
     for rid, entry in payload.data["regions"].items():
         choice = parse_region(rid)
         assert choice is not None and (entry["base"], entry["side"]) == (choice.base, choice.side)
-        assert payload.data["lit"][entry["base"]] == {h.point.id: h.role for h in highlights(ATLAS, choice)}
-    assert payload.data["lit"]["middle_back"]["BL18"] == "local"
-    assert payload.data["lit"]["middle_back"]["LI4"] == "distal"
+        # Every point the core lights has a marker lit, with its role.
+        lit_points = {key.split()[0]: role for key, role in payload.data["lights"][rid].items()}
+        assert lit_points == {h.point.id: h.role for h in highlights(ATLAS, choice)}
+    lights = payload.data["lights"]
+    # Both sides light both markers of a bilateral back point; one side lights its own and the midline's.
+    assert lights["middle_back"]["BL18 left"] == lights["middle_back"]["BL18 right"] == "local"
+    assert lights["middle_back_left"]["BL18 left"] == "local"
+    assert "BL18 right" not in lights["middle_back_left"]
+    assert lights["middle_back_left"]["GV9 midline"] == "local"
+    # Off the back every marker of a point lights, whichever side was chosen (the neck's are drawn both sides).
+    assert lights["middle_back_right"]["LI4 right"] == "distal"
+    assert lights["neck"]["GB20 left"] == lights["neck"]["GB20 right"] == "local"
+    assert lights["upper_back_left"]["SI3 right"] == "distal"
+    # The shapes a choice lights: both halves for both sides, one half for one side, the neck's single shape.
+    assert payload.data["shapes"]["middle_back"] == ["middle_back_left", "middle_back_right"]
+    assert payload.data["shapes"]["middle_back_left"] == ["middle_back_left"]
+    assert payload.data["shapes"]["neck"] == ["neck"]
     assert set(payload.data["tips"]) == {p.id for p in ATLAS.points}
     # The digest follows the content, so an edited CSV reaches the browser.
     other = Atlas(
@@ -184,22 +199,48 @@ def test_point_name_for_distal_and_midline_points() -> None:
 @pytest.mark.parametrize(
     ("view", "x", "y", "expected"),
     [
-        ("back", 0.1, anatomy.level_y("T9"), "on the midline, level with T9"),
+        # On the process itself (its middle), and in the depression below its lower border, where BL18 sits.
+        ("back", 0.1, anatomy.level_y("T9"), "on the spinous process of T9, on the midline"),
         (
             "back",
             anatomy.cun_to_cm(1.5),
-            anatomy.level_y("T9") + 0.4,
-            "1.5 cun right of the midline, level with T9",
+            anatomy.lower_border_y("T9"),
+            "below the spinous process of T9, 1.5 cun right of the midline",
         ),
+        # 0.3 cm above the lower border is below the process already; a hair higher, on it.
+        ("back", 0.0, anatomy.lower_border_y("T9") - 0.3, "below the spinous process of T9, on the midline"),
+        ("back", 0.0, anatomy.lower_border_y("T9") - 0.31, "on the spinous process of T9, on the midline"),
+        # The top of T10 is T10's; just above it, still below T9.
+        ("back", 0.0, anatomy.upper_border_y("T10"), "on the spinous process of T10, on the midline"),
+        (
+            "back",
+            0.0,
+            anatomy.upper_border_y("T10") - 0.01,
+            "below the spinous process of T9, on the midline",
+        ),
+        # A quarter cun (0.5625 cm) from the midline is beside it; just inside, on it.
+        (
+            "back",
+            -0.5625,
+            anatomy.level_y("T9"),
+            "on the spinous process of T9, 0.25 cun left of the midline",
+        ),
+        ("back", -0.56, anatomy.level_y("T9"), "on the spinous process of T9, on the midline"),
         (
             "back",
             -anatomy.cun_to_cm(3.0),
-            anatomy.level_y("L2"),
-            "3.0 cun left of the midline, level with L2",
+            anatomy.lower_border_y("L2"),
+            "below the spinous process of L2, 3 cun left of the midline",
         ),
-        ("back", 2.0, -8.0, "0.9 cun right of the midline, above C7 (the neck)"),
-        ("back", -1.0, 55.0, "0.4 cun left of the midline, below L5 (the sacrum and pelvis)"),
-        ("hand", -3.5, -5.2, "on the hand diagram, -3.5 cm across and -5.2 cm down"),
+        ("back", 2.0, -8.0, "above C7 (the neck), 0.89 cun right of the midline"),
+        ("back", 0.0, anatomy.upper_border_y("C7") - 0.01, "above C7 (the neck), on the midline"),
+        ("back", -1.0, 55.0, "below L5 (the sacrum and pelvis), 0.44 cun left of the midline"),
+        ("back", 0.0, anatomy.lower_border_y("L5") + 0.99, "below the spinous process of L5, on the midline"),
+        ("back", 0.0, anatomy.lower_border_y("L5") + 1.0, "below L5 (the sacrum and pelvis), on the midline"),
+        # Elsewhere in cun across and down, each diagram by its own scale (the hand: 25 cm = 12 cun).
+        ("hand", -3.5, -5.2, "on the hand diagram, -1.68 cun across and -2.5 cun down"),
+        ("hand", 0.001, 0.0, "on the hand diagram, 0 cun across and 0 cun down"),
+        ("hand", -0.001, 2.5, "on the hand diagram, 0 cun across and 1.2 cun down"),
     ],
 )
 def test_position_text_speaks_in_levels_and_cun(view: str, x: float, y: float, expected: str) -> None:
@@ -227,3 +268,28 @@ def test_a_point_without_its_placement_is_not_drawn() -> None:
     assert len(point_markers(bl18)) == 2
     assert point_markers(replace(bl18, offset_cun=None)) == []
     assert point_markers(replace(bl18, spine_level=None)) == []
+
+
+def test_the_browser_says_a_position_in_the_same_words() -> None:
+    """The quiz's keyboard cross is spoken by rules.js from the payload's words: for positions across the back
+    (every quarter cun out to 4 cun, every quarter of a cm from above C7 to below L5; edges of the bands) and on
+    every other diagram, it says what position_text says."""
+    words = map_payload(ATLAS, DRAWINGS).data["words"]
+    positions = [
+        ("back", q * 0.5625, y / 4)
+        for q in range(-7, 8)
+        for y in range(-12, 220, 3)  # -3 cm to 54.75 cm
+    ]
+    positions += [("back", 0.0, edge) for edge, _ in height_bands()]
+    positions += [("back", 0.0, edge - 0.001) for edge, _ in height_bands()]
+    positions += [("back", 0.5625, 30.0), ("back", -0.5624, 30.0), ("back", 0.0, 60.0)]
+    positions += [
+        (view, x, y) for view in ("hand", "leg", "head", "neck") for x, y in ((-3.5, 5.2), (0.0, -0.004))
+    ]
+    got = run_js(
+        'import { positionText } from "./map/rules.js";',
+        "data.positions.map(([view, x, y]) => positionText(data.words, view, x, y))",
+        {"positions": positions, "words": words},
+    )
+    assert got == [position_text(view, x, y) for view, x, y in positions]
+    assert len(set(got)) > 100

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acumap.atlas.data import Atlas, Point
-from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.atlas.placement import DIAGRAM_VIEWS, Marker
 from acumap.atlas.regions import RegionChoice, parse_region
 from acumap.body import anatomy
 
@@ -31,6 +31,12 @@ def highlights(atlas: Atlas, choice: RegionChoice) -> tuple[Highlight, ...]:
         for link in atlas.links_for(choice.base)
     ]
     return tuple(sorted(found, key=lambda h: 0 if h.role == "local" else 1))
+
+
+def lights_marker(side: str, marker: Marker) -> bool:
+    """Whether a region chosen on `side` (left, right or both) lights this marker of one of its points: on the
+    back, the chosen side's markers and the midline's; on every other diagram, each marker."""
+    return marker.point.view != "back" or side == "both" or marker.side in (side, "midline")
 
 
 def toggle_region(current: str | None, clicked: str) -> str | None:

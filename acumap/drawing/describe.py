@@ -6,11 +6,14 @@ midline in cun, so a screen-reader user and a sighted user learn the same facts.
 
 from __future__ import annotations
 
+from typing import Any
+
 from acumap.atlas.data import Atlas, Point
 from acumap.atlas.placement import Marker, placement_text
 from acumap.atlas.regions import BASE_SPANS, Region, RegionChoice
 from acumap.atlas.selection import Highlight
 from acumap.body import anatomy
+from acumap.body.scales import CM_PER_CUN_XY
 
 VIEW_TITLES = {
     "back": "Back, seen from behind (scale: 3 cun = midline to shoulder blade)",
@@ -58,25 +61,75 @@ def region_name(region: Region) -> str:
     return f"{region.label.split(' (')[0]}{side}: {BASE_SPANS[region.base]}"
 
 
-def position_text(view: str, x: float, y: float) -> str:
-    """Where a click or tap landed, in the words of the body model (for the back: level and cun)."""
-    if view != "back":
-        return f"on the {view} diagram, {x:.1f} cm across and {y:.1f} cm down"
-    cun = abs(x) / anatomy.CM_PER_CUN
-    side = (
-        "on the midline"
-        if anatomy.on_midline(x)
-        else f"{cun:.1f} cun {'left' if x < 0 else 'right'} of the midline"
-    )
+#: Where a position on the back's spine is, counted from the lower border of a spinous process (cm): this close
+#: above it a position is on the process; below the border, in the depression under it, where back points sit.
+ON_PROCESS_CM = 0.3
+#: Beyond this far below L5's lower border (cm), a position is on the sacrum rather than under L5.
+BELOW_L5_CM = 1.0
+
+#: The one wording of a position, filled here for the page ("Last tap: …") and in the browser for the quiz's
+#: keyboard cross (ui/component/map/rules.js, from `position_words()` in the map's payload).
+POSITION_TEMPLATES = {
+    "back": "{height}, {side}",
+    "midline": "on the midline",
+    "beside": "{cun} cun {side} of the midline",
+    "elsewhere": "on the {view} diagram, {across} cun across and {down} cun down",
+    "above": "above {level} (the neck)",
+    "on": "on the spinous process of {level}",
+    "below": "below the spinous process of {level}",
+    "beyond": "below {level} (the sacrum and pelvis)",
+    "cross": "Cross {where}.",
+}
+
+
+def height_bands() -> tuple[tuple[float, str], ...]:
+    """The back's heights top to bottom: (the band's lower edge in cm, its words); a position is in the first
+    band whose edge lies below it (beyond the last: POSITION_TEMPLATES["beyond"])."""
     levels = anatomy.SPINE_LEVELS
-    if y < anatomy.level_y(levels[0]) - 1.0:
-        height = "above C7 (the neck)"
-    elif y > anatomy.lower_border_y(levels[-1]) + 1.0:
-        height = "below L5 (the sacrum and pelvis)"
+    t = POSITION_TEMPLATES
+    bands = [(anatomy.upper_border_y(levels[0]), t["above"].format(level=levels[0]))]
+    for i, level in enumerate(levels):
+        bottom = anatomy.lower_border_y(level)
+        after = anatomy.upper_border_y(levels[i + 1]) if i + 1 < len(levels) else bottom + BELOW_L5_CM
+        bands.append((bottom - ON_PROCESS_CM, t["on"].format(level=level)))
+        bands.append((after, t["below"].format(level=level)))
+    return tuple(bands)
+
+
+def number_text(value: float) -> str:
+    """A figure as the position words write it: two decimals at most, no trailing zeros ("1.5", "0.25", "-3")."""
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
+    return f"-{text}" if value < 0 and text != "0" else text
+
+
+def position_text(view: str, x: float, y: float) -> str:
+    """Where a click or tap landed, in the words of the body model: on the back the spinous process it is on or
+    below and its distance from the midline in cun; on another diagram, cun across and down."""
+    t = POSITION_TEMPLATES
+    if view != "back":
+        across, down = CM_PER_CUN_XY[view]
+        return t["elsewhere"].format(view=view, across=number_text(x / across), down=number_text(y / down))
+    if anatomy.on_midline(x):
+        side = t["midline"]
     else:
-        nearest = min(levels, key=lambda lv: abs(anatomy.level_y(lv) - y))
-        height = f"level with {nearest}"
-    return f"{side}, {height}"
+        side = t["beside"].format(
+            cun=number_text(abs(x) / anatomy.CM_PER_CUN), side="left" if x < 0 else "right"
+        )
+    beyond = t["beyond"].format(level=anatomy.SPINE_LEVELS[-1])
+    height = next((words for edge, words in height_bands() if y < edge), beyond)
+    return t["back"].format(height=height, side=side)
+
+
+def position_words() -> dict[str, Any]:
+    """What the browser needs to say a position in the same words as `position_text`."""
+    return {
+        "templates": POSITION_TEMPLATES,
+        "bands": [list(band) for band in height_bands()],
+        "last_level": anatomy.SPINE_LEVELS[-1],
+        "midline_cm": anatomy.cun_to_cm(anatomy.MIDLINE_CUN),
+        "cm_per_cun": {view: list(xy) for view, xy in CM_PER_CUN_XY.items()},
+        "back_cm_per_cun": anatomy.CM_PER_CUN,
+    }
 
 
 def alt_text(atlas: Atlas, view: str, choice: RegionChoice | None, lit: tuple[Highlight, ...]) -> str:

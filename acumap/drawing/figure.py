@@ -20,10 +20,10 @@ from xml.sax.saxutils import escape, quoteattr
 from acumap.atlas.data import Atlas, Point
 from acumap.atlas.placement import DIAGRAM_VIEWS, Marker, markers_for
 from acumap.atlas.regions import RegionChoice
-from acumap.atlas.selection import Highlight, highlights
+from acumap.atlas.selection import Highlight, highlights, lights_marker
 from acumap.body import anatomy, neck
 from acumap.drawing.assets import Drawing
-from acumap.drawing.svg import SIDE_LABELS
+from acumap.drawing.geometry import SIDE_LABELS, guide_lines, guide_span, vertebrae
 
 Audience = Literal["patient", "student"]
 
@@ -341,30 +341,24 @@ def diagram_svg(
         c.path(p.d, p.kind)
     small = 2.4
     if view == "back":
-        for level in anatomy.SPINE_LEVELS:
-            top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
+        for v in vertebrae():
             c.parts.append(
-                f'<rect x="-0.75" y="{_n(top)}" width="1.5" height="{_n(bottom - top)}" fill="#e6e2da" '
+                f'<rect x="-0.75" y="{_n(v.top)}" width="1.5" height="{_n(v.bottom - v.top)}" fill="#e6e2da" '
                 f'stroke="#5b5f66" stroke-width="{_n(0.15 * c.mm)}"/>'
             )
             if audience == "student":
-                c.parts.append(
-                    _text(
-                        box[0] + 0.5, anatomy.level_y(level) + 0.4 * c.mm, level, small * c.mm, weight="bold"
-                    )
-                )
+                c.parts.append(_text(box[0] + 0.5, v.y + 0.4 * c.mm, v.level, small * c.mm, weight="bold"))
         if audience == "student":
-            bottom = anatomy.lower_border_y("L5") + 1.5
-            for cun in anatomy.GUIDE_LINES_CUN:
-                for sign in (-1, 1):
-                    x = sign * anatomy.cun_to_cm(cun)
-                    c.parts.append(
-                        f'<line x1="{_n(x)}" x2="{_n(x)}" y1="-1.5" y2="{_n(bottom)}" stroke="#0072B2" '
-                        f'stroke-opacity="0.6" stroke-width="{_n(0.2 * c.mm)}" stroke-dasharray="{_n(0.8 * c.mm)} {_n(0.8 * c.mm)}"/>'
-                    )
+            top, bottom = guide_span()
+            for line in guide_lines():
                 c.parts.append(
-                    _text(anatomy.cun_to_cm(cun), bottom + 3.2 * c.mm, f"{cun:g}", small * c.mm, "middle")
+                    f'<line x1="{_n(line.x)}" x2="{_n(line.x)}" y1="{_n(top)}" y2="{_n(bottom)}" stroke="#0072B2" '
+                    f'stroke-opacity="0.6" stroke-width="{_n(0.2 * c.mm)}" stroke-dasharray="{_n(0.8 * c.mm)} {_n(0.8 * c.mm)}"/>'
                 )
+                if line.x > 0:
+                    c.parts.append(
+                        _text(line.x, bottom + 3.2 * c.mm, f"{line.cun:g}", small * c.mm, "middle")
+                    )
             c.parts.append(_text(anatomy.cun_to_cm(5.5), bottom + 3.2 * c.mm, "cun", small * c.mm, "middle"))
         left, right = SIDE_LABELS[audience]
         c.parts.append(_text(box[0] + 0.5, box[1] + 3.8 * c.mm, left, 3.0 * c.mm, weight="bold"))
@@ -377,11 +371,7 @@ def diagram_svg(
                 c.parts.append(
                     f'<circle cx="{_n(mk.x)}" cy="{_n(mk.y)}" r="{_n(0.55 * c.mm)}" fill="#9aa0a6"/>'
                 )
-    shown = [
-        mk
-        for mk in all_markers
-        if mk.point.id in by_id and (view != "back" or side == "both" or mk.side in (side, "midline"))
-    ]
+    shown = [mk for mk in all_markers if mk.point.id in by_id and lights_marker(side, mk)]
     labels: list[_Label] = []
     for mk in shown:
         mark = by_id[mk.point.id]

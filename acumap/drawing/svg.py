@@ -21,12 +21,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from acumap.atlas.data import MERIDIANS, Atlas
 from acumap.atlas.placement import DIAGRAM_VIEWS, Marker, markers_for
-from acumap.atlas.regions import BASE_REGIONS, REGIONS, RegionChoice, choice_ids, parse_region
-from acumap.atlas.selection import highlights
+from acumap.atlas.regions import REGIONS, choice_ids, parse_region, regions_for
+from acumap.atlas.selection import highlights, lights_marker
 from acumap.body import anatomy
 from acumap.body.scales import CM_PER_CUN_ACROSS
 from acumap.drawing.assets import Drawing
-from acumap.drawing.describe import VIEW_TITLES, point_name, region_name, tooltip
+from acumap.drawing.describe import VIEW_TITLES, point_name, position_words, region_name, tooltip
+from acumap.drawing.geometry import SIDE_LABELS, guide_lines, guide_span, vertebrae
 
 # Okabe-Ito, safe for the common colour-vision deficiencies.
 LOCAL_COLOUR = "#D55E00"
@@ -99,6 +100,11 @@ def meridian_colour(meridian: str) -> str:
     return MERIDIAN_COLOURS.get(meridian, OTHER_MERIDIAN)
 
 
+def marker_key(m: Marker) -> str:
+    """How the browser finds a marker in the payload's `lights`: its point and side ("BL18 left")."""
+    return f"{m.point.id} {m.side}"
+
+
 def _marker(m: Marker) -> str:
     p = m.point
     return _px(
@@ -129,28 +135,25 @@ def _polygon_d(polygon: Iterable[tuple[float, float]]) -> str:
 
 def _ladder() -> str:
     out = ['<g class="ladder" aria-hidden="true">']
-    for level in anatomy.SPINE_LEVELS:
-        top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
-        y = anatomy.level_y(level)
-        out.append(f'<rect class="vert" {_attrs(x=-0.75, y=top, width=1.5, height=bottom - top)}/>')
-        out.append(f'<line class="tick" {_attrs(x1=LADDER_LABEL_X + 2.2, x2=-1.0, y1=y, y2=y)}/>')
-        out.append(_px(LADDER_LABEL_X, y, _text(level, "lvl", "middle", dy=4.5)))
+    for v in vertebrae():
+        out.append(f'<rect class="vert" {_attrs(x=-0.75, y=v.top, width=1.5, height=v.bottom - v.top)}/>')
+        out.append(f'<line class="tick" {_attrs(x1=LADDER_LABEL_X + 2.2, x2=-1.0, y1=v.y, y2=v.y)}/>')
+        out.append(_px(LADDER_LABEL_X, v.y, _text(v.level, "lvl", "middle", dy=4.5)))
     out.append(_px(LADDER_LABEL_X, -4.2, _text("Spine", "lvl head", "middle", dy=4)))
     out.append("</g>")
     return "".join(out)
 
 
 def _guides() -> str:
-    top, bottom = -1.5, anatomy.lower_border_y("L5") + 1.5
+    top, bottom = guide_span()
     out = ['<g class="guides" aria-hidden="true">']
-    for cun in anatomy.GUIDE_LINES_CUN:
-        cls = "guide main" if cun == anatomy.MAIN_LINE_CUN else "guide"
-        for sign in (-1, 1):
-            x = sign * anatomy.cun_to_cm(cun)
-            out.append(f'<line class="{cls}" {_attrs(x1=x, x2=x, y1=top, y2=bottom)}/>')
-        # The 0.5 label sits a line lower: at phone size it would touch the 1.5.
-        dy = 24 if cun < 1 else 12
-        out.append(_px(anatomy.cun_to_cm(cun), bottom + 0.6, _text(f"{cun:g}", "cun", "middle", dy=dy)))
+    for line in guide_lines():
+        cls = "guide main" if line.main else "guide"
+        out.append(f'<line class="{cls}" {_attrs(x1=line.x, x2=line.x, y1=top, y2=bottom)}/>')
+        if line.x > 0:
+            # The 0.5 label sits a line lower: at phone size it would touch the 1.5.
+            dy = 24 if line.cun < 1 else 12
+            out.append(_px(line.x, bottom + 0.6, _text(f"{line.cun:g}", "cun", "middle", dy=dy)))
     out.append(_px(anatomy.cun_to_cm(5.0), bottom + 0.6, _text("cun", "cun", "middle", dy=12)))
     # Scale: 3 cun = midline to the medial border of the scapula.
     y, x3 = -11.5, anatomy.cun_to_cm(anatomy.SCAPULA_MEDIAL_BORDER_CUN)
@@ -191,10 +194,6 @@ def _regions() -> str:
         )
     out.append("</g>")
     return "".join(out)
-
-
-#: The back's side labels for each audience: a patient reads "your left" (the back is seen from behind).
-SIDE_LABELS = {"patient": ("Your left", "Your right"), "student": ("L (left)", "(right) R")}
 
 
 def _side_labels() -> str:
@@ -248,37 +247,43 @@ class MapPayload:
 def map_payload(atlas: Atlas, drawings: dict[str, Drawing]) -> MapPayload:
     """Compose every diagram and the lookup tables the browser uses to highlight without asking Python.
 
-    `lit` maps a base region to its points and their role; `regions` maps every id a person can choose to its
-    base region and side, so the browser lights exactly what `acumap.atlas.selection` would.
+    For every id a person can choose, `lights` gives each marker it lights (by "point side") and its role, and
+    `shapes` the clickable shapes it lights: the browser looks them up, so it lights exactly what
+    `acumap.atlas.selection` decides. `regions` gives each id's base region, side and label.
     """
     views = {v: compose_view(atlas, drawings[v]) for v in DIAGRAM_VIEWS if v in drawings}
-    lit = {
-        base: {h.point.id: h.role for h in highlights(atlas, RegionChoice(base, base, "both"))}
-        for base in BASE_REGIONS
-    }
-    regions = {}
+    markers = [m for v in DIAGRAM_VIEWS for m in markers_for(atlas, v)]
+    regions: dict[str, dict[str, str]] = {}
+    lights: dict[str, dict[str, str]] = {}
+    shapes: dict[str, list[str]] = {}
     for rid in choice_ids():
         choice = parse_region(rid)
         assert choice is not None
         regions[rid] = {"base": choice.base, "side": choice.side, "label": choice.label}
+        roles = {h.point.id: h.role for h in highlights(atlas, choice)}
+        lights[rid] = {
+            marker_key(m): roles[m.point.id]
+            for m in markers
+            if m.point.id in roles and lights_marker(choice.side, m)
+        }
+        shapes[rid] = [r.id for r in regions_for(choice)]
     tips = {p.id: list(tooltip(p)) for p in atlas.points}
     views_of = {p.id: p.view for p in atlas.points}
     landmarks = {
         lm.key: [f"{i}. {lm.label}", lm.taught, lm.found] for i, lm in enumerate(anatomy.LANDMARKS, start=1)
     }
     data: dict[str, Any] = {
-        "lit": lit,
+        "lights": lights,
+        "shapes": shapes,
         "regions": regions,
         "tips": tips,
         "view_of": views_of,
         "landmarks": landmarks,
         "titles": {v: VIEW_TITLES[v] for v in views},
         "legend": legend(atlas),
-        # For the quiz by keyboard: where the cross is, in levels and cun.
-        "levels": [
-            [level, anatomy.upper_border_y(level), anatomy.lower_border_y(level)]
-            for level in anatomy.SPINE_LEVELS
-        ],
+        # For the quiz by keyboard: where the cross is, in the words the page uses (acumap.drawing.describe).
+        "words": position_words(),
+        # A quarter of a cun a step of the cross, across each diagram.
         "cm_per_cun": CM_PER_CUN_ACROSS,
         # A region tap this close to the back's midline chooses both sides (acumap.atlas.selection.apply_event).
         "midline_cm": anatomy.cun_to_cm(anatomy.MIDLINE_CUN),
