@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 
 from acumap.atlas.data import Atlas
 from acumap.body.scales import CM_PER_CUN_XY
-from acumap.classroom import Answer, Question
+from acumap.classroom import Answer, Question, mean_error_cun
 from acumap.quiz import DIRECTIONS, Score, asked_code, score_attempt
 
 #: Below this (cun across or up and down; levels on the back) a mean offset is "about right": it is not put in
@@ -425,3 +425,25 @@ def lesson_pdf(
     )
     doc.build([KeepInFrame(width, height, story, mode="shrink")])
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Results:
+    count: int
+    mean_error_cun: float | None  # None: nobody answered, or a question without a true point (where it hurts)
+    correct: int  # within half a level and half a cun (the quiz's rule)
+
+
+def results(atlas: Atlas, point_id: str | None, taps: Sequence[Answer]) -> Results:
+    """How the class did: each tap scored as a quiz attempt at the point (on either side of a bilateral one)."""
+    if point_id is None:
+        return Results(len(taps), None, 0)
+    scores = [score_attempt(atlas, point_id, t.view, t.x, t.y) for t in taps]
+    return Results(
+        len(taps), mean_error_cun([s.distance_cun for s in scores]), sum(s.correct for s in scores)
+    )
+
+
+def question_view(atlas: Atlas, point_id: str | None) -> str:
+    """The diagram a question's results are drawn on: its point's own; the back for "where does it hurt"."""
+    return atlas.point(point_id).view if point_id is not None else "back"

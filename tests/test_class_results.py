@@ -7,7 +7,8 @@ import pytest
 
 from acumap.atlas.data import load_atlas
 from acumap.atlas.placement import markers_for
-from acumap.class_results import ARROW_COLOR, question_view, results_figure
+from acumap.charts.class_results import ARROW_COLOR, results_figure
+from acumap.class_record import question_view
 from acumap.classroom import Answer
 from acumap.drawing.assets import load_drawing
 

@@ -12,7 +12,8 @@ from sqlalchemy import text
 
 from acumap.atlas.data import load_atlas
 from acumap.body import anatomy
-from acumap.class_results import results, results_figure
+from acumap.charts.class_results import results_figure
+from acumap.class_record import results
 from acumap.classroom import (
     CODE_ALPHABET,
     CODE_LENGTH,

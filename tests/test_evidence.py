@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 from acumap import links
 from acumap.atlas.data import load_atlas
 from acumap.atlas.regions import BASE_REGIONS, parse_region
+from acumap.charts.evidence import AXIS_TITLE, effect_chart
 from acumap.evidence import (
-    AXIS_TITLE,
     COMPARATORS,
     FINDINGS,
     GUIDELINES,
@@ -36,7 +36,6 @@ from acumap.evidence import (
     WITT_PATIENTS,
     WITT_PNEUMOTHORACES,
     count_text,
-    effect_chart,
     effect_table,
     finding_card,
     fmt,

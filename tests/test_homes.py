@@ -180,3 +180,44 @@ def test_no_test_module_imports_another() -> None:
     tests = sorted((ROOT / "tests").glob("*.py"))
     assert len(tests) >= 40
     assert {p.name: imported_test_modules(p) for p in tests if imported_test_modules(p)} == {}
+
+
+def plotly_and_chart_offenders(files: list[Path], core: Path = ROOT / "acumap") -> list[str]:
+    """Core modules outside acumap/charts that import Plotly or a chart (the charts sit on top of the features)."""
+    import ast
+
+    bad = []
+    for path in files:
+        rel = path.relative_to(core)
+        if rel.parts[0] == "charts":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        bad += [
+            f"{rel} imports {m}"
+            for m in names
+            if m.split(".")[0] == "plotly" or m.startswith("acumap.charts")
+        ]
+    return bad
+
+
+def test_every_plotly_figure_is_drawn_in_charts() -> None:
+    core = sorted((ROOT / "acumap").rglob("*.py"))
+    assert {p.name for p in (ROOT / "acumap" / "charts").glob("*.py")} >= {
+        "quiz.py",
+        "class_results.py",
+        "evidence.py",
+    }
+    assert plotly_and_chart_offenders(core) == []
+
+
+def test_the_charts_rule_sees_plotly_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "charts").mkdir()
+    (tmp_path / "charts" / "ok.py").write_text("import plotly.graph_objects as go\n")
+    (tmp_path / "quiz.py").write_text("import plotly.graph_objects as go\nfrom acumap.charts.quiz import f\n")
+    files = [tmp_path / "charts" / "ok.py", tmp_path / "quiz.py"]
+    assert plotly_and_chart_offenders(files, core=tmp_path) == [
+        "quiz.py imports plotly.graph_objects",
+        "quiz.py imports acumap.charts.quiz",
+    ]

@@ -354,7 +354,7 @@ def test_a_shared_code_is_asked_with_its_level() -> None:
 
 
 def test_the_results_chart_labels_only_the_misses_and_keeps_every_attempt_in_view() -> None:
-    from acumap.quiz_chart import attempts_figure
+    from acumap.charts.quiz import attempts_figure
 
     right = [score_attempt(ATLAS, pid, "back", *marker(pid, "left")) for pid in ("BL18", "BL20", "BL17")]
     x, y = marker("BL23", "right")

@@ -16,9 +16,9 @@ import streamlit as st
 
 from acumap import links
 from acumap.atlas.selection import MapMode
+from acumap.charts.class_results import results_figure
 from acumap.class_record import answers_csv, lesson_pdf, lesson_records, lesson_summary, question_record
-from acumap.class_results import question_view as answered_on
-from acumap.class_results import results_figure
+from acumap.class_record import question_view as answered_on
 from acumap.classroom import (
     UNREACHABLE,
     ClassState,

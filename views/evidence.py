@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from acumap.charts.evidence import effect_chart
 from acumap.evidence import (
     COHEN,
     FINDINGS,
@@ -18,7 +19,6 @@ from acumap.evidence import (
     VICKERS_2012,
     VICKERS_2018,
     Harm,
-    effect_chart,
     effect_table,
     finding_card,
     fmt,

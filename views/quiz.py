@@ -20,6 +20,7 @@ from acumap.atlas.data import MERIDIANS
 from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
 from acumap.atlas.selection import MapMode
+from acumap.charts.quiz import attempts_figure
 from acumap.quiz import (
     NameScore,
     RoundSpec,
@@ -35,7 +36,6 @@ from acumap.quiz import (
     shown_marker,
     summarise,
 )
-from acumap.quiz_chart import attempts_figure
 from acumap.quiz_round import QuizRound, from_link
 from acumap.quiz_round import start as start_round
 from ui import loading, state, styles

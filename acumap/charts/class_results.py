@@ -6,7 +6,6 @@ class put it on average when that is off by enough to say (`acumap.class_record.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
@@ -15,10 +14,9 @@ from acumap.atlas.data import Atlas
 from acumap.atlas.placement import Marker, point_markers
 from acumap.body import anatomy
 from acumap.class_record import systematic_offset
-from acumap.classroom import Answer, mean_error_cun
+from acumap.classroom import Answer
 from acumap.drawing.assets import Drawing
 from acumap.drawing.figure import BACK_BOX
-from acumap.quiz import score_attempt
 
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
 LADDER_LABEL_X = -26.0
@@ -30,28 +28,6 @@ ARROW_COLOR = "#D55E00"
 
 #: The height shown: from just above C7 to below the sacrum (cm), so the back fills a projector's screen.
 CROP_Y = (-7.0, 68.0)
-
-
-@dataclass(frozen=True)
-class Results:
-    count: int
-    mean_error_cun: float | None  # None: nobody answered, or a question without a true point (where it hurts)
-    correct: int  # within half a level and half a cun (the quiz's rule)
-
-
-def results(atlas: Atlas, point_id: str | None, taps: Sequence[Answer]) -> Results:
-    """How the class did: each tap scored as a quiz attempt at the point (on either side of a bilateral one)."""
-    if point_id is None:
-        return Results(len(taps), None, 0)
-    scores = [score_attempt(atlas, point_id, t.view, t.x, t.y) for t in taps]
-    return Results(
-        len(taps), mean_error_cun([s.distance_cun for s in scores]), sum(s.correct for s in scores)
-    )
-
-
-def question_view(atlas: Atlas, point_id: str | None) -> str:
-    """The diagram a question's results are drawn on: its point's own; the back for "where does it hurt"."""
-    return atlas.point(point_id).view if point_id is not None else "back"
 
 
 def _ladder() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
