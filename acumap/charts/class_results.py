@@ -17,6 +17,7 @@ from acumap.class_record import systematic_offset
 from acumap.classroom import Answer
 from acumap.drawing.assets import Drawing
 from acumap.drawing.figure import BACK_BOX
+from acumap.drawing.geometry import PROCESS_HALF_WIDTH_CM, vertebrae
 
 #: Where the ladder's level labels stand (cm from the midline, to the left of the body) and where its rungs start.
 LADDER_LABEL_X = -26.0
@@ -34,16 +35,14 @@ def _ladder() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The spine ladder the students tapped on: each vertebra, its label and a faint rung (shapes, labels)."""
     shapes: list[dict[str, Any]] = []
     labels: list[dict[str, Any]] = []
-    for level in anatomy.SPINE_LEVELS:
-        y = anatomy.level_y(level)
-        top, bottom = anatomy.upper_border_y(level), anatomy.lower_border_y(level)
+    for v in vertebrae():
         shapes.append(
             {
                 "type": "rect",
-                "x0": -0.75,
-                "x1": 0.75,
-                "y0": top,
-                "y1": bottom,
+                "x0": -PROCESS_HALF_WIDTH_CM,
+                "x1": PROCESS_HALF_WIDTH_CM,
+                "y0": v.top,
+                "y1": v.bottom,
                 "line": {"color": "#5b5f66", "width": 1},
                 "fillcolor": "#e6e2da",
                 "layer": "below",
@@ -54,8 +53,8 @@ def _ladder() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 "type": "line",
                 "x0": LADDER_RUNG_X,
                 "x1": -0.9,
-                "y0": y,
-                "y1": y,
+                "y0": v.y,
+                "y1": v.y,
                 "line": {"color": "#c9ccd1", "width": 1},
                 "layer": "below",
             }
@@ -63,8 +62,8 @@ def _ladder() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         labels.append(
             {
                 "x": LADDER_LABEL_X,
-                "y": y,
-                "text": level,
+                "y": v.y,
+                "text": v.level,
                 "showarrow": False,
                 "xanchor": "center",
                 "font": {"size": 16, "color": "#1f2328"},

@@ -23,7 +23,7 @@ from acumap.atlas.regions import RegionChoice
 from acumap.atlas.selection import Highlight, highlights, lights_marker
 from acumap.body import anatomy, neck
 from acumap.drawing.assets import Drawing
-from acumap.drawing.geometry import SIDE_LABELS, guide_lines, guide_span, vertebrae
+from acumap.drawing.geometry import PROCESS_HALF_WIDTH_CM, SIDE_LABELS, guide_lines, guide_span, vertebrae
 
 Audience = Literal["patient", "student"]
 
@@ -343,7 +343,8 @@ def diagram_svg(
     if view == "back":
         for v in vertebrae():
             c.parts.append(
-                f'<rect x="-0.75" y="{_n(v.top)}" width="1.5" height="{_n(v.bottom - v.top)}" fill="#e6e2da" '
+                f'<rect x="{_n(-PROCESS_HALF_WIDTH_CM)}" y="{_n(v.top)}" width="{_n(2 * PROCESS_HALF_WIDTH_CM)}" '
+                f'height="{_n(v.bottom - v.top)}" fill="#e6e2da" '
                 f'stroke="#5b5f66" stroke-width="{_n(0.15 * c.mm)}"/>'
             )
             if audience == "student":

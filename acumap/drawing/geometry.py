@@ -1,4 +1,5 @@
-"""The back's drawn scaffolding, shared by the map's SVG (svg.py) and the printed figure (figure.py): the spine's
+"""The back's drawn scaffolding, shared by the map's SVG (svg.py), the printed figure (figure.py) and the class's
+results chart (acumap/charts/class_results.py): the spine's
 ladder of vertebrae, the guide lines at each cun offset and the side labels. Each drawing styles them its own
 way (screen pixels on the map, millimetres on paper); where they are is decided once, here."""
 
@@ -7,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acumap.body import anatomy
+
+#: Half the width of a spinous process as drawn on the ladder (cm).
+PROCESS_HALF_WIDTH_CM = 0.75
 
 #: How far the guide lines run beyond the spine ladder, above and below (cm).
 GUIDE_OVERHANG_CM = 1.5

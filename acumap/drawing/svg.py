@@ -27,7 +27,7 @@ from acumap.body import anatomy
 from acumap.body.scales import CM_PER_CUN_ACROSS
 from acumap.drawing.assets import Drawing
 from acumap.drawing.describe import VIEW_TITLES, point_name, position_words, region_name, tooltip
-from acumap.drawing.geometry import SIDE_LABELS, guide_lines, guide_span, vertebrae
+from acumap.drawing.geometry import PROCESS_HALF_WIDTH_CM, SIDE_LABELS, guide_lines, guide_span, vertebrae
 
 # Okabe-Ito, safe for the common colour-vision deficiencies.
 LOCAL_COLOUR = "#D55E00"
@@ -136,7 +136,8 @@ def _polygon_d(polygon: Iterable[tuple[float, float]]) -> str:
 def _ladder() -> str:
     out = ['<g class="ladder" aria-hidden="true">']
     for v in vertebrae():
-        out.append(f'<rect class="vert" {_attrs(x=-0.75, y=v.top, width=1.5, height=v.bottom - v.top)}/>')
+        w = PROCESS_HALF_WIDTH_CM
+        out.append(f'<rect class="vert" {_attrs(x=-w, y=v.top, width=2 * w, height=v.bottom - v.top)}/>')
         out.append(f'<line class="tick" {_attrs(x1=LADDER_LABEL_X + 2.2, x2=-1.0, y1=v.y, y2=v.y)}/>')
         out.append(_px(LADDER_LABEL_X, v.y, _text(v.level, "lvl", "middle", dy=4.5)))
     out.append(_px(LADDER_LABEL_X, -4.2, _text("Spine", "lvl head", "middle", dy=4)))
