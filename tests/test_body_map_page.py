@@ -11,10 +11,11 @@ def test_overview_shows_safety_and_red_flags() -> None:
     at = run_app()
     text = all_markdown(at)
     assert "Where does it hurt?" in text
-    assert (
-        "difficulty passing urine, or not being able to control your bladder or bowels"
-        in text.lower().replace("\\", "")
-    )
+    # The overview's own safety box (not only the red-flags popup every page has): red flags and the disclaimer.
+    (box,) = [w.value for w in at.warning if "Call an ambulance now" in w.value]
+    box = box.lower().replace("\\", "")
+    assert "difficulty passing urine, or not being able to control your bladder or bowels" in box
+    assert "only a trained, licensed practitioner should needle" in box
 
 
 def test_deep_link_selects_region_and_lists_its_points() -> None:
