@@ -137,8 +137,9 @@ def score_attempt(atlas: Atlas, point_id: str, view: str, x: float, y: float) ->
     if view == "back":
         vertical = level_position(y) - level_position(nearest.y)
         midline = nearest.side == "midline"
-        sideways = (x if midline else abs(x) - abs(nearest.x)) / scale
-        sideways = abs(sideways) if midline else sideways
+        # Measured from the midline, either side: a midline point's marker is at x = 0, so for it this is how far
+        # off the midline the attempt is.
+        sideways = (abs(x) - abs(nearest.x)) / scale
         correct = abs(vertical) <= TOLERANCE_LEVELS and abs(sideways) <= TOLERANCE_CUN
         feedback = _back_feedback(vertical, sideways, midline, x)
     else:

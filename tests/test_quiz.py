@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -21,12 +23,14 @@ from acumap.quiz import (
     hint,
     level_position,
     most_missed,
+    nameable,
     pool,
     read_answer,
     score_attempt,
     score_name,
     summarise,
 )
+from tests.conftest import hand_row, point_row
 
 ATLAS = load_atlas()
 
@@ -399,3 +403,154 @@ def test_a_region_round_draws_the_region_s_points_and_all_draws_everything() -> 
     assert neck[:6] == ["GV14", "GV20", "BL11", "BL60", "EX-B1", "GB21"]
     assert len(neck) == 25
     assert len(pool(ATLAS, RoundSpec(source="all"))) == len(ATLAS.points) == 92
+
+
+# --- rounds and links at their edges ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "find.missed-BL18.s1.lm",  # one missed point is a round
+        "name.all.s1.nolm",
+        "find.all.s123456789.lm",  # nine digits of seed
+    ],
+)
+def test_good_round_links_are_read(text: str) -> None:
+    spec = RoundSpec.decode(text)
+    assert spec is not None
+    assert spec.encode() == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "find.all.s1.xx",  # neither landmarks nor none
+        "find.all.s1234567890.lm",  # ten digits of seed
+        "find.all.s.lm",
+        "find.missed.s1.lm",  # missed, but no point named
+        "find.region.s1.lm",  # a region, but not which
+    ],
+)
+def test_more_bad_round_links_are_refused(text: str) -> None:
+    assert RoundSpec.decode(text) is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "n", "facts"),
+    [
+        (RoundSpec("find", "region", "upper_back"), 10, ("Find", "10", "upper back")),
+        (RoundSpec("name", "meridian", "Governor Vessel"), 7, ("Name", "7", "Governor Vessel meridian")),
+        (RoundSpec("find", "view", "hand"), 3, ("Find", "3", "hand diagram")),
+        (RoundSpec("name", "missed", "BL18"), 1, ("Name", "1", "missed")),
+        (RoundSpec("find", "all"), 10, ("Find", "10", "every point")),
+    ],
+)
+def test_a_rounds_label_says_its_mode_length_and_pool(
+    spec: RoundSpec, n: int, facts: tuple[str, ...]
+) -> None:
+    label = spec.label(n)
+    for fact in facts:
+        assert fact in label, (fact, label)
+    assert ("Name" in label) is (spec.mode == "name")
+
+
+@pytest.mark.parametrize(
+    ("history", "missed"),
+    [
+        # More misses first, whatever the id; a tie by id.
+        ([("GV9", False), ("GV9", False), ("BL18", False)], ["GV9", "BL18"]),
+        ([("GV9", False), ("BL18", False)], ["BL18", "GV9"]),
+        # A hit cancels a miss, in either order.
+        ([("GV9", True), ("GV9", False)], []),
+        ([("GV9", False), ("GV9", True)], []),
+        ([("GV9", False), ("GV9", False), ("GV9", True)], ["GV9"]),
+    ],
+)
+def test_most_missed_counts_misses_minus_hits(history: list[tuple[str, bool]], missed: list[str]) -> None:
+    assert most_missed(history) == missed
+
+
+def test_most_missed_keeps_a_rounds_worth_by_default_and_the_limit_given() -> None:
+    history = [(f"BL{n}", False) for n in range(11, 23)]  # twelve points missed once each
+    assert most_missed(history) == [f"BL{n}" for n in range(11, 21)]
+    assert most_missed(history, limit=2) == ["BL11", "BL12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attempts"),
+    [
+        ("back:500:-500", [("back", 500.0, -500.0)]),  # exactly at the largest diagram's edge
+        ("back:-500:500", [("back", -500.0, 500.0)]),
+        ("back:1:2~~hand:3:4~", [("back", 1.0, 2.0), ("hand", 3.0, 4.0)]),  # empty parts are skipped
+        ("back:500.01:0", None),
+        ("back:0:-500.01", None),
+        ("back:1:2:3", None),
+    ],
+)
+def test_attempts_from_the_link_at_the_edges(
+    text: str, attempts: list[tuple[str, float, float]] | None
+) -> None:
+    assert decode_attempts(text) == attempts
+
+
+def test_two_points_sharing_a_code_are_asked_with_their_level_and_never_named(
+    make_data: Callable[..., Path],
+) -> None:
+    jiaji = {
+        "code": "EX-B2",
+        "offset_cun": "0.5",
+        "pinyin": "Huatuo Jiaji",
+        "english": "Huatuo's Paravertebral Points",
+        "hanzi": "华佗夹脊",
+    }
+    atlas = load_atlas(
+        make_data(
+            points=[
+                point_row(),
+                hand_row(),
+                point_row(id="EX-B2-T5", spine_level="T5", **jiaji),
+                point_row(id="EX-B2-T6", spine_level="T6", **jiaji),
+            ]
+        )
+    )
+    assert asked_code(atlas, atlas.point("EX-B2-T6")) == "EX-B2 at T6"
+    assert nameable(atlas) == ["BL18", "LI4"]
+
+
+# --- reading a typed answer: how many slips a name allows ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "point_id"),
+    [
+        ("kunlum", "BL60"),  # Kunlun: six letters, one slip allowed
+        ("kinlum", None),  # two slips in six letters: too far
+        ("zhuyeng", "GV9"),  # Zhiyang: seven letters, two slips allowed
+        ("zhuyenk", None),  # three slips: too far
+    ],
+)
+def test_a_name_of_seven_letters_or_more_allows_two_slips(typed: str, point_id: str | None) -> None:
+    assert read_answer(ATLAS, typed).point_id == point_id
+
+
+def test_a_start_of_a_code_offers_three_points_of_different_codes() -> None:
+    assert read_answer(ATLAS, "BL1") == Reading(None, ("BL11", "BL12", "BL13"))
+
+
+def test_a_name_two_codes_share_names_neither(make_data: Callable[..., Path]) -> None:
+    atlas = load_atlas(make_data(points=[point_row(), hand_row(pinyin="Ganshu")]))
+    assert read_answer(atlas, "ganshu") == Reading(None, ("BL18", "LI4"), tied=True)
+
+
+def test_a_point_counts_its_nearest_name(make_data: Callable[..., Path]) -> None:
+    # "Zhongfu" is one slip from LI4's first name and two from its second; two from BL18's: LI4 is meant.
+    atlas = load_atlas(
+        make_data(
+            points=[
+                point_row(pinyin="Shangfu", english="Upper Palace"),
+                hand_row(pinyin="Zhongdu (Zhongzhu)", english="Middle Capital"),
+            ]
+        )
+    )
+    assert read_answer(atlas, "zhongfu") == Reading("LI4")

@@ -18,6 +18,7 @@ from acumap.search import (
     fold,
     matches,
     names_meridian,
+    score,
     search,
 )
 from tests.builders import hand_row, point_row
@@ -233,3 +234,92 @@ def test_beside_an_exact_name_the_channels_points_stay(make_data: Callable[..., 
         )
     )
     assert [(m.point.id, m.kind) for m in matches(atlas, "Gan")][:2] == [("LI4", EXACT), ("LR3", MERIDIAN)]
+
+
+# --- at the edges: no query, the older codes, words in another order, a score exactly at the minimum ----------
+
+
+def test_no_query_lists_every_point_in_the_datas_order_unmarked() -> None:
+    found = matches(ATLAS)
+    assert [m.point.id for m in found][:3] == ["GV3", "GV4", "GV5"]
+    assert len(found) == 92
+    assert {m.kind for m in found} == {""}
+    assert [p.id for p in search(ATLAS)] == [m.point.id for m in found]
+
+
+@pytest.mark.parametrize(
+    ("query", "point_id"),
+    [("UB18", "BL18"), ("Du14", "GV14"), ("SJ5", "TE5"), ("Liv3", "LR3")],
+)
+def test_an_older_code_is_an_exact_match(query: str, point_id: str) -> None:
+    found = matches(ATLAS, query)
+    assert (found[0].point.id, found[0].kind) == (point_id, EXACT)
+    assert score(found[0].point, query) == 100.0
+
+
+def test_an_older_codes_start_lists_the_family() -> None:
+    assert {m.point.id for m in matches(ATLAS, "UB4") if m.kind == PARTIAL} == {
+        f"BL{i}" for i in range(40, 50)
+    }
+
+
+@pytest.mark.parametrize(
+    ("point_id", "query"),
+    [("BL18", ""), ("BL18", "BL18"), ("BL18", "bl 18"), ("BL18", "肝俞"), ("LI4", "合谷")],
+)
+def test_the_top_of_the_scale_is_100(point_id: str, query: str) -> None:
+    # An empty query matches every point fully; an exact code or hanzi is the best match there is.
+    assert score(ATLAS.point(point_id), query) == 100.0
+
+
+def test_the_kinds_of_match_rank_in_order() -> None:
+    # An exact code, then an exact name, a channel's name, a code's start, a part of the hanzi, a part of a
+    # name, a fuzzy match: each strictly below the one before.
+    ladder = [
+        ("BL18", "BL18"),
+        ("BL18", "Ganshu"),
+        ("LR3", "Gan"),
+        ("BL18", "BL1"),
+        ("BL18", "肝"),
+        ("BL18", "gansh"),
+        ("BL18", "gansu"),
+    ]
+    scores = [score(ATLAS.point(pid), query) for pid, query in ladder]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores)) == len(scores), scores
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("valley union", "LI4"),  # Union Valley, its words in another order
+        ("Valley Union", "LI4"),
+        ("well shoulder", "GB21"),
+        ("ganshuu", "BL18"),  # a letter too many: longer than the name, so no part of it
+        ("sanyinjaio", "SP6"),  # two letters swapped
+    ],
+)
+def test_fuzzy_matches_of_a_whole_name(query: str, first: str) -> None:
+    found = matches(ATLAS, query)
+    assert (found[0].point.id, found[0].kind) == (first, SIMILAR)
+
+
+def test_a_misspelt_part_of_a_name_of_four_letters_is_found() -> None:
+    # "jiej" is one letter from "jiaj", a part of Huatuo Jiaji and Jing Jiaji (EX-B2, the neck's JJ-C).
+    found = {m.point.id for m in matches(ATLAS, "jiej")}
+    assert {"EX-B2-T1", "EX-B2-L5", "JJ-C2"} <= found
+
+
+def test_a_code_missing_a_digit_offers_the_codes_it_could_be() -> None:
+    assert [(m.point.id, m.kind) for m in matches(ATLAS, "bl8")] == [("BL18", SIMILAR), ("BL48", SIMILAR)]
+
+
+def test_a_fuzzy_score_exactly_at_the_minimum_is_kept() -> None:
+    # A slip in BL46's Diaphragm Gate; BL17, Diaphragm Shu, scores exactly the minimum (72) and is offered too.
+    assert score(ATLAS.point("BL17"), "diaphragmgete") == 72.0
+    assert [m.point.id for m in matches(ATLAS, "diaphragmgete")] == ["BL46", "BL17"]
+
+
+def test_a_channel_not_in_the_data_is_named_by_nothing() -> None:
+    assert not names_meridian("Heart", "heart")
+    assert not names_meridian("Heart", "Xin")
