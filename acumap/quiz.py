@@ -180,22 +180,24 @@ def hint(point: Point) -> str:
         )
     if point.view == "back" and point.spine_level is not None and point.offset_cun is not None:
         count = (
-            f"Count the spinous processes down from C7 (the prominent one at the base of the neck) to "
+            "Find C7, the prominent spinous process at the base of the neck"
+            if point.spine_level == "C7"
+            else f"Count the spinous processes down from C7 (the prominent one at the base of the neck) to "
             f"{point.spine_level}"
         )
         if point.offset_cun == 0:
             return f"{count}; {point.code} is on the midline in the dip just below it."
         line = {
-            0.5: "the Jiaji line, 0.5 cun out",
-            1.5: "the inner Bladder line, 1.5 cun out",
-            3.0: "the outer Bladder line, 3 cun out"
+            0.5: "on the Jiaji line, 0.5 cun out",
+            1.5: "on the inner Bladder line, 1.5 cun out",
+            3.0: "on the outer Bladder line, 3 cun out"
             + (
                 ", along the inner edge of the shoulder blade"
                 if anatomy.beside_scapula(point.spine_level)
                 else ""
             ),
         }.get(point.offset_cun, f"{point.offset_cun:g} cun from the midline")
-        return f"{count}; {point.code} is level with its lower border, on {line}."
+        return f"{count}; {point.code} is level with its lower border, {line}."
     return f"{point.code}: {point.location}"
 
 

@@ -30,7 +30,7 @@ from acumap.quiz import (
     score_name,
     summarise,
 )
-from tests.conftest import hand_row, point_row
+from tests.builders import hand_row, point_row
 
 ATLAS = load_atlas()
 
@@ -554,3 +554,21 @@ def test_a_point_counts_its_nearest_name(make_data: Callable[..., Path]) -> None
         )
     )
     assert read_answer(atlas, "zhongfu") == Reading("LI4")
+
+
+@pytest.mark.parametrize(
+    ("pid", "starts", "where"),
+    [
+        # A point at C7 is found at C7 itself, not by counting down from C7 to C7.
+        (
+            "GB21",
+            "Find C7, the prominent spinous process",
+            "level with its lower border, 4 cun from the midline.",
+        ),
+        ("BL18", "Count the spinous processes down from C7", "on the inner Bladder line, 1.5 cun out."),
+    ],
+)
+def test_a_back_hint_reads_as_a_sentence(pid: str, starts: str, where: str) -> None:
+    text = hint(ATLAS.point(pid))
+    assert text.startswith(starts)
+    assert text.endswith(where)
