@@ -404,7 +404,8 @@ def read_answer(atlas: Atlas, text: str) -> Reading:
     Ganshu and Danshu, so it names neither and both are offered).
     """
     q = fold(text)
-    hanzi = text.strip()
+    # Hanzi are matched as typed; punctuation alone ("?") names nothing.
+    hanzi = text.strip() if any(ch.isalnum() for ch in text) else ""
     if not q and not hanzi:
         return Reading(None)
     as_who = who_code(q)  # UB18 for BL18, SJ5 for TE5 ... (acumap.atlas.codes)

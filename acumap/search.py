@@ -183,7 +183,7 @@ def matches(atlas: Atlas, query: str = "", filters: Filters = Filters()) -> list
     ones. With no query: every point passing the filters, in the order of the data.
     """
     candidates: Iterable[Point] = (p for p in atlas.points if _passes(atlas, p, filters))
-    if not fold(query) and not query.strip():
+    if not fold(query) and not any(ch.isalnum() for ch in query):  # nothing to search by: "", "  ", "?"
         return [Match(p, "") for p in candidates]
     scored = [(score(p, query), i, p) for i, p in enumerate(candidates)]
     kept = [(s, i, p) for s, i, p in scored if s >= MIN_SCORE]

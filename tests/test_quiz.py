@@ -572,3 +572,8 @@ def test_a_back_hint_reads_as_a_sentence(pid: str, starts: str, where: str) -> N
     text = hint(ATLAS.point(pid))
     assert text.startswith(starts)
     assert text.endswith(where)
+
+
+@pytest.mark.parametrize("typed", ["?", " ... ", "-"])
+def test_punctuation_alone_names_no_point(typed: str) -> None:
+    assert read_answer(ATLAS, typed) == Reading(None)

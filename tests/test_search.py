@@ -323,3 +323,10 @@ def test_a_fuzzy_score_exactly_at_the_minimum_is_kept() -> None:
 def test_a_channel_not_in_the_data_is_named_by_nothing() -> None:
     assert not names_meridian("Heart", "heart")
     assert not names_meridian("Heart", "Xin")
+
+
+@pytest.mark.parametrize("query", ["?", " - ", "..."])
+def test_punctuation_alone_is_no_query(query: str) -> None:
+    found = matches(ATLAS, query)
+    assert len(found) == len(ATLAS.points)
+    assert {m.kind for m in found} == {""}
