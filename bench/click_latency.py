@@ -384,6 +384,15 @@ def quiet_total(app: App, step_ms: float = 60) -> int:
     return last
 
 
+def git_rev(folder: Path) -> str:
+    """The short commit a checkout is at, with '+changes' when its tracked files differ from it."""
+    run_git = lambda *a: subprocess.run(
+        ["git", "-C", str(folder), *a], capture_output=True, text=True
+    ).stdout.strip()  # noqa: E731
+    dirty = run_git("status", "--porcelain", "--untracked-files=no")
+    return run_git("rev-parse", "--short", "HEAD") + ("+changes" if dirty else "")
+
+
 def chromium_version() -> str:
     out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout
     return out.strip()
@@ -397,7 +406,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="acumap-bench-")))
         atlas_info = write_synthetic_atlas(tmp)
-        specs = (
+        specs: tuple[tuple[str, str, str, dict[str, str] | None, bool], ...] = (
             ("acumap", f"AcuMap ({atlas_info['real']} points)", "app.py", None, True),
             (
                 "acumap400",
@@ -408,8 +417,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ),
             ("minimal", "minimal echo app", "bench/minimal_app.py", None, False),
         )
+        cwds: dict[str, Path | None] = {}
+        if args.baseline:
+            # The same app from another checkout (the code before a change), measured in the same run.
+            base = Path(args.baseline).resolve()
+            rev = git_rev(base)
+            specs += (
+                ("base", f"AcuMap ({atlas_info['real']} points) at {rev}", "app.py", None, True),
+                (
+                    "base400",
+                    f"AcuMap ({atlas_info['points']} points, synthetic) at {rev}",
+                    "app.py",
+                    {"ACUMAP_DATA_DIR": str(tmp)},
+                    True,
+                ),
+            )
+            cwds = {"base": base, "base400": base}
         servers = {
-            name: stack.enter_context(streamlit_server_process(script, env, gc_args))
+            name: stack.enter_context(streamlit_server_process(script, env, gc_args, cwd=cwds.get(name)))
             for name, _, script, env, _ in specs
         }
         pw = stack.enter_context(sync_playwright())
@@ -475,6 +500,14 @@ def report(
     def ratio(x: dict[str, float] | None, y: dict[str, float] | None, stat: str) -> float | None:
         return x[stat] / y[stat] if x and y and y[stat] else None
 
+    if "base" in results:
+        b, b400 = results["base"], results["base400"]
+        results["vs_baseline"] = {
+            f"{which}_{key}_{stat}": ratio(now[key], then[key], stat)
+            for which, now, then in (("78", a, b), ("400", big, b400))
+            for key in ("highlight_ms", "panel_ms", "first_render_ms", "bytes_per_click")
+            for stat in ("median", "p95")
+        }
     ratios = {
         "panel_p95_vs_minimal": ratio(a["panel_ms"], m["panel_ms"], "p95"),
         "panel_median_vs_minimal": ratio(a["panel_ms"], m["panel_ms"], "median"),
@@ -644,9 +677,18 @@ def main() -> None:
         help="pass --runner.postScriptGC true/false to every server (config: leave the config file's value)",
     )
     parser.add_argument("--no-write", action="store_true", help="print the JSON only; leave BENCHMARKS.md")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="another checkout (e.g. a git worktree of the code before a change): its app, 78 and 400 points, "
+        "is measured in the same run; the JSON gains results['vs_baseline'] (now ÷ then)",
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write the JSON here")
     args = parser.parse_args()
     out = run(args)
     print(json.dumps(out, indent=2, ensure_ascii=False))
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     if not args.no_write:
         write_markdown(out)
 

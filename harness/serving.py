@@ -92,10 +92,12 @@ def streamlit_server_process(
     extra_args: tuple[str, ...] = (),
     timeout: float = 60.0,
     port: int | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Start `streamlit run script` (plus extra command-line options); yield (URL, server process).
 
-    `port` (default: a free one) lets a test restart a server at the same address.
+    `port` (default: a free one) lets a test restart a server at the same address; `cwd` (default: this checkout)
+    runs another checkout's app, so a benchmark can measure the code before a change beside the code after it.
 
     The server's output goes to a temporary file (never an unread pipe that could fill and block it), so a
     benchmark can read the process's CPU time while it runs for as long as it likes.
@@ -123,7 +125,7 @@ def streamlit_server_process(
     ]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+            cmd, cwd=cwd or ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
         )
         url = f"http://127.0.0.1:{port}"
         try:
