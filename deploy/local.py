@@ -92,10 +92,12 @@ def proxied_app(
     config: Path = CONFIG,
     timeout: float = 60.0,
     env: dict[str, str] | None = None,
+    proxy_env: dict[str, str] | None = None,
 ) -> Iterator[ProxiedApp]:
     """Start one Streamlit process per server of the config, then HAProxy in front of them; stop all afterwards.
 
-    `env`: more environment for every Streamlit process (ACUMAP_CLASS_DB: the class database they share)."""
+    `env`: more environment for every Streamlit process (ACUMAP_CLASS_DB: the class database they share);
+    `proxy_env`: more for HAProxy (ACUMAP_NO_COMPRESSION: the config without its compression, for a benchmark)."""
     binary = haproxy_binary()
     if binary is None:
         raise RuntimeError("haproxy is missing: install Debian's haproxy package")
@@ -110,7 +112,7 @@ def proxied_app(
         port = port or free_port()
         hp_env = haproxy_env(
             port, {name: _host_port(u) for name, (u, _) in zip(SERVERS, servers, strict=True)}
-        )
+        ) | (proxy_env or {})
         subprocess.run([binary, "-c", "-q", "-f", str(config)], env=hp_env, check=True)
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="acumap-haproxy-")))
         log = tmp / "haproxy.log"
