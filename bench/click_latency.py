@@ -105,6 +105,21 @@ MINIMAL_READY_JS = """() => { const gd = document.querySelector('.st-key-chart .
     && [...document.querySelectorAll('h3')].some(h => h.textContent.trim() === 'Clicked nothing'); }"""
 
 
+# Every WebSocket message the page sends and receives, timed in the page: where a click's time goes (the browser
+# before it sends, the server and network before the first answer, the answer's messages, the render after them).
+WS_LOG_INIT = """(() => {
+  const Orig = window.WebSocket;
+  window.__ws = [];
+  window.WebSocket = class extends Orig {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => window.__ws.push(['r', performance.now()]));
+    }
+    send(data) { window.__ws.push(['s', performance.now()]); return super.send(data); }
+  };
+})();"""
+
+
 def first_render_init(ready_js: str) -> str:
     """An init script: from document start, check `ready_js` every frame; note the first frame it holds."""
     return f"""(() => {{
@@ -124,7 +139,7 @@ def first_render_init(ready_js: str) -> str:
 SETUP_JS = """([target, heading]) => {
   const old = window.__bench;
   if (old) { old.observers.forEach((o) => o.disconnect()); window.removeEventListener('pointerdown', old.onDown, true); }
-  const m = { t0: null, highlight: null, panel: null, lost: false, preLit: false, observers: [] };
+  const m = { t0: null, highlight: null, panel: null, lost: false, preLit: false, observers: [], lastMut: null };
   m.onDown = () => { if (m.t0 === null) m.t0 = performance.now(); };
   window.addEventListener('pointerdown', m.onDown, true);
   if (target) {
@@ -150,8 +165,11 @@ SETUP_JS = """([target, heading]) => {
       if (h.textContent.trim() === heading) { m.panel = performance.now(); return; }
     }
   };
-  const mo2 = new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(check); } });
-  mo2.observe(document.body, { childList: true, subtree: true, characterData: true });
+  const mo2 = new MutationObserver(() => {
+    if (m.t0 !== null) m.lastMut = performance.now();
+    if (!pending) { pending = true; requestAnimationFrame(check); }
+  });
+  mo2.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   m.observers.push(mo2);
   window.__bench = m;
 }"""
@@ -172,8 +190,12 @@ SETTLED_JS = """(needHighlight) => { const m = window.__bench;
     && document.querySelectorAll('[data-stale="true"]').length === 0
     && !document.querySelector('[data-testid="stStatusWidget"]'); }"""
 
-READ_JS = """() => { const m = window.__bench;
-  return { t0: m.t0, highlight: m.highlight, panel: m.panel, lost: m.lost, preLit: m.preLit }; }"""
+READ_JS = """() => { const m = window.__bench; const ws = window.__ws || [];
+  const send = ws.find(([k, t]) => k === 's' && t >= m.t0);
+  const recv = send ? ws.filter(([k, t]) => k === 'r' && t >= send[1] && (m.panel === null || t <= m.panel)) : [];
+  return { t0: m.t0, highlight: m.highlight, panel: m.panel, lost: m.lost, preLit: m.preLit, lastMut: m.lastMut,
+           sent: send ? send[1] : null, firstRecv: recv.length ? recv[0][1] : null,
+           lastRecv: recv.length ? recv[recv.length - 1][1] : null, messages: recv.length }; }"""
 
 # After the click has settled: is the target still lit and its region shape on?
 FINAL_JS = """([target, region]) => {
@@ -263,6 +285,8 @@ class App:
     panel: list[float] = field(default_factory=list)
     load: list[float] = field(default_factory=list)
     bytes: list[float] = field(default_factory=list)
+    settled: list[float] = field(default_factory=list)  # the last change to the page after the click
+    phases: list[dict[str, float]] = field(default_factory=list)  # where a click's time to the panel went
     cpu_ms: float = 0.0
     clicks: int = 0
     problems: list[str] = field(default_factory=list)
@@ -369,6 +393,19 @@ def click_once(app: App, i: int, record: bool) -> None:
         app.highlight.append(got["highlight"] - t0)
     app.panel.append(got["panel"] - t0)
     app.bytes.append(float(quiet_total(app) - start_bytes))
+    time.sleep(0.3)  # anything still changing the page after the panel, up to here, counts towards settled
+    late = page.evaluate(READ_JS)
+    app.settled.append(max(late["lastMut"] or got["panel"], got["panel"]) - t0)
+    if got["sent"] is not None and got["firstRecv"] is not None:
+        app.phases.append(
+            {
+                "before_send": got["sent"] - t0,
+                "server_and_network": got["firstRecv"] - got["sent"],
+                "answer_messages": got["lastRecv"] - got["firstRecv"],
+                "render_after_last_message": got["panel"] - got["lastRecv"],
+                "messages": got["messages"],
+            }
+        )
 
 
 def quiet_total(app: App, step_ms: float = 60) -> int:
@@ -386,11 +423,14 @@ def quiet_total(app: App, step_ms: float = 60) -> int:
 
 def git_rev(folder: Path) -> str:
     """The short commit a checkout is at, with '+changes' when its tracked files differ from it."""
-    run_git = lambda *a: subprocess.run(
-        ["git", "-C", str(folder), *a], capture_output=True, text=True
-    ).stdout.strip()  # noqa: E731
-    dirty = run_git("status", "--porcelain", "--untracked-files=no")
-    return run_git("rev-parse", "--short", "HEAD") + ("+changes" if dirty else "")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True
+        ).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + ("+changes" if dirty else "")
 
 
 def chromium_version() -> str:
@@ -447,6 +487,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             page = ctx.new_page()
             page.set_default_timeout(30_000)
             page.add_init_script(first_render_init(ACUMAP_READY_JS if is_acumap else MINIMAL_READY_JS))
+            page.add_init_script(WS_LOG_INIT)
             app = App(name=name, label=label, url=url, pid=proc.pid, page=page, acumap=is_acumap)
             page.on("websocket", lambda ws, app=app: count_frames(app, ws))
             apps.append(app)
@@ -482,6 +523,10 @@ def report(
             "label": app.label,
             "highlight_ms": summary(app.highlight),
             "panel_ms": summary(app.panel),
+            "settled_ms": summary(app.settled),
+            "phases_median_ms": {
+                k: statistics.median(p[k] for p in app.phases) for k in (app.phases[0] if app.phases else {})
+            },
             "first_render_ms": summary(app.load),
             "bytes_per_click": summary(app.bytes),
             "server_cpu_ms_per_click": app.cpu_ms,
