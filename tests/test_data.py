@@ -10,10 +10,20 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from acumap.atlas.data import DATA_DIR, POINT_COLUMNS, Atlas, DataError, load_atlas, shown_name
+from acumap.atlas.data import (
+    DATA_DIR,
+    POINT_COLUMNS,
+    Atlas,
+    DataError,
+    DataProblem,
+    load_atlas,
+    shown_name,
+    validate_points,
+)
 from acumap.atlas.placement import markers_for, outside_diagrams
 from acumap.atlas.regions import BASE_REGIONS
 from acumap.body import anatomy, neck
@@ -685,3 +695,772 @@ def test_a_point_on_the_x_edge_but_out_by_y_is_reported_by_y() -> None:
         problems, _ = outside_diagrams(atlas, {"hand": (x0, li4.y + 1.0, 1.0, 1.0)}, "data/points.csv")
         (mine,) = [p for p in problems if p.message.startswith("LI4 ")]
         assert mine.column == "y"
+
+
+# --- issue 20: one broken row per rule (the problem names the file, the row's line and the column) ----------------
+#
+# Each case breaks one rule of points.csv in the first row (line 2), with two good rows after it. Exactly one
+# problem is reported, on line 2 in the rule's column; the key fact (the value at fault, or what is missing)
+# is in the message; message and fix read on from "file, line 2, column 'c':" and "Fix:", so both begin in
+# lower case (after the value at fault, if they start with it). The wording is not pinned.
+
+GOOD_ROWS = [point_row(id="BL17", code="BL17", spine_level="T7"), hand_row(id="SI3", code="SI3")]
+GOOD_LINKS = [{**LINK, "point_id": "BL17"}, {**LINK, "point_id": "SI3", "role": "distal"}]
+SCAPULAR = "infraspinous_fossa_one_third"  # SI11's landmark in the shipped data
+OCCIPUT = "below_occiput_between_scm_and_trapezius"  # GB20's
+
+
+def neck_row(**overrides: str) -> dict[str, str]:
+    """A valid neck point row (GB20), placed from its landmark; override any column."""
+    row = point_row(
+        id="GB20",
+        code="GB20",
+        view="neck",
+        spine_level="",
+        offset_cun="",
+        landmark=OCCIPUT,
+        meridian="Gallbladder",
+        pinyin="Fengchi",
+        hanzi="风池",
+        english="Wind Pool",
+        plain="Below the skull at the back of the neck; used to ease a stiff neck.",
+        caution_tags="",
+    )
+    row.update(overrides)
+    return row
+
+
+def scapular_row(**overrides: str) -> dict[str, str]:
+    """A valid back point placed from a scapular landmark (SI11); override any column."""
+    row = point_row(
+        id="SI11",
+        code="SI11",
+        spine_level="",
+        offset_cun="",
+        landmark=SCAPULAR,
+        meridian="Small Intestine",
+        caution_tags="",
+    )
+    row.update(overrides)
+    return row
+
+
+#: The value at fault or the point code a message may begin with ('BL 18' is not ..., BL17 is linked ...).
+_LEADING_VALUE = re.compile(r"^(?:'[^']*'|[A-Z]{2}\d+) ")
+
+
+def _reads_on(text: str) -> bool:
+    """Whether a message or a fix reads on from the words before it: after any leading value, in lower case."""
+    return _LEADING_VALUE.sub("", text, count=1)[:1].islower()
+
+
+def _one_problem(
+    problems: tuple[Any, ...] | list[Any], file: str, line: int | None, column: str | None
+) -> Any:
+    """The only problem reported: at file, line and column, its message reading on from "file, line, column:"."""
+    assert [(p.file, p.row, p.column) for p in problems] == [(file, line, column)], [str(p) for p in problems]
+    (problem,) = problems
+    assert _reads_on(problem.message), problem.message
+    return problem
+
+
+POINT_RULE_CASES = [
+    # The cells every row needs.
+    pytest.param(point_row(id=""), "id", "id is empty", id="id given"),
+    pytest.param(point_row(code="Liver 18"), "code", "'Liver 18'", id="code a WHO code"),
+    pytest.param(point_row(code="bl18"), "code", "'bl18'", id="code in capitals"),
+    pytest.param(point_row(code="BL18a"), "code", "'BL18a'", id="code ends at its number"),
+    pytest.param(point_row(code="xBL18"), "code", "'xBL18'", id="code starts at its letters"),
+    pytest.param(point_row(view="arm"), "view", "'arm'", id="view known"),
+    *[
+        pytest.param(
+            point_row(**{col: ""}),
+            col,
+            'cautions is empty (write "None known beyond standard clean-needle technique."'
+            if col == "cautions"
+            else f"{col} is empty",
+            id=f"{col} given",
+        )
+        for col in (
+            "meridian",
+            "pinyin",
+            "hanzi",
+            "english",
+            "plain",
+            "location",
+            "use",
+            "needling",
+            "cautions",
+            "source",
+        )
+    ],
+    pytest.param(
+        point_row(plain="Used with BL17 for back pain."), "plain", "code", id="no WHO code in plain"
+    ),
+    pytest.param(
+        point_row(plain="Used with EX-B2 for back pain."), "plain", "code", id="no extra code in plain"
+    ),
+    pytest.param(point_row(meridian="Bladder Channel"), "meridian", "'Bladder Channel'", id="meridian known"),
+    pytest.param(
+        point_row(caution_tags="pneumothorax; bleeding"), "caution_tags", "'bleeding'", id="tag known"
+    ),
+    pytest.param(point_row(offset_cun="one"), "offset_cun", "'one' is not a number", id="offset a number"),
+    pytest.param(
+        point_row(offset_cun="inf"), "offset_cun", "'inf' is not a finite number", id="offset finite"
+    ),
+    pytest.param(
+        point_row(offset_cun="-1.5"), "offset_cun", "-1.5 cun is outside 0..10", id="offset not below 0"
+    ),
+    pytest.param(
+        point_row(offset_cun="10.5"), "offset_cun", "10.5 cun is outside 0..10", id="offset up to 10"
+    ),
+    pytest.param(point_row(spine_level="T13"), "spine_level", "'T13'", id="spine level known"),
+    # A back point: from a scapular landmark alone, or from its level and offset; never by x/y.
+    pytest.param(scapular_row(landmark="armpit"), "landmark", "'armpit'", id="back landmark known"),
+    pytest.param(scapular_row(spine_level="T4"), "landmark", "spine_level", id="back landmark without level"),
+    pytest.param(scapular_row(offset_cun="3"), "landmark", "offset_cun", id="back landmark without offset"),
+    pytest.param(point_row(spine_level=""), "spine_level", "spine level", id="back level given"),
+    pytest.param(point_row(offset_cun=""), "offset_cun", "offset", id="back offset given"),
+    pytest.param(
+        point_row(id="GV9", code="GV9", offset_cun="1"),
+        "offset_cun",
+        "Governor Vessel point lies on the midline",
+        id="GV on midline",
+    ),
+    pytest.param(point_row(x="3"), "x", "x/y", id="back not by x"),
+    pytest.param(point_row(y="4"), "x", "x/y", id="back not by y"),
+    # A neck point: from its landmark only.
+    pytest.param(neck_row(landmark=""), "landmark", OCCIPUT, id="neck landmark given"),
+    pytest.param(neck_row(landmark=SCAPULAR), "landmark", OCCIPUT, id="neck landmark a neck one"),
+    pytest.param(neck_row(spine_level="C7"), "landmark", "spine_level", id="neck without level"),
+    pytest.param(neck_row(offset_cun="1"), "landmark", "offset_cun", id="neck without offset"),
+    pytest.param(neck_row(x="1"), "landmark", "x, y", id="neck without x"),
+    pytest.param(neck_row(y="1"), "landmark", "x, y", id="neck without y"),
+    # A hand, leg or head point: by its x and y on the diagram, never from the spine.
+    pytest.param(hand_row(x=""), "x", "x position on the hand diagram", id="diagram x given"),
+    pytest.param(hand_row(y=""), "y", "y position on the hand diagram", id="diagram y given"),
+    pytest.param(hand_row(view="leg", x=""), "x", "x position on the leg diagram", id="leg x given"),
+    pytest.param(hand_row(view="head", y=""), "y", "y position on the head diagram", id="head y given"),
+    pytest.param(hand_row(x="left"), "x", "'left' is not a number", id="diagram x a number"),
+    pytest.param(hand_row(y="nan"), "y", "'nan' is not a finite number", id="diagram y finite"),
+    pytest.param(hand_row(spine_level="T1"), "spine_level", "hand point", id="diagram not by level"),
+    pytest.param(hand_row(offset_cun="1"), "spine_level", "hand point", id="diagram not by offset"),
+    pytest.param(hand_row(landmark=SCAPULAR), "spine_level", "hand point", id="diagram not by landmark"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "fact"), POINT_RULE_CASES)
+def test_each_point_rule_names_file_line_and_column(
+    make_data: MakeData, row: dict[str, str], column: str, fact: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[row, *GOOD_ROWS], links=GOOD_LINKS))
+    assert [p.id for p in atlas.points] == ["BL17", "SI3"]
+    problem = _one_problem(atlas.problems, "points.csv", 2, column)
+    assert fact in problem.message
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "fix_fact"),
+    [
+        (point_row(id=""), "id", "BL18"),  # an example of an id
+        (point_row(code="bl18"), "code", "capitals"),
+        (point_row(spine_level="T13"), "spine_level", "spinous process"),
+        (point_row(plain="Used with BL17 for back pain."), "plain", "without codes"),
+    ],
+)
+def test_a_point_rules_fix_says_what_to_write(
+    make_data: MakeData, row: dict[str, str], column: str, fix_fact: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[row, *GOOD_ROWS], links=GOOD_LINKS))
+    problem = _one_problem(atlas.problems, "points.csv", 2, column)
+    assert fix_fact in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+def test_only_an_empty_cautions_cell_is_told_what_to_write() -> None:
+    """An empty text cell is said empty; for the cautions the message adds the words to write if none apply."""
+    columns = (
+        "meridian",
+        "pinyin",
+        "hanzi",
+        "english",
+        "plain",
+        "location",
+        "use",
+        "needling",
+        "cautions",
+        "source",
+    )
+    said = {
+        col: validate_points([{**point_row(**{col: ""}), "__line__": "2"}])[1][0].message for col in columns
+    }
+    assert [col for col in columns if said[col] != f"{col} is empty"] == ["cautions"]
+    assert said["cautions"].startswith("cautions is empty (")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "fact"),
+    [
+        # A Governor Vessel offset that is no number, or out of range, is reported as such, once.
+        (point_row(id="GV9", code="GV9", offset_cun="x"), "offset_cun", "'x' is not a number"),
+        (point_row(id="GV9", code="GV9", offset_cun="-1"), "offset_cun", "-1 cun is outside"),
+        # A neck point with an unknown landmark: said once, as the landmark (not as a landmark given with more).
+        (neck_row(landmark="nape"), "landmark", "expected one of"),
+    ],
+)
+def test_a_fault_is_reported_by_the_rule_it_breaks_only(
+    make_data: MakeData, row: dict[str, str], column: str, fact: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[row, *GOOD_ROWS], links=GOOD_LINKS))
+    problem = _one_problem(atlas.problems, "points.csv", 2, column)
+    assert fact in problem.message
+
+
+def test_every_rule_broken_in_one_row_is_reported_in_order(make_data: MakeData) -> None:
+    row = point_row(
+        id="",
+        code="bl18",
+        view="hand",
+        use="",
+        plain="Used with BL17.",
+        meridian="Channel",
+        caution_tags="bleeding;fog",
+        offset_cun="11",
+        spine_level="Z1",
+        x="",
+        y="up",
+    )
+    atlas, _ = skipped(make_data(points=[*GOOD_ROWS, row], links=GOOD_LINKS))
+    assert [(p.row, p.column) for p in atlas.problems] == [
+        (4, "id"),
+        (4, "code"),
+        (4, "use"),
+        (4, "plain"),
+        (4, "meridian"),
+        (4, "caution_tags"),
+        (4, "caution_tags"),
+        (4, "offset_cun"),
+        (4, "spine_level"),
+        (4, "x"),
+        (4, "y"),
+        (4, "spine_level"),
+    ]
+    assert "'fog'" in atlas.problems[6].message
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # A back point from its level and offset: the offset read as a number; the tags split and trimmed.
+        (
+            point_row(offset_cun="10", caution_tags=" pneumothorax ; organ ;"),
+            ("BL18", "back", "T9", 10.0, None, None, None, ("pneumothorax", "organ")),
+        ),
+        (
+            point_row(id="GV9", code="GV9", offset_cun="0"),
+            ("GV9", "back", "T9", 0.0, None, None, None, ("pneumothorax",)),
+        ),
+        # From a scapular landmark: no level, no offset.
+        (scapular_row(), ("SI11", "back", None, None, SCAPULAR, None, None, ())),
+        # A neck point from its landmark.
+        (neck_row(), ("GB20", "neck", None, None, OCCIPUT, None, None, ())),
+        # A diagram point by x and y.
+        (hand_row(x="-3.5", y="0"), ("LI4", "hand", None, None, None, -3.5, 0.0, ("pregnancy",))),
+    ],
+)
+def test_a_good_row_is_read_as_written(
+    make_data: MakeData, row: dict[str, str], expected: tuple[object, ...]
+) -> None:
+    atlas, found = skipped(make_data(points=[*GOOD_ROWS, row], links=GOOD_LINKS))
+    assert found == []
+    p = atlas.points[2]
+    assert (p.id, p.view, p.spine_level, p.offset_cun, p.landmark, p.x, p.y, p.caution_tags) == expected
+    assert (p.code, p.meridian, p.line) == (row["code"], row["meridian"], 4)
+    assert (p.pinyin, p.hanzi, p.english, p.plain) == (
+        row["pinyin"],
+        row["hanzi"],
+        row["english"],
+        row["plain"],
+    )
+    assert (p.location, p.use, p.needling, p.cautions, p.source) == (
+        row["location"],
+        row["use"],
+        row["needling"],
+        row["cautions"],
+        row["source"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "link", "column", "known"),
+    [
+        (
+            point_row(meridian="Bladder Channel"),
+            LINK,
+            "meridian",
+            "Governor Vessel, Bladder, Gallbladder, Small Intestine, Large Intestine, Triple Energizer, Lung, "
+            "Spleen, Stomach, Liver, Extra",
+        ),
+        (
+            point_row(caution_tags="bleeding"),
+            LINK,
+            "caution_tags",
+            "pneumothorax, pregnancy, spinal_cord, vessel, organ",
+        ),
+        (
+            neck_row(landmark="nape"),
+            {**LINK, "point_id": "GB20"},
+            "landmark",
+            "below_occiput_between_scm_and_trapezius, level_with_c2_lateral_to_trapezius, "
+            "two_cun_above_gv14_one_cun_lateral, beside_c2_spinous_process",
+        ),
+        (
+            point_row(),
+            {**LINK, "region": "knee"},
+            "region",
+            "neck, shoulder, upper_back, middle_back, lower_back",
+        ),
+    ],
+    ids=["meridian", "caution tag", "neck landmark", "region"],
+)
+def test_an_unknown_value_is_answered_with_the_known_ones_listed(
+    make_data: MakeData, row: dict[str, str], link: dict[str, str], column: str, known: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[*GOOD_ROWS, row], links=[*GOOD_LINKS, link]))
+    (problem,) = [p for p in atlas.problems if p.column == column]
+    assert known in problem.message
+
+
+def test_a_point_id_may_appear_after_an_empty_id_and_an_empty_id_is_no_duplicate(make_data: MakeData) -> None:
+    rows = [point_row(id=""), point_row(id="", code="BL19"), *GOOD_ROWS]
+    atlas, found = skipped(make_data(points=rows, links=GOOD_LINKS))
+    assert [p.id for p in atlas.points] == ["BL17", "SI3"]
+    assert [(r, c) for _, r, c, _ in found] == [(2, "id"), (3, "id")]
+    assert all("duplicate" not in m for *_, m in found)
+
+
+LINK_RULE_CASES = [
+    pytest.param({**LINK, "region": "knee"}, "region", "'knee'", id="region known"),
+    pytest.param(
+        {**LINK, "point_id": "BL99"}, "point_id", "'BL99' does not exist in points.csv", id="point exists"
+    ),
+    pytest.param({**LINK, "point_id": "BL18", "role": "nearby"}, "role", "'nearby'", id="role known"),
+    pytest.param({**LINK, "why": ""}, "why", "why is empty", id="why given"),
+    pytest.param({**LINK, "basis": "hunch"}, "basis", "'hunch'", id="basis known"),
+    pytest.param({**LINK, "plain": "eases pain"}, "plain", "full stop", id="patient's reason a sentence"),
+    pytest.param(
+        {**LINK, "point_id": "BL17"},
+        "point_id",
+        "BL17 is linked to middle_back twice (first on line 2)",
+        id="linked once",
+    ),
+]
+
+
+@pytest.mark.parametrize(("link", "column", "fact"), LINK_RULE_CASES)
+def test_each_link_rule_names_file_line_and_column(
+    make_data: MakeData, link: dict[str, str], column: str, fact: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[point_row(), *GOOD_ROWS], links=[*GOOD_LINKS, link]))
+    assert [(lk.region, lk.point_id) for lk in atlas.links] == [
+        ("middle_back", "BL17"),
+        ("middle_back", "SI3"),
+    ]
+    problem = _one_problem(atlas.problems, "region_points.csv", 4, column)
+    assert fact in problem.message
+
+
+def test_a_link_to_a_skipped_point_names_its_line_in_the_points_file(make_data: MakeData) -> None:
+    rows = [*GOOD_ROWS, point_row(view="arm")]
+    atlas, _ = skipped(make_data(points=rows, links=[*GOOD_LINKS, LINK]))
+    assert [p.row for p in atlas.problems] == [4, 4]
+    problem = _one_problem(atlas.problems[1:], "region_points.csv", 4, "point_id")
+    assert "'BL18'" in problem.message and "points.csv, line 4" in problem.message
+    assert "line 4 of points.csv" in problem.fix
+
+
+def test_a_good_link_is_read_as_written(make_data: MakeData) -> None:
+    links = [
+        {**LINK, "point_id": "BL17", "basis": "pattern", "plain": "Eases the ache. "},
+        {**LINK, "point_id": "SI3", "role": "distal", "basis": "", "plain": ""},
+        {**LINK, "region": "neck", "point_id": "BL17", "basis": "textbook", "plain": ""},
+    ]
+    atlas, found = skipped(make_data(points=GOOD_ROWS, links=links))
+    assert found == []
+    assert [(lk.region, lk.point_id, lk.role, lk.why, lk.basis, lk.plain) for lk in atlas.links] == [
+        ("middle_back", "BL17", "local", "On the painful area.", "pattern", "Eases the ache."),
+        ("middle_back", "SI3", "distal", "On the painful area.", "textbook", ""),
+        ("neck", "BL17", "local", "On the painful area.", "textbook", ""),
+    ]
+
+
+def test_a_links_file_without_the_optional_columns_reads_as_textbook(make_data: MakeData) -> None:
+    atlas = load_atlas(make_data(points=GOOD_ROWS, links=GOOD_LINKS))
+    assert [(lk.basis, lk.plain) for lk in atlas.links] == [("textbook", ""), ("textbook", "")]
+
+
+@pytest.mark.parametrize(
+    ("link", "column", "fix_fact"),
+    [
+        ({**LINK, "region": "knee"}, "region", "region names"),
+        ({**LINK, "point_id": "BL99"}, "point_id", "spelling of the id"),
+        ({**LINK, "role": "near"}, "role", "local or distal"),
+        ({**LINK, "basis": "guess"}, "basis", "pattern"),
+        ({**LINK, "plain": "eases pain"}, "plain", "full stop"),
+        ({**LINK, "point_id": "BL17"}, "point_id", "delete one"),
+    ],
+)
+def test_a_link_rules_fix_says_what_to_write(
+    make_data: MakeData, link: dict[str, str], column: str, fix_fact: str
+) -> None:
+    atlas, _ = skipped(make_data(points=[point_row(), *GOOD_ROWS], links=[*GOOD_LINKS, link]))
+    problem = _one_problem(atlas.problems, "region_points.csv", 4, column)
+    assert fix_fact in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+def test_a_repeated_point_id_costs_that_row_only_and_says_how_to_fix_it(make_data: MakeData) -> None:
+    rows = [point_row(), point_row(code="BL17"), *GOOD_ROWS]
+    atlas, _ = skipped(make_data(points=rows, links=GOOD_LINKS))
+    assert [p.id for p in atlas.points] == ["BL18", "BL17", "SI3"]
+    problem = _one_problem(atlas.problems, "points.csv", 3, "id")
+    assert "'BL18'" in problem.message and "line 2" in problem.message
+    assert "own id" in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+# --- reading a file: what stops a table being used, said with the file (and line) -------------------------------
+
+
+def test_a_file_the_server_may_not_read(make_data: MakeData, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_data()
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problems = info.value.problems
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("points.csv", None, None),
+        ("region_points.csv", None, None),
+    ]
+    assert "not allowed to read" in problems[0].message and "readable" in problems[0].fix
+    assert _reads_on(problems[0].message) and _reads_on(problems[0].fix)
+
+
+@pytest.mark.parametrize(
+    ("break_it", "fix_fact"),
+    [
+        (lambda path: path.unlink(), "README"),  # the README's Data section says what the file holds
+        (lambda path: path.unlink() or path.mkdir(), "CSV file"),
+        (lambda path: path.write_text(",".join(POINT_COLUMNS) + "\n", encoding="utf-8"), "add the rows"),
+    ],
+    ids=["missing", "a folder", "no rows"],
+)
+def test_a_file_that_cannot_be_used_says_how_to_fix_it(
+    make_data: MakeData, break_it: Callable[[Path], object], fix_fact: str
+) -> None:
+    folder = make_data()
+    break_it(folder / "points.csv")
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problem = _one_problem(info.value.problems, "points.csv", None, None)
+    assert fix_fact in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+def test_a_file_that_cannot_be_read_says_why(make_data: MakeData, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_data()
+
+    def fail(self: Path) -> bytes:
+        raise OSError(5, "Input/output error", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    found = fatal(folder)
+    assert found[0][:3] == ("points.csv", None, None)
+    assert "(Input/output error)" in found[0][3]
+    assert str(folder) not in found[0][3]
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"], ids=["little-endian", "big-endian"])
+def test_a_utf16_file_is_named_as_such(make_data: MakeData, bom: bytes) -> None:
+    folder = make_data()
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    path = folder / "points.csv"
+    path.write_bytes(bom + path.read_text(encoding="utf-8").encode(codec))
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.row, problem.column) == ("points.csv", None, None)
+    assert "UTF-16" in problem.message and "UTF-8" in problem.fix
+
+
+def test_a_bad_byte_is_named_on_its_line(make_data: MakeData) -> None:
+    folder = make_data()
+    path = folder / "region_points.csv"
+    path.write_bytes(path.read_bytes() + b"neck,LI4,distal,caf\xe9\n")
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problem = _one_problem(info.value.problems, "region_points.csv", 4, None)
+    assert re.findall(r"0x([0-9A-F]+)", problem.message) == ["E9"]  # the one byte at fault
+    assert "saved as Latin-1 or Windows-1252" in problem.message
+    assert "UTF-8" in problem.fix
+
+
+def test_a_blank_file_is_empty_and_the_fix_gives_the_header(make_data: MakeData) -> None:
+    folder = make_data()
+    (folder / "region_points.csv").write_text(" \n\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problem = _one_problem(info.value.problems, "region_points.csv", None, None)
+    assert problem.message == "the file is empty."
+    assert problem.fix.endswith("region,point_id,role,why")
+
+
+def test_every_missing_column_is_named_with_the_header_line(make_data: MakeData) -> None:
+    columns = [c for c in POINT_COLUMNS if c not in ("view", "source")]
+    with pytest.raises(DataError) as info:
+        load_atlas(make_data(point_columns=columns))
+    problems = info.value.problems
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("points.csv", 1, "view"),
+        ("points.csv", 1, "source"),
+    ]
+    assert "'view'" in problems[0].fix
+    assert "(columns: id, code, view, spine_level, offset_cun," in problems[0].fix
+    assert _reads_on(problems[0].message) and _reads_on(problems[0].fix)
+
+
+def test_a_doubled_column_names_both_places_and_is_fatal(make_data: MakeData) -> None:
+    found = fatal(make_data(point_columns=["id", *POINT_COLUMNS, "x", "x"]))
+    assert [(f, r, c) for f, r, c, _ in found] == [
+        ("points.csv", 1, "id"),
+        ("points.csv", 1, "x"),
+        ("points.csv", 1, "x"),
+    ]
+    assert "(columns 1 and 2)" in found[0][3]
+    assert "(columns 8 and 21)" in found[1][3] and "(columns 8 and 22)" in found[2][3]
+
+
+def test_a_doubled_column_says_why_it_matters_and_how_to_fix_it(make_data: MakeData) -> None:
+    with pytest.raises(DataError) as info:
+        load_atlas(make_data(point_columns=[*POINT_COLUMNS, "use"]))
+    problem = _one_problem(info.value.problems, "points.csv", 1, "use")
+    assert "which one holds the data" in problem.message
+    assert problem.message.endswith(".")  # one sentence, ending with its full stop
+    assert "delete or rename" in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+def test_header_cells_are_trimmed(make_data: MakeData) -> None:
+    folder = make_data()
+    path = folder / "region_points.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("region,point_id", " region , point_id", 1), encoding="utf-8"
+    )
+    atlas, found = skipped(folder)
+    assert found == []
+    assert [lk.point_id for lk in atlas.links] == ["BL18", "LI4"]
+
+
+def test_blank_lines_are_passed_over_and_lines_keep_their_numbers(make_data: MakeData) -> None:
+    folder = make_data(
+        points=GOOD_ROWS, links=[*GOOD_LINKS, {**LINK, "region": "neck", "point_id": "BL17", "role": "near"}]
+    )
+    path = folder / "region_points.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], "", " , ,", *lines[1:]]) + "\n", encoding="utf-8")
+    atlas, found = skipped(folder)
+    assert [(f, r, c) for f, r, c, _ in found] == [("region_points.csv", 6, "role")]
+    assert len(atlas.links) == 2
+
+
+def test_a_short_row_is_read_with_its_missing_cells_empty(make_data: MakeData) -> None:
+    folder = make_data(points=GOOD_ROWS, links=GOOD_LINKS)
+    path = folder / "region_points.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "neck,SI3,distal\n", encoding="utf-8")
+    atlas, found = skipped(folder)
+    assert [(f, r, c) for f, r, c, _ in found] == [("region_points.csv", 4, "why")]
+    assert len(atlas.links) == 2
+
+
+def test_a_row_with_extra_cells_names_them_and_the_fix_is_the_quotes(make_data: MakeData) -> None:
+    folder = make_data(points=GOOD_ROWS, links=GOOD_LINKS)
+    path = folder / "region_points.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "neck,SI3,distal,Classic, for the neck\nneck,BL17,local,Nearby.\n",
+        encoding="utf-8",
+    )
+    atlas, _ = skipped(folder)
+    problem = _one_problem(atlas.problems, "region_points.csv", 4, None)
+    assert "5 cells" in problem.message and "has 4" in problem.message
+    assert "[' for the neck']" in problem.message
+    assert "double quotes" in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+    # The row after it is read.
+    assert [(lk.region, lk.point_id) for lk in atlas.links] == [
+        ("middle_back", "BL17"),
+        ("middle_back", "SI3"),
+        ("neck", "BL17"),
+    ]
+
+
+def test_an_unreadable_csv_names_its_line(make_data: MakeData) -> None:
+    folder = make_data(points=GOOD_ROWS, links=GOOD_LINKS)
+    path = folder / "region_points.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "neck,SI3,distal," + "x" * 140_000 + "\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as info:
+        load_atlas(folder)
+    problem = _one_problem(info.value.problems, "region_points.csv", 4, None)
+    assert "field larger than field limit" in problem.message
+    assert "quotes" in problem.fix
+    assert _reads_on(problem.fix), problem.fix
+
+
+def test_a_file_with_old_mac_line_ends_is_read_line_by_line(make_data: MakeData) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a bare carriage return."""
+    folder = make_data(
+        points=GOOD_ROWS, links=[*GOOD_LINKS, {**LINK, "region": "neck", "point_id": "BL17", "role": "near"}]
+    )
+    path = folder / "region_points.csv"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\r").replace(b"\n", b"\r"))
+    atlas, found = skipped(folder)
+    assert [(lk.region, lk.point_id) for lk in atlas.links] == [
+        ("middle_back", "BL17"),
+        ("middle_back", "SI3"),
+    ]
+    assert [(f, r, c) for f, r, c, _ in found] == [("region_points.csv", 4, "role")]
+
+
+def test_a_header_without_rows_is_fatal_but_rows_all_skipped_for_extra_cells_say_so(
+    make_data: MakeData,
+) -> None:
+    folder = make_data(points=GOOD_ROWS, links=[])
+    path = folder / "region_points.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "neck,SI3,distal,a,b\n", encoding="utf-8")
+    found = fatal(folder)
+    assert [(f, r) for f, r, _, _ in found] == [("region_points.csv", None), ("region_points.csv", 2)]
+    assert found[0][3] == "no row could be used: every row has a problem."
+
+
+# --- the whole load: what is fatal, what is skipped, in which order ---------------------------------------------
+
+
+def test_when_both_tables_are_unusable_both_are_said_fatal_first(make_data: MakeData) -> None:
+    found = fatal(make_data(points=[point_row(view="arm")], links=[{**LINK, "role": "near"}]))
+    # The fatal problems first (each file's), then the rows skipped, in file order.
+    assert [(f, r, c) for f, r, c, _ in found] == [
+        ("points.csv", None, None),
+        ("region_points.csv", None, None),
+        ("points.csv", 2, "view"),
+        ("region_points.csv", 2, "point_id"),
+        ("region_points.csv", 2, "role"),
+    ]
+
+
+def test_when_every_link_is_bad_the_links_file_is_unusable(make_data: MakeData) -> None:
+    with pytest.raises(DataError) as info:
+        load_atlas(make_data(links=[{**LINK, "role": "near"}]))
+    error = info.value
+    assert [(p.file, p.row, p.column) for p in error.problems] == [
+        ("region_points.csv", None, None),
+        ("region_points.csv", 2, "role"),
+    ]
+    assert (error.file, error.row, error.column) == ("region_points.csv", None, None)
+    assert str(error).splitlines()[1].startswith("region_points.csv, line 2, column 'role': ")
+
+
+def test_a_fatal_points_file_hides_the_links_faults_but_a_fatal_links_file_keeps_the_points_ones(
+    make_data: MakeData,
+) -> None:
+    folder = make_data(points=[point_row(), hand_row(view="arm")], links=[{**LINK, "role": "near"}])
+    found = fatal(folder)
+    assert [(f, r, c) for f, r, c, _ in found] == [
+        ("region_points.csv", None, None),
+        ("points.csv", 3, "view"),
+        ("region_points.csv", 2, "role"),
+    ]
+    (folder / "points.csv").unlink()
+    assert [(f, r, c) for f, r, c, _ in fatal(folder)] == [("points.csv", None, None)]
+
+
+def test_a_data_problem_reads_file_line_column_message_and_fix() -> None:
+    assert str(DataProblem("points.csv", 4, "x", "x is bad.", "write a number.")) == (
+        "points.csv, line 4, column 'x': x is bad. Fix: write a number."
+    )
+    assert (
+        str(DataProblem("points.csv", None, None, "the file is missing."))
+        == "points.csv: the file is missing."
+    )
+    assert str(DataProblem("points.csv", 1, None, "bad.")) == "points.csv, line 1: bad."
+
+
+# --- the atlas: finding points and links ---------------------------------------------------------------------
+
+
+def test_the_atlas_finds_a_point_by_id_or_code_in_any_case(make_data: MakeData) -> None:
+    rows = [
+        point_row(id="EX-B2-T5", code="EX-B2", spine_level="T5", offset_cun="0.5", meridian="Extra"),
+        hand_row(),
+    ]
+    atlas = load_atlas(make_data(points=rows, links=[{**LINK, "point_id": "LI4"}]))
+    assert atlas.find_point(" ex-b2-t5 ") is atlas.point("EX-B2-T5")
+    assert atlas.find_point("ex-b2") is atlas.point("EX-B2-T5")
+    assert atlas.find_point("li4") is atlas.point("LI4")
+    assert atlas.find_point("BL99") is None
+    assert atlas.has_point("LI4") and not atlas.has_point("li4")
+
+
+def test_an_id_is_found_before_another_points_code(make_data: MakeData) -> None:
+    rows = [point_row(id="A1", code="BL18"), point_row(id="BL18", code="BL17", spine_level="T7")]
+    atlas = load_atlas(make_data(points=rows, links=[{**LINK, "point_id": "A1"}]))
+    assert atlas.find_point("bl18") is atlas.point("BL18")
+
+
+@pytest.mark.parametrize(
+    ("row", "bilateral"),
+    [
+        (point_row(offset_cun="1.5"), True),
+        (point_row(id="GV9", code="GV9", offset_cun="0"), False),
+        (scapular_row(), True),
+        (neck_row(), True),
+        (hand_row(), True),
+    ],
+)
+def test_a_point_is_bilateral_unless_on_the_back_midline(
+    make_data: MakeData, row: dict[str, str], bilateral: bool
+) -> None:
+    atlas = load_atlas(make_data(points=[row], links=[{**LINK, "point_id": row["id"]}]))
+    assert atlas.points[0].bilateral is bilateral
+
+
+def test_a_points_name_is_pinyin_hanzi_and_english(make_data: MakeData) -> None:
+    atlas = load_atlas(make_data())
+    assert atlas.point("BL18").name == "Ganshu 肝俞 (Liver Shu)"
+
+
+def test_without_nothing_dropped_is_the_same_atlas(make_data: MakeData) -> None:
+    atlas = load_atlas(make_data())
+    assert atlas.without([], {"BL18"}) is atlas
+
+
+def test_every_problem_names_the_file_as_the_project_names_it(
+    make_data: MakeData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files inside the project are named from its top (data/points.csv), in every message that names one."""
+    monkeypatch.setattr("acumap.atlas.data.PROJECT_DIR", tmp_path.resolve())
+    links = [*GOOD_LINKS, LINK, {**LINK, "point_id": "BL99"}]
+    _, found = skipped(make_data(points=[point_row(view="arm"), *GOOD_ROWS], links=links))
+    assert [(f, r, c) for f, r, c, _ in found] == [
+        ("data/points.csv", 2, "view"),
+        ("data/region_points.csv", 4, "point_id"),
+        ("data/region_points.csv", 5, "point_id"),
+    ]
+    assert "(data/points.csv, line 2)" in found[1][3]
+    assert "does not exist in data/points.csv" in found[2][3]
+    unusable = fatal(make_data(points=[point_row(view="arm")], links=[{**LINK, "role": "near"}]))
+    assert [f for f, r, _, _ in unusable if r is None] == ["data/points.csv", "data/region_points.csv"]

@@ -15,9 +15,10 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from acumap.atlas.regions import BASE_REGIONS
 from acumap.body import anatomy, neck
@@ -257,11 +258,10 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[DataProblem]]:
         ]
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]] | None, list[DataProblem]]:
-    """Rows as dicts (with `__line__`), and problems. Rows are None when the table cannot be used at all."""
-    name = shown_name(path)
+def _read_bytes(path: Path, name: str) -> tuple[bytes | None, list[DataProblem]]:
+    """The file's bytes; None, and why, when it cannot be read (missing, a folder, not allowed, ...)."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except FileNotFoundError:
         return None, [
             DataProblem(name, None, None, "the file is missing.", "put the file back (see README: Data).")
@@ -282,6 +282,63 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
         ]
     except OSError as exc:
         return None, [DataProblem(name, None, None, f"the file cannot be read ({exc.strerror}).")]
+
+
+def _doubled_columns(header: list[str], name: str) -> list[DataProblem]:
+    """A column named twice in the header line: which of the two holds the data cannot be told."""
+    problems: list[DataProblem] = []
+    first: dict[str, int] = {}
+    for number, col in enumerate(header, start=1):
+        if col in first:
+            problems.append(
+                DataProblem(
+                    name,
+                    1,
+                    col,
+                    f"the column appears twice (columns {first[col]} and {number}); AcuMap cannot tell "
+                    "which one holds the data.",
+                    "delete or rename one of the two columns.",
+                )
+            )
+        first.setdefault(col, number)
+    return problems
+
+
+def _missing_columns(header: list[str], columns: tuple[str, ...], name: str) -> list[DataProblem]:
+    """A required column the header line lacks."""
+    return [
+        DataProblem(
+            name,
+            1,
+            col,
+            "required column is missing",
+            f"add a column named {col!r} to the header line (columns: {', '.join(columns)}).",
+        )
+        for col in columns
+        if col not in header
+    ]
+
+
+def _extra_cells(cells: list[str], header: list[str], name: str, line: int) -> DataProblem | None:
+    """A row with more cells than the header has columns (a comma in an unquoted cell): it is skipped."""
+    if len(cells) <= len(header):
+        return None
+    return DataProblem(
+        name,
+        line,
+        None,
+        f"the row has {len(cells)} cells but the header has {len(header)}; the extra cells "
+        f"are {cells[len(header) :]!r}. The row was skipped.",
+        "a text cell with a comma must be in double quotes.",
+    )
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]] | None, list[DataProblem]]:
+    """Rows as dicts (with `__line__`), and problems. Rows are None when the table cannot be used at all."""
+    name = shown_name(path)
+    raw, problems = _read_bytes(path, name)
+    if raw is None:
+        return None, problems
     text, problems = _decode(raw, name)
     if text is None:
         return None, problems
@@ -291,34 +348,10 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
                 name, None, None, "the file is empty.", f"it needs a header line: {','.join(columns)}"
             )
         ]
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""))
         header = [h.strip() for h in next(reader)]
-        first: dict[str, int] = {}
-        for number, col in enumerate(header, start=1):
-            if col in first:
-                problems.append(
-                    DataProblem(
-                        name,
-                        1,
-                        col,
-                        f"the column appears twice (columns {first[col]} and {number}); AcuMap cannot tell "
-                        "which one holds the data.",
-                        "delete or rename one of the two columns.",
-                    )
-                )
-            first.setdefault(col, number)
-        problems += [
-            DataProblem(
-                name,
-                1,
-                col,
-                "required column is missing",
-                f"add a column named {col!r} to the header line (columns: {', '.join(columns)}).",
-            )
-            for col in columns
-            if col not in first
-        ]
+        problems = _doubled_columns(header, name) + _missing_columns(header, columns, name)
         if problems:
             return None, problems
         rows: list[dict[str, str]] = []
@@ -326,17 +359,8 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue  # a blank line: nothing to lose
-            if len(cells) > len(header):
-                problems.append(
-                    DataProblem(
-                        name,
-                        line,
-                        None,
-                        f"the row has {len(cells)} cells but the header has {len(header)}; the extra cells "
-                        f"are {cells[len(header) :]!r}. The row was skipped.",
-                        "a text cell with a comma must be in double quotes.",
-                    )
-                )
+            if extra := _extra_cells(cells, header, name, line):
+                problems.append(extra)
                 continue
             cells += [""] * (len(header) - len(cells))
             row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
@@ -360,36 +384,68 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> tuple[list[dict[str, str]
     return rows, problems
 
 
-def _number(value: str, file: str, line: int, column: str, problems: list[DataProblem]) -> float | None:
+class _Fault(NamedTuple):
+    """What one rule found wrong in a row: the column, what is wrong, and how to fix it."""
+
+    column: str
+    message: str
+    fix: str = ""
+
+
+_Row = dict[str, str]
+#: A rule for one row of points.csv: the faults it finds (none when the row keeps it).
+_PointRule = Callable[[_Row], Iterator[_Fault]]
+
+
+def _number_fault(value: str) -> str | None:
+    """What is wrong with a number cell, or None when it holds a finite number."""
     try:
         number = float(value)
     except ValueError:
-        problems.append(DataProblem(file, line, column, f"{value!r} is not a number"))
-        return None
+        return f"{value!r} is not a number"
     if not math.isfinite(number):
-        problems.append(DataProblem(file, line, column, f"{value!r} is not a finite number"))
+        return f"{value!r} is not a finite number"
+    return None
+
+
+def _number(value: str) -> float | None:
+    """The finite number in a cell; None when the cell is empty or holds none (a rule says why)."""
+    if not value or _number_fault(value):
         return None
-    return number
+    return float(value)
 
 
-def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem]) -> Point | None:
-    line = int(row["__line__"])
-    before = len(problems)
+def _offset(row: _Row) -> float | None:
+    """The row's offset from the midline in cun; None when empty, not a number or out of range."""
+    offset = _number(row["offset_cun"])
+    if offset is None or not 0 <= offset <= MAX_OFFSET_CUN:
+        return None
+    return offset
 
-    def bad(column: str, message: str, fix: str = "") -> None:
-        problems.append(DataProblem(file, line, column, message, fix))
 
-    pid, code, view = row["id"], row["code"], row["view"]
-    if not pid:
-        bad("id", "id is empty", "write the point's WHO code, e.g. BL18.")
-    if not _CODE_RE.match(code):
-        bad(
+# --- the rules of points.csv, one function each, in the order their faults are listed ---------------------
+
+
+def _id_given(row: _Row) -> Iterator[_Fault]:
+    if not row["id"]:
+        yield _Fault("id", "id is empty", "write the point's WHO code, e.g. BL18.")
+
+
+def _code_is_a_point_code(row: _Row) -> Iterator[_Fault]:
+    if not _CODE_RE.match(row["code"]):
+        yield _Fault(
             "code",
-            f"{code!r} is not a WHO point code such as BL18 or EX-B2",
+            f"{row['code']!r} is not a WHO point code such as BL18 or EX-B2",
             "write the code in capitals without spaces.",
         )
-    if view not in VIEWS:
-        bad("view", f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+
+
+def _view_known(row: _Row) -> Iterator[_Fault]:
+    if row["view"] not in VIEWS:
+        yield _Fault("view", f"unknown view {row['view']!r}; expected one of {', '.join(VIEWS)}")
+
+
+def _required_text_given(row: _Row) -> Iterator[_Fault]:
     for col in _REQUIRED_TEXT:
         if not row[col]:
             hint = (
@@ -397,95 +453,186 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
                 if col == "cautions"
                 else ""
             )
-            bad(col, f"{col} is empty{hint}")
+            yield _Fault(col, f"{col} is empty{hint}")
+
+
+def _plain_line_has_no_code(row: _Row) -> Iterator[_Fault]:
     if _CODE_IN_TEXT_RE.search(row["plain"]):
-        bad(
+        yield _Fault(
             "plain",
             "the plain-language line names a point code; a patient reads it",
             "say where the point is and why it is used in everyday words, without codes.",
         )
+
+
+def _meridian_known(row: _Row) -> Iterator[_Fault]:
     if row["meridian"] and row["meridian"] not in MERIDIANS.values():
-        bad(
+        yield _Fault(
             "meridian",
             f"unknown meridian {row['meridian']!r}; expected one of {', '.join(MERIDIANS.values())}",
         )
 
-    tags = tuple(t.strip() for t in row["caution_tags"].split(";") if t.strip())
-    for tag in tags:
-        if tag not in CAUTION_TAGS:
-            bad("caution_tags", f"unknown caution tag {tag!r}; expected some of {', '.join(CAUTION_TAGS)}")
 
-    level = row["spine_level"] or None
-    landmark = row["landmark"] or None
-    offset: float | None = None
-    x: float | None = None
-    y: float | None = None
-    if row["offset_cun"]:
-        offset = _number(row["offset_cun"], file, line, "offset_cun", problems)
-        if offset is not None and not 0 <= offset <= MAX_OFFSET_CUN:
-            bad(
-                "offset_cun",
-                f"offset {offset:g} cun is outside 0..{MAX_OFFSET_CUN:g} (measured from the midline)",
+def _caution_tags(row: _Row) -> tuple[str, ...]:
+    return tuple(t.strip() for t in row["caution_tags"].split(";") if t.strip())
+
+
+def _caution_tags_known(row: _Row) -> Iterator[_Fault]:
+    for tag in _caution_tags(row):
+        if tag not in CAUTION_TAGS:
+            yield _Fault(
+                "caution_tags", f"unknown caution tag {tag!r}; expected some of {', '.join(CAUTION_TAGS)}"
             )
-            offset = None
-    if level is not None and not anatomy.is_spine_level(level):
-        bad(
+
+
+def _offset_is_a_number(row: _Row) -> Iterator[_Fault]:
+    if row["offset_cun"] and (fault := _number_fault(row["offset_cun"])):
+        yield _Fault("offset_cun", fault)
+
+
+def _offset_in_range(row: _Row) -> Iterator[_Fault]:
+    offset = _number(row["offset_cun"])
+    if offset is not None and not 0 <= offset <= MAX_OFFSET_CUN:
+        yield _Fault(
+            "offset_cun",
+            f"offset {offset:g} cun is outside 0..{MAX_OFFSET_CUN:g} (measured from the midline)",
+        )
+
+
+def _spine_level_known(row: _Row) -> Iterator[_Fault]:
+    level = row["spine_level"]
+    if level and not anatomy.is_spine_level(level):
+        yield _Fault(
             "spine_level",
             f"unknown spine level {level!r}; expected C7, T1..T12 or L1..L5",
             "write the vertebra whose spinous process the point is level with.",
         )
 
-    if view == "back":
-        if landmark is not None:
-            if landmark not in anatomy.SCAPULAR_PLACEMENTS:
-                bad("landmark", f"unknown landmark {landmark!r}")
-            if level or row["offset_cun"]:
-                bad("landmark", "a point placed from a landmark has no spine_level or offset_cun")
-        else:
-            if not level:
-                bad("spine_level", "a back point needs a spine level (or a landmark)")
-            if not row["offset_cun"]:
-                bad("offset_cun", "a back point needs its offset from the midline in cun")
-            if code.startswith("GV") and offset not in (None, 0.0):
-                bad("offset_cun", "a Governor Vessel point lies on the midline: offset must be 0")
-        if row["x"] or row["y"]:
-            bad("x", "back points are placed from spine_level and offset_cun, never by x/y")
-    elif view == "neck":
-        if landmark is None or landmark not in neck.NECK_PLACEMENTS:
-            bad(
-                "landmark",
-                f"a neck point is placed from its landmark; expected one of {', '.join(neck.NECK_PLACEMENTS)}",
-            )
-        if level or row["offset_cun"] or row["x"] or row["y"]:
-            bad(
-                "landmark",
-                "a neck point is placed from its landmark only: leave spine_level, offset_cun, x, y empty",
-            )
-    elif view in VIEWS:
-        for col in ("x", "y"):
-            if not row[col]:
-                bad(col, f"a {view} point needs its {col} position on the {view} diagram")
-        if row["x"]:
-            x = _number(row["x"], file, line, "x", problems)
-        if row["y"]:
-            y = _number(row["y"], file, line, "y", problems)
-        if level or row["offset_cun"] or landmark:
-            bad(
-                "spine_level",
-                f"a {view} point is not placed from the spine; leave spine_level/offset_cun empty",
-            )
 
-    if len(problems) > before:
+# A back point: from a scapular landmark alone, or from its spine level and offset; never by x/y.
+
+
+def _back_landmark_known(row: _Row) -> Iterator[_Fault]:
+    if row["landmark"] and row["landmark"] not in anatomy.SCAPULAR_PLACEMENTS:
+        yield _Fault("landmark", f"unknown landmark {row['landmark']!r}")
+
+
+def _back_landmark_alone(row: _Row) -> Iterator[_Fault]:
+    if row["landmark"] and (row["spine_level"] or row["offset_cun"]):
+        yield _Fault("landmark", "a point placed from a landmark has no spine_level or offset_cun")
+
+
+def _back_level_given(row: _Row) -> Iterator[_Fault]:
+    if not row["landmark"] and not row["spine_level"]:
+        yield _Fault("spine_level", "a back point needs a spine level (or a landmark)")
+
+
+def _back_offset_given(row: _Row) -> Iterator[_Fault]:
+    if not row["landmark"] and not row["offset_cun"]:
+        yield _Fault("offset_cun", "a back point needs its offset from the midline in cun")
+
+
+def _governor_vessel_on_midline(row: _Row) -> Iterator[_Fault]:
+    if not row["landmark"] and row["code"].startswith("GV") and _offset(row) not in (None, 0.0):
+        yield _Fault("offset_cun", "a Governor Vessel point lies on the midline: offset must be 0")
+
+
+def _back_not_by_xy(row: _Row) -> Iterator[_Fault]:
+    if row["x"] or row["y"]:
+        yield _Fault("x", "back points are placed from spine_level and offset_cun, never by x/y")
+
+
+# A neck point: from its landmark only.
+
+
+def _neck_landmark_known(row: _Row) -> Iterator[_Fault]:
+    if row["landmark"] not in neck.NECK_PLACEMENTS:
+        yield _Fault(
+            "landmark",
+            f"a neck point is placed from its landmark; expected one of {', '.join(neck.NECK_PLACEMENTS)}",
+        )
+
+
+def _neck_landmark_alone(row: _Row) -> Iterator[_Fault]:
+    if row["spine_level"] or row["offset_cun"] or row["x"] or row["y"]:
+        yield _Fault(
+            "landmark",
+            "a neck point is placed from its landmark only: leave spine_level, offset_cun, x, y empty",
+        )
+
+
+# A point on the hand, leg or head diagram: by its x and y on the diagram, never from the spine.
+
+
+def _diagram_xy_given(row: _Row) -> Iterator[_Fault]:
+    view = row["view"]
+    for col in ("x", "y"):
+        if not row[col]:
+            yield _Fault(col, f"a {view} point needs its {col} position on the {view} diagram")
+
+
+def _diagram_xy_are_numbers(row: _Row) -> Iterator[_Fault]:
+    for col in ("x", "y"):
+        if row[col] and (fault := _number_fault(row[col])):
+            yield _Fault(col, fault)
+
+
+def _diagram_not_from_spine(row: _Row) -> Iterator[_Fault]:
+    if row["spine_level"] or row["offset_cun"] or row["landmark"]:
+        view = row["view"]
+        yield _Fault(
+            "spine_level",
+            f"a {view} point is not placed from the spine; leave spine_level/offset_cun empty",
+        )
+
+
+#: The rules every point row keeps, then those of its view (a row with an unknown view has none of these).
+_POINT_RULES: tuple[_PointRule, ...] = (
+    _id_given,
+    _code_is_a_point_code,
+    _view_known,
+    _required_text_given,
+    _plain_line_has_no_code,
+    _meridian_known,
+    _caution_tags_known,
+    _offset_is_a_number,
+    _offset_in_range,
+    _spine_level_known,
+)
+_DIAGRAM_RULES: tuple[_PointRule, ...] = (_diagram_xy_given, _diagram_xy_are_numbers, _diagram_not_from_spine)
+_VIEW_RULES: dict[str, tuple[_PointRule, ...]] = {
+    "back": (
+        _back_landmark_known,
+        _back_landmark_alone,
+        _back_level_given,
+        _back_offset_given,
+        _governor_vessel_on_midline,
+        _back_not_by_xy,
+    ),
+    "neck": (_neck_landmark_known, _neck_landmark_alone),
+    "hand": _DIAGRAM_RULES,
+    "leg": _DIAGRAM_RULES,
+    "head": _DIAGRAM_RULES,
+}
+
+
+def _validate_point(row: _Row, file: str, problems: list[DataProblem]) -> Point | None:
+    """The row as a Point; None, with a problem for each rule it breaks, when it breaks any."""
+    line = int(row["__line__"])
+    view = row["view"]
+    faults = [fault for rule in _POINT_RULES + _VIEW_RULES.get(view, ()) for fault in rule(row)]
+    problems += [DataProblem(file, line, f.column, f.message, f.fix) for f in faults]
+    if faults:
         return None
     return Point(
-        id=pid,
-        code=code,
+        id=row["id"],
+        code=row["code"],
         view=view,
-        spine_level=level,
-        offset_cun=offset,
-        landmark=landmark,
-        x=x,
-        y=y,
+        spine_level=row["spine_level"] or None,
+        offset_cun=_offset(row),
+        landmark=row["landmark"] or None,
+        x=_number(row["x"]),
+        y=_number(row["y"]),
         meridian=row["meridian"],
         pinyin=row["pinyin"],
         hanzi=row["hanzi"],
@@ -495,15 +642,13 @@ def _validate_point(row: dict[str, str], file: str, problems: list[DataProblem])
         use=row["use"],
         needling=row["needling"],
         cautions=row["cautions"],
-        caution_tags=tags,
+        caution_tags=_caution_tags(row),
         source=row["source"],
         line=line,
     )
 
 
-def validate_points(
-    rows: list[dict[str, str]], file: str = POINTS_FILE
-) -> tuple[list[Point], list[DataProblem]]:
+def validate_points(rows: list[_Row], file: str = POINTS_FILE) -> tuple[list[Point], list[DataProblem]]:
     """Every good row as a Point; a problem for each bad one (the row is skipped, the rest kept)."""
     problems: list[DataProblem] = []
     points: list[Point] = []
@@ -529,8 +674,120 @@ def validate_points(
     return points, problems
 
 
+@dataclass(frozen=True)
+class _LinkContext:
+    """What a link's rules need besides its row: the points kept, the points skipped (id -> line), the name
+    of the points file, and the (region, point) pairs already linked (-> their first line)."""
+
+    known_ids: set[str]
+    skipped_points: dict[str, int]
+    points_file: str
+    seen: dict[tuple[str, str], int]
+
+
+#: A rule for one row of region_points.csv.
+_LinkRule = Callable[[_Row, _LinkContext], Iterator[_Fault]]
+
+
+def _basis(row: _Row) -> str:
+    return row.get("basis", "") or "textbook"
+
+
+def _link_plain(row: _Row) -> str:
+    return (row.get("plain") or "").strip()
+
+
+# --- the rules of region_points.csv, one function each, in the order their faults are listed -------------
+
+
+def _region_known(row: _Row, _: _LinkContext) -> Iterator[_Fault]:
+    if row["region"] not in BASE_REGIONS:
+        yield _Fault(
+            "region",
+            f"unknown region {row['region']!r}; expected one of {', '.join(BASE_REGIONS)}",
+            "use one of the region names listed.",
+        )
+
+
+def _linked_point_kept(row: _Row, context: _LinkContext) -> Iterator[_Fault]:
+    pid, points_file = row["point_id"], context.points_file
+    if pid in context.skipped_points:
+        line = context.skipped_points[pid]
+        yield _Fault(
+            "point_id",
+            f"point {pid!r} was skipped because its row ({points_file}, line {line}) "
+            "has a problem; this link was skipped with it.",
+            f"fix line {line} of {points_file}.",
+        )
+
+
+def _linked_point_exists(row: _Row, context: _LinkContext) -> Iterator[_Fault]:
+    pid = row["point_id"]
+    if pid not in context.skipped_points and pid not in context.known_ids:
+        yield _Fault(
+            "point_id",
+            f"point {pid!r} does not exist in {context.points_file}",
+            "check the spelling of the id, or add the point first.",
+        )
+
+
+def _role_known(row: _Row, _: _LinkContext) -> Iterator[_Fault]:
+    if row["role"] not in ROLES:
+        yield _Fault(
+            "role", f"unknown role {row['role']!r}; expected local or distal", "write local or distal."
+        )
+
+
+def _why_given(row: _Row, _: _LinkContext) -> Iterator[_Fault]:
+    if not row["why"]:
+        yield _Fault("why", "why is empty: say in a line why the point is used")
+
+
+def _basis_known(row: _Row, _: _LinkContext) -> Iterator[_Fault]:
+    basis = _basis(row)
+    if basis not in BASES:
+        yield _Fault(
+            "basis",
+            f"unknown basis {basis!r}; expected textbook or pattern",
+            "write pattern for a link chosen from a pattern of symptoms, or leave the cell empty.",
+        )
+
+
+def _patient_reason_is_a_sentence(row: _Row, _: _LinkContext) -> Iterator[_Fault]:
+    plain = _link_plain(row)
+    if plain and not plain.endswith("."):
+        yield _Fault(
+            "plain",
+            "the patient's reason is not a sentence (it does not end with a full stop)",
+            "write it as one or two plain sentences, each ending with a full stop.",
+        )
+
+
+def _linked_once(row: _Row, context: _LinkContext) -> Iterator[_Fault]:
+    region, pid = row["region"], row["point_id"]
+    first = context.seen.get((region, pid))
+    if first is not None:
+        yield _Fault(
+            "point_id",
+            f"{pid} is linked to {region} twice (first on line {first})",
+            "delete one of the two rows.",
+        )
+
+
+_LINK_RULES: tuple[_LinkRule, ...] = (
+    _region_known,
+    _linked_point_kept,
+    _linked_point_exists,
+    _role_known,
+    _why_given,
+    _basis_known,
+    _patient_reason_is_a_sentence,
+    _linked_once,
+)
+
+
 def validate_links(
-    rows: list[dict[str, str]],
+    rows: list[_Row],
     known_ids: set[str],
     file: str = LINKS_FILE,
     skipped_points: dict[str, int] | None = None,
@@ -540,94 +797,22 @@ def validate_links(
     the points file but were skipped, so their links say why they went too."""
     problems: list[DataProblem] = []
     links: list[Link] = []
-    seen: dict[tuple[str, str], int] = {}
-    skipped_points = skipped_points or {}
+    context = _LinkContext(known_ids, skipped_points or {}, points_file, {})
     for row in rows:
         line = int(row["__line__"])
-        before = len(problems)
-        region, pid, role = row["region"], row["point_id"], row["role"]
-        if region not in BASE_REGIONS:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "region",
-                    f"unknown region {region!r}; expected one of {', '.join(BASE_REGIONS)}",
-                    "use one of the region names listed.",
-                )
-            )
-        if pid in skipped_points:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "point_id",
-                    f"point {pid!r} was skipped because its row ({points_file}, line {skipped_points[pid]}) "
-                    "has a problem; this link was skipped with it.",
-                    f"fix line {skipped_points[pid]} of {points_file}.",
-                )
-            )
-        elif pid not in known_ids:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "point_id",
-                    f"point {pid!r} does not exist in {points_file}",
-                    "check the spelling of the id, or add the point first.",
-                )
-            )
-        if role not in ROLES:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "role",
-                    f"unknown role {role!r}; expected local or distal",
-                    "write local or distal.",
-                )
-            )
-        if not row["why"]:
-            problems.append(
-                DataProblem(file, line, "why", "why is empty: say in a line why the point is used")
-            )
-        basis = row.get("basis", "") or "textbook"
-        if basis not in BASES:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "basis",
-                    f"unknown basis {basis!r}; expected textbook or pattern",
-                    "write pattern for a link chosen from a pattern of symptoms, or leave the cell empty.",
-                )
-            )
-        plain = (row.get("plain") or "").strip()
-        if plain and not plain.endswith("."):
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "plain",
-                    "the patient's reason is not a sentence (it does not end with a full stop)",
-                    "write it as one or two plain sentences, each ending with a full stop.",
-                )
-            )
-        key = (region, pid)
-        if key in seen:
-            problems.append(
-                DataProblem(
-                    file,
-                    line,
-                    "point_id",
-                    f"{pid} is linked to {region} twice (first on line {seen[key]})",
-                    "delete one of the two rows.",
-                )
-            )
-        seen.setdefault(key, line)
-        if len(problems) == before:
+        faults = [fault for rule in _LINK_RULES for fault in rule(row, context)]
+        problems += [DataProblem(file, line, f.column, f.message, f.fix) for f in faults]
+        context.seen.setdefault((row["region"], row["point_id"]), line)
+        if not faults:
             links.append(
-                Link(region=region, point_id=pid, role=role, why=row["why"], basis=basis, plain=plain)
+                Link(
+                    region=row["region"],
+                    point_id=row["point_id"],
+                    role=row["role"],
+                    why=row["why"],
+                    basis=_basis(row),
+                    plain=_link_plain(row),
+                )
             )
     return links, problems
 
