@@ -16,3 +16,17 @@ def test_the_safety_page_gives_the_measured_depths_and_says_where_none_was_found
     text = all_markdown(run_app(page="views/safety.py")).replace("\\", "")
     assert "**GB21**: 5.6 cm, from the skin" in text
     assert "No study measuring the depth from the skin to the pleura" in text
+
+
+def test_the_safety_page_lists_every_red_flag_under_its_heading() -> None:
+    """The red flags themselves, in the page's own list (not only in the popup every page carries)."""
+    at = run_app(page="views/safety.py")
+    assert [h.value for h in at.header].count("When back or neck pain needs a doctor") == 1
+    (listed,) = [m.value for m in at.markdown if m.value.startswith("**Call an ambulance now")]
+    listed = listed.replace("\\", "").lower()
+    for flag in (
+        "difficulty passing urine, or not being able to control your bladder or bowels",
+        "clumsy hands or unsteady walking",
+        "back pain is new and you are under 20 or over 50",
+    ):
+        assert flag in listed
