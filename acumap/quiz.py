@@ -283,12 +283,11 @@ def shares_code(atlas: Atlas, point: Point) -> bool:
 
 
 def asked_code(atlas: Atlas, point: Point) -> str:
-    """The code a question shows: with the level when several points share it (`EX-B2 at T5`)."""
-    return (
-        f"{point.code} at {point.spine_level}"
-        if shares_code(atlas, point) and point.spine_level
-        else point.code
-    )
+    """The code a question shows: with the level when several points share it (`EX-B2 at T5`); a shared code
+    placed without a spinal level (the neck's Jiaji, JJ-C) by the point's own id (`JJ-C4`)."""
+    if not shares_code(atlas, point):
+        return point.code
+    return f"{point.code} at {point.spine_level}" if point.spine_level else point.id
 
 
 def nameable(atlas: Atlas) -> list[str]:

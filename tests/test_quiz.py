@@ -577,3 +577,11 @@ def test_a_back_hint_reads_as_a_sentence(pid: str, starts: str, where: str) -> N
 @pytest.mark.parametrize("typed", ["?", " ... ", "-"])
 def test_punctuation_alone_names_no_point(typed: str) -> None:
     assert read_answer(ATLAS, typed) == Reading(None)
+
+
+@pytest.mark.parametrize(
+    ("pid", "asked"),
+    [("BL18", "BL18"), ("EX-B2-T5", "EX-B2 at T5"), ("JJ-C4", "JJ-C4"), ("JJ-C2", "JJ-C2")],
+)
+def test_a_question_names_one_point_even_where_points_share_a_code(pid: str, asked: str) -> None:
+    assert asked_code(ATLAS, ATLAS.point(pid)) == asked

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -224,3 +227,32 @@ def test_answers_brought_by_a_shared_link_are_not_kept_as_this_browsers(page: Pa
     # Only the answer given here is kept: the first came with the link (someone else's).
     kept = json.loads(page.evaluate("localStorage.getItem('acumap.quiz.history')"))
     assert [(item["i"], item["p"]) for item in kept] == [(1, draw(ATLAS, spec)[1])]
+
+
+def test_a_student_downloads_a_regions_anki_deck(page: Page, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/quiz")
+    wait_settled(page, with_map=False)
+    section = page.locator(".st-key-anki")
+    expect(section.get_by_text("Study in Anki")).to_be_visible()
+    section.get_by_role("combobox").click()
+    page.get_by_role("option", name="Middle back").click()
+    button = section.get_by_role("button", name="Anki deck · 26 points (.apkg)")
+    expect(button).to_be_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "acumap-middle_back.apkg"
+    apkg = tmp_path / "deck.apkg"
+    download.save_as(apkg)
+    with zipfile.ZipFile(apkg) as z:
+        (tmp_path / "collection.anki2").write_bytes(z.read("collection.anki2"))
+        media = json.loads(z.read("media"))
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        codes = sorted(f.split("\x1f")[0] for (f,) in db.execute("select flds from notes"))
+        cards = db.execute("select count(*) from cards").fetchone()[0]
+    finally:
+        db.close()
+    assert len(codes) == 26 and cards == 52
+    assert {"BL18", "GV9", "BL40", "EX-B2 at T9"} <= set(codes)
+    assert "acumap-BL18-back.svg" in media.values()

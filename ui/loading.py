@@ -13,6 +13,7 @@ from typing import NoReturn
 
 import streamlit as st
 
+from acumap.anki import Deck, build_deck
 from acumap.atlas.data import (
     DATA_DIR,
     LINKS_FILE,
@@ -24,7 +25,7 @@ from acumap.atlas.data import (
     shown_name,
 )
 from acumap.atlas.placement import DIAGRAM_VIEWS, outside_diagrams
-from acumap.atlas.regions import RegionChoice
+from acumap.atlas.regions import RegionChoice, parse_region
 from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
 from acumap.drawing.svg import MapPayload, view_box
 from acumap.drawing.svg import map_payload as _compose_payload
@@ -193,3 +194,15 @@ def map_payload() -> MapPayload:
         for view in DIAGRAM_VIEWS:
             drawing(view)  # shows a broken drawing's error (and stops)
         show_data_error(err)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _anki_deck(data_path: str, asset_path: str, stamp: tuple[float, ...], scope: str) -> Deck:
+    atlas = _atlas(data_path, asset_path, stamp)
+    drawings = {v: _drawing(v, asset_path, s) for v, s in zip(DIAGRAM_VIEWS, stamp[2:], strict=True)}
+    return build_deck(atlas, drawings, None if scope == "all" else parse_region(scope))
+
+
+def anki_deck(scope: str) -> Deck:
+    """The Anki deck of a base region's points, or of every point ("all"), built once per version of the data."""
+    return _anki_deck(str(data_dir()), str(asset_dir()), _stamp(), scope)

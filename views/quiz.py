@@ -16,9 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from acumap import links
+from acumap.anki import deck_points
 from acumap.atlas.data import MERIDIANS
 from acumap.atlas.placement import DIAGRAM_VIEWS
-from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
+from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS, parse_region
 from acumap.atlas.selection import MapMode
 from acumap.charts.quiz import attempts_figure
 from acumap.quiz import (
@@ -40,6 +41,7 @@ from acumap.quiz_round import QuizRound, from_link
 from acumap.quiz_round import start as start_round
 from ui import loading, state, styles
 from ui.boundary import PageStopped
+from ui.downloads import deferred_download
 from ui.map_component import body_map
 from ui.quiz_history import keep, stored
 from ui.shell import bring_into_view
@@ -64,6 +66,34 @@ if not st.session_state.get(state.QUIZ_FROM_URL):
             )
         else:
             st.session_state[state.QUIZ_ROUND] = linked
+
+
+def anki_section() -> None:
+    """The atlas as an Anki deck, a region's points or every point: for a student who studies in Anki."""
+    with st.container(key="anki"):
+        st.markdown("#### Study in Anki")
+        st.caption(
+            "A deck for Anki (a spaced-repetition app) with two cards per point: find it on its diagram, and "
+            "name it from the diagram. Import it again after an update: your cards are updated, not copied."
+        )
+        c = st.columns([0.5, 0.5], vertical_alignment="bottom")
+        scope = c[0].selectbox(
+            "Deck of",
+            ["all", *BASE_REGIONS],
+            key="anki_scope",
+            format_func=lambda v: "Every point" if v == "all" else BASE_LABELS[v],
+        )
+        scope = scope or "all"
+        count = len(deck_points(loading.atlas(), None if scope == "all" else parse_region(scope)))
+        deferred_download(
+            c[1],
+            f"Anki deck · {count} points (.apkg)",
+            lambda: loading.anki_deck(scope).apkg,  # built when asked for, once per version of the data
+            f"acumap-{scope}.apkg",
+            "application/octet-stream",
+            key="anki_download",
+            icon=":material/download:",
+        )
 
 
 def start(spec: RoundSpec) -> None:
@@ -138,6 +168,7 @@ if taking is None:
         args=(RoundSpec(mode or "find", source, value or "", seed, landmarks),),
     )
     keep([], report=True)
+    anki_section()
     st.query_params.clear()
     raise PageStopped
 

@@ -332,8 +332,14 @@ def diagram_svg(
     width_mm: float | None = None,
     font_mm: float = 2.9,
     back_box: tuple[float, float, float, float] = BACK_BOX,
+    others: bool = True,
+    labelled: bool = True,
+    landmarks: bool = False,
 ) -> str:
-    """One diagram as a standalone SVG (sized in mm) with the marked points, labelled."""
+    """One diagram as a standalone SVG (sized in mm) with the marked points, labelled.
+
+    For a flash card: `others=False` leaves out a student's grey dots of the unmarked points, `labelled=False`
+    the marked points' labels, and `landmarks=True` draws the back's numbered landmarks (anatomy.LANDMARKS)."""
     view = drawing.view
     box = back_box if view == "back" else drawing.view_box
     c = _Canvas(view, box, width_mm or FIGURE_WIDTH_MM[view])
@@ -357,16 +363,27 @@ def diagram_svg(
                     f'stroke-opacity="0.6" stroke-width="{_n(0.2 * c.mm)}" stroke-dasharray="{_n(0.8 * c.mm)} {_n(0.8 * c.mm)}"/>'
                 )
                 if line.x > 0:
+                    # The 0.5 label a line lower: beside the 1.5 at this size they would run together.
+                    lower = 2.8 * c.mm if line.cun < 1 else 0.0
                     c.parts.append(
-                        _text(line.x, bottom + 3.2 * c.mm, f"{line.cun:g}", small * c.mm, "middle")
+                        _text(line.x, bottom + 3.2 * c.mm + lower, f"{line.cun:g}", small * c.mm, "middle")
                     )
             c.parts.append(_text(anatomy.cun_to_cm(5.5), bottom + 3.2 * c.mm, "cun", small * c.mm, "middle"))
         left, right = SIDE_LABELS[audience]
         c.parts.append(_text(box[0] + 0.5, box[1] + 3.8 * c.mm, left, 3.0 * c.mm, weight="bold"))
         c.parts.append(_text(box[0] + box[2] - 0.5, box[1] + 3.8 * c.mm, right, 3.0 * c.mm, "end", "bold"))
+        if landmarks:
+            for i, lm in enumerate(anatomy.LANDMARKS, start=1):
+                for sign in (-1, 1) if lm.x_cun else (1,):
+                    x, y = sign * anatomy.cun_to_cm(lm.x_cun), anatomy.level_y(lm.level)
+                    c.parts.append(
+                        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(2.2 * c.mm)}" fill="#ffffff" '
+                        f'stroke="#5b5f66" stroke-width="{_n(0.3 * c.mm)}"/>'
+                    )
+                    c.parts.append(_text(x, y + 0.9 * c.mm, str(i), 2.6 * c.mm, "middle", "bold"))
     by_id = {m.point.id: m for m in marks}
     all_markers = markers_for(atlas, view)
-    if audience == "student":
+    if audience == "student" and others:
         for mk in all_markers:
             if mk.point.id not in by_id:
                 c.parts.append(
@@ -381,6 +398,8 @@ def diagram_svg(
         if view == "back" and mk.side == "left" and side == "both":
             continue
         labels.append(_Label(mark, mk))
+    if not labelled:
+        labels = []
     if view == "back":
         _back_labels(c, _shared(labels, shown, by_id) if audience == "patient" else labels, side, font_mm)
     else:
