@@ -61,6 +61,11 @@ TEACHER_KEY = "teacher_key"
 QUIZ_HISTORY = "quiz_history"
 QUIZ_ROUND, QUIZ_NAME_MSG, QUIZ_FROM_URL = "quiz_round", "quiz_name_msg", "_quiz_from_url"
 QUIZ_NAME_TEXT, QUIZ_NAME_PICK = "quiz_name_text", "quiz_name_pick"
+#: The spaced review: the browser storage component, what the session holds of it, what to write back.
+REVIEW_STORE, REVIEW_HELD, REVIEW_SAVE = "review_store", "_review_held", "_review_save"
+#: The review session under way (ui/review.py) and the student's answer to the card shown.
+REVIEW_SESSION, REVIEW_NAME_TEXT, REVIEW_GRADE = "_review_session", "review_name_text", "review_grade"
+REVIEW_WHICH, REVIEW_IMPORTED, REVIEW_IMPORT_MSG = "_review_which", "_review_imported", "_review_import_msg"
 #: The point browser: its widgets, and a flag that the last choice came from the list or the menu.
 BROWSER_QUERY, BROWSER_MERIDIANS, BROWSER_REGION, BROWSER_VIEWS, BROWSER_ROLE = (
     "browser_query",

@@ -13,6 +13,7 @@ from acumap.atlas.regions import choice_ids, parse_region
 from acumap.atlas.selection import MapMode
 from acumap.drawing.describe import position_text
 from ui import loading, panels, patient, state, styles
+from ui import review as review_ui
 from ui import tour as tour_ui
 from ui.boundary import guarded
 from ui.map_component import body_map, changed_by_tap
@@ -121,3 +122,5 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
 
 
 map_and_panel(atlas, big, state.patient())
+if not big and not state.patient():
+    review_ui.due_line(atlas)  # a student's spaced review: what is due today, from this browser's cards

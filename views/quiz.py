@@ -40,6 +40,7 @@ from acumap.quiz import (
 from acumap.quiz_round import QuizRound, from_link
 from acumap.quiz_round import start as start_round
 from ui import loading, state, styles
+from ui import review as review_ui
 from ui.boundary import PageStopped
 from ui.downloads import deferred_download
 from ui.map_component import body_map
@@ -111,6 +112,9 @@ def step(change: Callable[[QuizRound], QuizRound]) -> None:
     st.session_state[state.QUIZ_ROUND] = change(st.session_state[state.QUIZ_ROUND])
 
 
+if review_ui.running(atlas):  # a spaced review under way takes the page
+    st.query_params.clear()
+    raise PageStopped
 taking: QuizRound | None = st.session_state.get(state.QUIZ_ROUND)
 
 if taking is None:
@@ -168,6 +172,7 @@ if taking is None:
         args=(RoundSpec(mode or "find", source, value or "", seed, landmarks),),
     )
     keep([], report=True)
+    review_ui.section(atlas)
     anki_section()
     st.query_params.clear()
     raise PageStopped
