@@ -13,7 +13,7 @@ import streamlit as st
 from acumap.atlas.data import MERIDIANS, Atlas
 from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS
 from acumap.atlas.selection import MapMode
-from acumap.charts.review import progress_figure
+from acumap.charts.review import recall_figure, reviews_figure
 from acumap.quiz import asked_code, hint, read_answer, score_attempt, score_name, shown_marker
 from acumap.review import (
     GRADES,
@@ -111,7 +111,9 @@ def _progress(p: Progress) -> None:
     c[0].metric("Cards learned", p.learned)
     c[1].metric("Due now", p.due)
     c[2].metric("Remembered so far", "–" if p.retention is None else f"{p.retention:.0%}")
-    st.plotly_chart(progress_figure(p), key="review_chart", config={"displayModeBar": False})
+    charts = st.columns(2)
+    charts[0].plotly_chart(reviews_figure(p), key="review_days", config={"displayModeBar": False})
+    charts[1].plotly_chart(recall_figure(p), key="review_recall", config={"displayModeBar": False})
 
 
 def _settings(atlas: Atlas, h: Held) -> None:
