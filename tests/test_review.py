@@ -259,6 +259,8 @@ def test_settings_default_to_ten_new_cards_a_day_from_every_point() -> None:
 def test_a_new_card_first_graded(grade: str, due: str, state: int) -> None:
     card = review(empty_deck(), "find:BL18", grade, T0).cards["find:BL18"]
     assert (card["due"], card["state"], card["last_review"]) == (due, state, "2026-12-07T09:00:00+00:00")
+    # A fixed fsrs id per card (CRC-32 of "find:BL18"), not the clock's: the same history exports the same file.
+    assert card["card_id"] == 57399037
 
 
 @pytest.mark.parametrize(
@@ -309,7 +311,8 @@ def test_review_logs_the_grade_and_what_the_answer_proposed_and_leaves_the_old_d
 def test_review_times_are_kept_in_utc() -> None:
     berlin = timezone(timedelta(hours=1))
     deck = review(empty_deck(), "find:BL18", "good", datetime(2026, 12, 7, 10, 0, tzinfo=berlin))
-    assert (deck.log[0].at.tzinfo, deck.log[0].at) == (UTC, T0)
+    # UTC itself, not the host's own zone (which is UTC on CI, and would compare equal).
+    assert (deck.log[0].at.tzinfo is UTC, deck.log[0].at) == (True, T0)
     assert deck.cards["find:BL18"]["due"] == "2026-12-07T09:10:00+00:00"
 
 
@@ -367,11 +370,35 @@ def test_new_today_counts_first_reviews_of_the_day_only() -> None:
     assert new_today(deck, datetime(2026, 12, 8, 0, 0, tzinfo=UTC)) == 0
 
 
-def test_today_is_the_students_own_day_in_their_time_zone() -> None:
-    new_york = timezone(timedelta(hours=-5))
-    deck = review(empty_deck(), "find:BL18", "good", datetime(2026, 12, 7, 23, 30, tzinfo=UTC))
-    after_utc_midnight = datetime(2026, 12, 8, 0, 30, tzinfo=UTC)
-    assert (new_today(deck, after_utc_midnight), new_today(deck, after_utc_midnight, tz=new_york)) == (0, 1)
+NEW_YORK = timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("first_review", "now", "in_utc", "in_new_york"),
+    [
+        # 18:30 and 19:30 on 7 December in New York; 7 and 8 December in UTC.
+        ("2026-12-07T23:30", "2026-12-08T00:30", 0, 1),
+        # 20:00 and 22:00 on 7 December in New York; both 8 December in UTC.
+        ("2026-12-08T01:00", "2026-12-08T03:00", 1, 1),
+        # 23:00 on 6 December and 01:00 on 7 December in New York; both 7 December in UTC.
+        ("2026-12-07T04:00", "2026-12-07T06:00", 1, 0),
+    ],
+)
+def test_today_is_the_students_own_day_in_their_time_zone(
+    first_review: str, now: str, in_utc: int, in_new_york: int
+) -> None:
+    deck = review(empty_deck(), "find:BL18", "good", datetime.fromisoformat(first_review).replace(tzinfo=UTC))
+    at = datetime.fromisoformat(now).replace(tzinfo=UTC)
+    assert (new_today(deck, at), new_today(deck, at, tz=NEW_YORK)) == (in_utc, in_new_york)
+
+
+def test_the_daily_limit_counts_the_students_own_day(atlas: Atlas) -> None:
+    deck = deck_with(Settings(1, Scope("meridian", ("TE",))))
+    deck = review(deck, "find:TE5", "easy", datetime(2026, 12, 7, 23, 30, tzinfo=UTC))
+    # 19:30 in New York: the day's one new card is taken; in UTC it is a new day.
+    at = datetime(2026, 12, 8, 0, 30, tzinfo=UTC)
+    assert (session(deck, atlas, at), session(deck, atlas, at, tz=NEW_YORK)) == (["name:TE5"], [])
+    assert (progress(deck, atlas, at).new_left, progress(deck, atlas, at, tz=NEW_YORK).new_left) == (1, 0)
 
 
 def test_due_cards_most_overdue_first_and_due_exactly_now(atlas: Atlas) -> None:
@@ -423,9 +450,19 @@ def test_due_count_counts_what_falls_due_by_the_end_of_today(atlas: Atlas) -> No
     deck = review(deck, "find:GV5", "good", datetime(2026, 12, 7, 23, 50, tzinfo=UTC))  # due at midnight
     deck = review(deck, "find:GV6", "good", datetime(2026, 12, 7, 23, 49, 59, 999999, tzinfo=UTC))
     assert (due_cards(deck, atlas, T0), due_count(deck, atlas, T0)) == ([], 2)
-    new_york = timezone(timedelta(hours=-5))
     # 18:50 in New York: its day ends at 05:00 UTC, after find:GV5 falls due.
-    assert due_count(deck, atlas, datetime(2026, 12, 7, 23, 50, tzinfo=UTC), tz=new_york) == 3
+    evening = datetime(2026, 12, 7, 23, 50, tzinfo=UTC)
+    assert (
+        due_count(deck, atlas, evening, tz=NEW_YORK),
+        progress(deck, atlas, evening, tz=NEW_YORK).due,
+    ) == (3, 3)
+    # 21:00 on 7 December in New York (8 December in UTC): find:GV4, due 09:10 UTC on 9 December, is not
+    # due today there; find:GV7 (due 8 December 09:10 UTC) is tomorrow in New York, today in UTC.
+    deck = review(deck, "find:GV7", "good", T0 - timedelta(days=1))
+    deck = review(deck, "find:GV7", "good", T0 - timedelta(days=1) + timedelta(minutes=10))
+    assert deck.cards["find:GV7"]["due"] == "2026-12-08T09:10:00+00:00"
+    night = datetime(2026, 12, 8, 2, 0, tzinfo=UTC)
+    assert (due_count(deck, atlas, night), due_count(deck, atlas, night, tz=NEW_YORK)) == (4, 3)
 
 
 # --- progress ---------------------------------------------------------------------------------------------
@@ -482,7 +519,7 @@ def test_progress_before_any_review_and_new_left_within_the_scope(atlas: Atlas) 
 
 
 def test_per_day_follows_the_students_time_zone(atlas: Atlas) -> None:
-    new_york = timezone(timedelta(hours=-5))
+    new_york = NEW_YORK
     deck = review(empty_deck(), "find:BL18", "good", datetime(2026, 12, 8, 2, 0, tzinfo=UTC))
     assert progress(deck, atlas, T0 + timedelta(days=1), tz=new_york).per_day == ((date(2026, 12, 7), 1),)
 
@@ -555,7 +592,11 @@ DELETE = object()
     [
         (("schema",), "anki-deck", "not an AcuMap review file: its schema is 'anki-deck'"),
         (("schema",), DELETE, "not an AcuMap review file"),
-        (("version",), 2, "version 2, from a newer AcuMap; this one reads version 1"),
+        (
+            ("version",),
+            2,
+            "version 2, from a newer AcuMap; this one reads version 1. Update AcuMap and import it again.",
+        ),
         (("version",), 0, "version, 0, is not one AcuMap knows"),
         (("version",), "1", "version, '1', is not one AcuMap knows"),
         (("version",), True, "version, True, is not one AcuMap knows"),
@@ -572,7 +613,7 @@ DELETE = object()
         (("settings", "new_per_day"), True, "daily limit of new cards, True,"),
         (("settings", "scope"), "region:elbow", "'region:elbow', are not ones AcuMap knows"),
         (("settings", "scope"), 3, "study, 3, are not ones"),
-        (("cards", "BL18"), {}, "card 'BL18' is not a card"),
+        (("cards", "BL18"), {}, "The card 'BL18' is not a card"),
         (("cards", "find:BL99"), {}, "'find:BL99' is for the point BL99, which this atlas does not have"),
         (("cards", "find:BL18"), {}, "card find:BL18 cannot be read"),
         (("cards", "find:BL18"), "soon", "card find:BL18 cannot be read"),
@@ -583,7 +624,11 @@ DELETE = object()
         (("log", 2), "find:GV14", "Review 3 in the log is not a review"),
         (("log", 2, "card"), "GV14", "Review 3's card 'GV14' is not a card"),
         (("log", 2, "card"), "name:XY1", "Review 3's card 'name:XY1' is for the point XY1"),
-        (("log", 2, "grade"), "great", "Review 3 has the grade 'great'"),
+        (
+            ("log", 2, "grade"),
+            "great",
+            "Review 3 has the grade 'great'; a grade is one of again, hard, good, easy",
+        ),
         (("log", 0, "proposed"), "meh", "Review 1 has the grade 'meh'"),
         (("log", 3, "proposed"), DELETE, "Review 4 has the grade None"),
         (("log", 2, "at"), "yesterday", "Review 3's date 'yesterday' cannot be read"),
@@ -612,6 +657,14 @@ def test_a_refused_import_is_a_value_error_and_leaves_the_file_as_it_was(atlas: 
     with pytest.raises(ValueError, match="great"):
         from_json(doc, atlas)
     assert doc == kept
+
+
+def test_import_reads_a_time_with_any_offset_into_utc_and_a_limit_of_none(atlas: Atlas) -> None:
+    doc = broken(("log", 2, "at"), "2026-12-08T11:00:00+01:00")
+    doc["settings"]["new_per_day"] = 0
+    deck = from_json(doc, atlas)
+    assert (deck.log[2].at, deck.log[2].at.tzinfo is UTC) == (datetime(2026, 12, 8, 10, 0, tzinfo=UTC), True)
+    assert deck.settings == Settings(0, Scope("region", ("neck", "middle_back")))
 
 
 def test_import_keeps_only_what_fsrs_reads_of_a_card(atlas: Atlas) -> None:
