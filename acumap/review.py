@@ -184,7 +184,7 @@ class ReviewDeck:
 
 
 def empty_deck() -> ReviewDeck:
-    return ReviewDeck({}, (), Settings())
+    return ReviewDeck()
 
 
 def _utc(now: datetime) -> datetime:
@@ -206,7 +206,8 @@ def review(deck: ReviewDeck, card: str, grade: str, now: datetime, proposed: str
     before = (
         fsrs.Card.from_dict(seen)  # type: ignore[arg-type]
         if seen is not None
-        else fsrs.Card(card_id=zlib.crc32(card.encode()), due=at)
+        # A fixed id per card, so that the same history exports the same file.
+        else fsrs.Card(card_id=zlib.crc32(card.encode()))
     )
     after, _ = SCHEDULER.review_card(before, fsrs.Rating(GRADES.index(grade) + 1), review_datetime=at)
     cards = {**deck.cards, card: dict(after.to_dict())}
