@@ -260,8 +260,10 @@ def _new_left(deck: ReviewDeck, atlas: Atlas, now: datetime, tz: tzinfo) -> list
 
 def session(deck: ReviewDeck, atlas: Atlas, now: datetime, *, tz: tzinfo = UTC) -> list[str]:
     """The cards to study now: the due ones first, then unseen cards of the scope, in atlas order, up to the
-    daily new-card limit less those already started today."""
-    return due_cards(deck, atlas, now) + _new_left(deck, atlas, now, tz)
+    daily new-card limit less those already started today; of the new ones, every *find it* card before the
+    *name it* cards, so a point is not named just after it was found (its name is on the find card)."""
+    new = _new_left(deck, atlas, now, tz)
+    return due_cards(deck, atlas, now) + sorted(new, key=lambda c: not c.startswith("find:"))
 
 
 # --- progress ---------------------------------------------------------------------------------------------

@@ -334,8 +334,9 @@ def test_review_refuses_what_it_cannot_schedule(
 
 # --- sessions and the daily new-card limit ----------------------------------------------------------------
 
-FIRST_TEN = [f"{d}:GV{n}" for n in (3, 4, 5, 6, 7) for d in ("find", "name")]
-NEXT_TEN = [f"{d}:GV{n}" for n in (8, 9, 10, 11, 12) for d in ("find", "name")]
+# A day's new cards: every point's *find it* before the *name it* cards (a point is not named just after being found).
+FIRST_TEN = [f"{d}:GV{n}" for d in ("find", "name") for n in (3, 4, 5, 6, 7)]
+NEXT_TEN = [f"{d}:GV{n}" for d in ("find", "name") for n in (8, 9, 10, 11, 12)]
 
 
 def test_ten_new_cards_a_day_then_none_then_ten_more_the_next_day_after_the_due_ones(atlas: Atlas) -> None:
@@ -343,19 +344,21 @@ def test_ten_new_cards_a_day_then_none_then_ten_more_the_next_day_after_the_due_
     assert session(deck, atlas, T0) == FIRST_TEN
     deck = reviewed(deck, FIRST_TEN, "good", T0)
     assert (new_today(deck, T0), session(deck, atlas, T0)) == (10, [])
-    # Late the same day they are due (at 09:10), and no new card is left.
-    assert session(deck, atlas, datetime(2026, 12, 7, 23, 59, tzinfo=UTC)) == FIRST_TEN
-    # Due at 09:10 the day before: all due, in atlas order (they are equally overdue), then ten new.
+    # Late the same day they are due (at 09:10), and no new card is left. Equally overdue, the due cards come
+    # in atlas order, each point's find card then its name card.
+    due = [f"{d}:GV{n}" for n in (3, 4, 5, 6, 7) for d in ("find", "name")]
+    assert session(deck, atlas, datetime(2026, 12, 7, 23, 59, tzinfo=UTC)) == due
+    # Due at 09:10 the day before: all due, then ten new.
     next_day = T0 + timedelta(days=1)
-    assert (new_today(deck, next_day), session(deck, atlas, next_day)) == (0, FIRST_TEN + NEXT_TEN)
+    assert (new_today(deck, next_day), session(deck, atlas, next_day)) == (0, due + NEXT_TEN)
 
 
 def test_the_daily_limit_is_the_students(atlas: Atlas) -> None:
     deck = deck_with(Settings(3, Scope("all", ())))
-    assert session(deck, atlas, T0) == ["find:GV3", "name:GV3", "find:GV4"]
+    assert session(deck, atlas, T0) == ["find:GV3", "find:GV4", "name:GV3"]
     deck = review(deck, "find:GV3", "again", T0)
     # find:GV3 is due at 09:01; two new cards are left for today.
-    assert session(deck, atlas, T0 + timedelta(minutes=1)) == ["find:GV3", "name:GV3", "find:GV4"]
+    assert session(deck, atlas, T0 + timedelta(minutes=1)) == ["find:GV3", "find:GV4", "name:GV3"]
     assert session(deck_with(Settings(0, Scope("all", ()))), atlas, T0) == []
 
 
@@ -407,37 +410,37 @@ def test_due_cards_most_overdue_first_and_due_exactly_now(atlas: Atlas) -> None:
     deck = review(deck, "find:GV5", "good", T0 - timedelta(minutes=30))  # due 08:40
     assert due_cards(deck, atlas, T0 + timedelta(minutes=15)) == ["find:GV5", "find:GV4", "find:GV3"]
     assert due_cards(deck, atlas, T0 + timedelta(minutes=14, seconds=59)) == ["find:GV5", "find:GV4"]
-    assert session(deck, atlas, T0 + timedelta(minutes=10))[:3] == ["find:GV5", "find:GV4", "name:GV3"]
+    assert session(deck, atlas, T0 + timedelta(minutes=10))[:3] == ["find:GV5", "find:GV4", "find:GV6"]
 
 
 def test_a_region_scope_studies_that_regions_points_only(atlas: Atlas) -> None:
     deck = deck_with(Settings(10, Scope("region", ("neck",))))
     assert session(deck, atlas, T0) == [
         "find:GV14",
-        "name:GV14",
         "find:GV20",
-        "name:GV20",
         "find:BL11",
-        "name:BL11",
         "find:BL60",
-        "name:BL60",
         "find:EX-B1",
+        "name:GV14",
+        "name:GV20",
+        "name:BL11",
+        "name:BL60",
         "name:EX-B1",
     ]
     deck = reviewed(deck, ["find:BL18", "find:GV14"], "good", T0)
     later = T0 + timedelta(hours=1)
     assert (due_cards(deck, atlas, later), due_count(deck, atlas, later)) == (["find:GV14"], 1)
-    assert session(deck, atlas, later)[:2] == ["find:GV14", "name:GV14"]
+    assert session(deck, atlas, later)[:2] == ["find:GV14", "find:GV20"]
 
 
 def test_a_meridian_scope_studies_those_meridians(atlas: Atlas) -> None:
     deck = deck_with(Settings(10, Scope("meridian", ("TE", "LU"))))
     assert session(deck, atlas, T0) == [
         "find:TE5",
-        "name:TE5",
         "find:LU7",
-        "name:LU7",
         "find:TE14",
+        "name:TE5",
+        "name:LU7",
         "name:TE14",
     ]
     deck = reviewed(deck, ["find:TE5", "find:BL18"], "again", T0)

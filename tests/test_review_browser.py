@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from acumap.atlas.data import load_atlas
 from acumap.quiz import shown_marker
+from acumap.review import empty_deck, review, to_json
 from harness.mapdom import client_xy
 from harness.serving import MAP_READY_JS, wait_settled
 
@@ -115,3 +116,40 @@ def test_a_student_reviews_over_two_days_and_moves_the_cards(
     other.wait_for_function("() => localStorage.getItem('acumap.review') === null")
     other.context.close()
     later.context.close()
+
+
+def test_a_name_card_asks_which_one_and_that_makes_it_hard(browser: Any, app_url: str) -> None:
+    # A name card the student missed yesterday is due this morning (the deck put in the browser as AcuMap keeps it).
+    deck = review(empty_deck(), "name:BL18", "again", MONDAY - dt.timedelta(days=1))
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    lead_ms = (MONDAY - dt.datetime.now(dt.UTC)).total_seconds() * 1000
+    ctx.add_init_script(
+        f"(() => {{ const real = Date.now.bind(Date); Date.now = () => real() + {lead_ms}; }})()"
+    )
+    ctx.add_init_script(f"localStorage.setItem('acumap.review', {json.dumps(json.dumps(to_json(deck)))})")
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(f"{app_url}/quiz")
+    wait_settled(page, with_map=False)
+    expect(page.get_by_text("Due today: 1")).to_be_visible()
+    page.get_by_role("button", name="Review now (11 cards)").click()
+    expect(
+        page.get_by_role("heading", name="Review · Name the point marked on the back diagram")
+    ).to_be_visible()
+    box = page.get_by_label("Its code or name")
+    # "Hanshu" is one letter from both Ganshu (BL18) and Danshu (BL19): AcuMap asks which one.
+    box.fill("Hanshu")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_text("Which one do you mean")).to_be_visible()
+    box.fill("Ganshu")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_text("Correct.")).to_be_visible()
+    expect(page.get_by_text("Your answer gives Hard.")).to_be_visible()
+    page.get_by_role("button", name="Save and next").click()
+    expect(page.get_by_text("Card 2 of 11")).to_be_visible()
+    log = stored(page)["log"]
+    assert [(r["card"], r["grade"], r["proposed"]) for r in log] == [
+        ("name:BL18", "again", "again"),
+        ("name:BL18", "hard", "hard"),
+    ]
+    ctx.close()

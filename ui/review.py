@@ -145,12 +145,13 @@ def _settings(atlas: Atlas, h: Held) -> None:
                 )
             )
         elif kind == "meridian":
-            names = sorted(set(MERIDIANS.values()))
+            codes = sorted(MERIDIANS, key=lambda c: MERIDIANS[c])
             values = tuple(
                 st.multiselect(
                     "Meridians",
-                    names,
-                    default=[v for v in s.scope.values if v in names] if s.scope.kind == "meridian" else [],
+                    codes,
+                    default=[v for v in s.scope.values if v in codes] if s.scope.kind == "meridian" else [],
+                    format_func=lambda c: MERIDIANS[c],
                     key="review_scope_meridians",
                 )
             )
