@@ -56,8 +56,11 @@ def _tz(h: Held) -> dt.tzinfo:
     return dt.timezone(dt.timedelta(minutes=h.tz_minutes))
 
 
+@st.fragment
 def due_line(atlas: Atlas) -> None:
-    """ "Due today: N" for the body map and the quiz page (nothing until the browser has reported its deck)."""
+    """ "Due today: N" under the body map (nothing until the browser has reported its deck). A fragment: the
+    browser's report reruns this line only, not the page (whose one-off notices, such as an unknown link
+    value's, would go with a page rerun)."""
     review_store.sync()
     h = review_store.held(atlas)
     if h is None or not h.deck.cards:
