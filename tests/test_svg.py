@@ -16,7 +16,8 @@ from acumap.atlas.selection import highlights
 from acumap.body import anatomy
 from acumap.drawing.assets import load_drawing
 from acumap.drawing.describe import alt_text, height_bands, point_name, position_text, region_name
-from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, map_payload
+from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, legend, map_payload
+from tests.builders import ROOT
 from tests.nodejs import run_js
 
 ATLAS = load_atlas()
@@ -293,3 +294,92 @@ def test_the_browser_says_a_position_in_the_same_words() -> None:
     )
     assert got == [position_text(view, x, y) for view, x, y in positions]
     assert len(set(got)) > 100
+
+
+def test_every_table_the_browser_reads_is_in_the_payload() -> None:
+    """The map's code reads the payload as `tables.<name>` (and the legend's rows and colours by name)."""
+    code = "".join(
+        p.read_text(encoding="utf-8")
+        for p in [ROOT / "ui/component/map.js", *(ROOT / "ui/component/map").glob("*.js")]
+    )
+    read = set(re.findall(r"\btables\.(\w+)", code))
+    assert {
+        "lights",
+        "shapes",
+        "regions",
+        "tips",
+        "landmarks",
+        "titles",
+        "legend",
+        "words",
+        "cm_per_cun",
+    } <= read
+    data = map_payload(ATLAS, DRAWINGS).data
+    assert read <= set(data)
+    drawn = (ROOT / "ui/component/map/legend.js").read_text(encoding="utf-8")
+    assert (
+        {"colours", "meridians", "landmarks"}
+        <= set(re.findall(r"\blegend\.(\w+)", drawn))
+        <= set(data["legend"])
+    )
+    assert set(data["legend"]["colours"]) == {"local", "distal", "chosen"}
+    assert data["titles"] == {view: parse(view).attrib["aria-label"] for view in DIAGRAM_VIEWS}
+
+
+def test_the_payload_labels_each_region_choice_as_the_core_does() -> None:
+    regions = map_payload(ATLAS, DRAWINGS).data["regions"]
+    for rid, entry in regions.items():
+        choice = parse_region(rid)
+        assert choice is not None
+        assert entry["label"] == choice.label
+
+
+def test_landmarks_are_numbered_alike_on_the_map_in_their_tooltips_and_in_the_legend() -> None:
+    rings = {
+        el.attrib["data-landmark"]: "".join(el.itertext()).strip()
+        for el in parse("back").iter(f"{NS}g")
+        if "data-landmark" in el.attrib
+    }
+    assert list(rings.values()) == ["1", "2", "3", "4"]
+    data = map_payload(ATLAS, DRAWINGS).data
+    for key, number in rings.items():
+        assert data["landmarks"][key][0].startswith(f"{number}. ")
+    assert [row[0] for row in data["legend"]["landmarks"]] == list(rings.values())
+
+
+def test_the_legend_gives_short_landmark_names_and_the_colour_each_meridian_is_drawn_in() -> None:
+    got = legend(ATLAS)
+    for (_, short, taught), lm in zip(got["landmarks"], anatomy.LANDMARKS, strict=True):
+        assert len(short) < len(lm.label)
+        assert taught == f"taught {lm.level}"
+    drawn = {}
+    for view in DIAGRAM_VIEWS:
+        for el in markers(parse(view)):
+            drawn[ATLAS.point(el.attrib["data-point"]).meridian] = el.attrib["style"].removeprefix("--c:")
+    assert dict(got["meridians"]) == drawn
+    assert len(set(drawn.values())) >= 5
+
+
+def test_the_legend_lists_only_the_meridians_that_have_points() -> None:
+    bladder = Atlas(points=tuple(p for p in ATLAS.points if p.meridian == "Bladder"), links=())
+    assert [name for name, _ in legend(bladder)["meridians"]] == ["Bladder"]
+
+
+def test_each_region_is_drawn_as_its_polygon_in_absolute_coordinates() -> None:
+    shapes = {
+        el.attrib["data-region"]: el.attrib["d"]
+        for el in parse("back").iter(f"{NS}path")
+        if "data-region" in el.attrib
+    }
+    for region in REGIONS:
+        d = shapes[region.id]
+        assert re.fullmatch(r"M[-\d. ]+(L[-\d. ]+)+Z", d), d
+        corners = [float(v) for pair in d[1:-1].split("L") for v in pair.split()]
+        assert corners == pytest.approx([v for corner in region.polygon for v in corner], abs=1e-3)
+
+
+def test_only_the_bladder_lines_at_one_and_a_half_cun_are_drawn_as_the_main_guides() -> None:
+    guides = [el for el in parse("back").iter(f"{NS}line") if "guide" in el.attrib.get("class", "").split()]
+    main = sorted(float(el.attrib["x1"]) for el in guides if "main" in el.attrib["class"].split())
+    assert main == pytest.approx([-anatomy.cun_to_cm(1.5), anatomy.cun_to_cm(1.5)], abs=1e-3)
+    assert len(guides) == 6
