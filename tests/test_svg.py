@@ -383,3 +383,68 @@ def test_only_the_bladder_lines_at_one_and_a_half_cun_are_drawn_as_the_main_guid
     main = sorted(float(el.attrib["x1"]) for el in guides if "main" in el.attrib["class"].split())
     assert main == pytest.approx([-anatomy.cun_to_cm(1.5), anatomy.cun_to_cm(1.5)], abs=1e-3)
     assert len(guides) == 6
+
+
+@pytest.mark.parametrize(
+    ("view", "named"), [("back", "Back"), ("hand", "Hand"), ("leg", "Leg"), ("neck", "Neck")]
+)
+def test_each_diagram_is_a_named_group_reached_by_script(view: str, named: str) -> None:
+    root = parse(view)
+    assert (root.attrib["role"], root.attrib["tabindex"]) == ("group", "-1")
+    assert root.attrib["aria-label"].startswith(named)
+
+
+def test_regions_and_markers_are_styled_and_reached_by_script() -> None:
+    back = parse("back")
+    for el in back.iter(f"{NS}path"):
+        if "data-region" in el.attrib:
+            assert (el.attrib["class"], el.attrib["tabindex"]) == ("region", "-1")
+    for view in DIAGRAM_VIEWS:
+        for el in markers(parse(view)):
+            point = ATLAS.point(el.attrib["data-point"])
+            classes = el.attrib["class"].split()
+            assert classes[0] == "pt"
+            assert ("ex" in classes) == (point.meridian == "Extra")
+            assert el.attrib["data-code"] == point.code
+            assert (float(el.attrib["data-x"]), float(el.attrib["data-y"])) == pytest.approx(translate(el))
+            assert el.attrib["style"].startswith("--c:#")
+            shapes = {
+                child.attrib["class"] for child in el.iter() if child.tag in (f"{NS}circle", f"{NS}path")
+            }
+            assert shapes == {"hit", "dot", "dia", "star"}
+
+
+def test_every_landmark_ring_is_a_named_image_at_its_place() -> None:
+    rings = [el for el in parse("back").iter(f"{NS}g") if "data-landmark" in el.attrib]
+    for number, (el, lm) in enumerate(zip(rings, anatomy.LANDMARKS, strict=True), start=1):
+        assert (el.attrib["class"], el.attrib["role"]) == ("lm", "img")
+        assert el.attrib["aria-label"].startswith(f"Landmark {number}: {lm.label}")
+        assert lm.taught in el.attrib["aria-label"]
+        x, y = translate(el)
+        assert (float(el.attrib["data-x"]), float(el.attrib["data-y"])) == pytest.approx((x, y))
+        assert (x, y) == pytest.approx((anatomy.cun_to_cm(lm.x_cun), anatomy.level_y(lm.level)), abs=1e-3)
+
+
+@pytest.mark.parametrize("view", list(DIAGRAM_VIEWS))
+def test_everything_drawn_in_screen_pixels_is_placed_at_a_body_position(view: str) -> None:
+    root = parse(view)
+    for el in root.iter(f"{NS}g"):
+        if any(child.attrib.get("class") == "px" for child in el):
+            assert re.fullmatch(r"translate\([-\d.]+ [-\d.]+\)", el.attrib.get("transform", "")), el.attrib
+
+
+@pytest.mark.parametrize(
+    ("view", "label"), [("hand", "← thumb side"), ("leg", "outside"), ("head", "front ↑"), ("neck", "L")]
+)
+def test_each_distal_diagram_carries_its_orientation_labels(view: str, label: str) -> None:
+    assert label in [t.text for t in parse(view).iter(f"{NS}text")]
+
+
+def test_each_audience_has_its_own_pair_of_side_labels() -> None:
+    sides = {
+        t.text: t.attrib["class"].split()
+        for t in parse("back").iter(f"{NS}text")
+        if t.text and "side" in t.attrib.get("class", "")
+    }
+    assert sides["Your left"] == sides["Your right"] == ["side", "for-patient"]
+    assert sides["L (left)"] == sides["(right) R"] == ["side", "for-student"]
