@@ -44,6 +44,9 @@ def page_text(at: AppTest) -> str:
         ("Below the spinous process.", ["jargon word 'spinous'"]),
         ("In the Lumbar Yang Gate (Yāoyángguān, GV3).", []),  # a point's name is a name, not jargon
         ("Over the thoracic spine.", ["jargon word 'thoracic'"]),
+        # Any case: a jargon word or a glossary word at the start of a sentence.
+        ("Thoracic pain.", ["jargon word 'thoracic'"]),
+        ("Qi flows.", ["'qi' used without its explanation"]),
         # A code that is no point's (a guideline's number) does not end the check of its line.
         ("See NG59 and BL18.", ["code BL18 without its name"]),
     ],

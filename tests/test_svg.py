@@ -448,3 +448,11 @@ def test_each_audience_has_its_own_pair_of_side_labels() -> None:
     }
     assert sides["Your left"] == sides["Your right"] == ["side", "for-patient"]
     assert sides["L (left)"] == sides["(right) R"] == ["side", "for-student"]
+
+
+def test_the_guide_lines_run_past_the_whole_spine_at_both_ends() -> None:
+    guides = [el for el in parse("back").iter(f"{NS}line") if "guide" in el.attrib.get("class", "").split()]
+    for el in guides:
+        top, bottom = float(el.attrib["y1"]), float(el.attrib["y2"])
+        assert top < anatomy.upper_border_y("C7")
+        assert bottom > anatomy.lower_border_y("L5")
