@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -152,6 +153,13 @@ def test_a_finding_s_card_says_what_it_found_and_how_sure(
 ) -> None:
     card = finding_card(finding(key))
     assert (card.title, card.found, card.strength, card.when) == (title, found, strength, when)
+
+
+def test_a_finding_against_acupuncture_says_more_pain_with_the_size_unsigned() -> None:
+    worse = replace(finding("trinh2016_neck_sham"), smd=-0.2, ci_low=-0.4, ci_high=0.05)
+    found = finding_card(worse).found
+    assert found.startswith("0.20 SD more pain than")
+    assert "less" not in found
 
 
 @pytest.mark.parametrize("f", FINDINGS, ids=lambda f: f.key)
