@@ -456,3 +456,39 @@ def test_the_guide_lines_run_past_the_whole_spine_at_both_ends() -> None:
         top, bottom = float(el.attrib["y1"]), float(el.attrib["y2"])
         assert top < anatomy.upper_border_y("C7")
         assert bottom > anatomy.lower_border_y("L5")
+
+
+def test_the_spine_ladder_draws_each_process_and_its_label_where_the_body_model_puts_it() -> None:
+    ladder = next(el for el in parse("back").iter(f"{NS}g") if el.attrib.get("class") == "ladder")
+    rects = [el for el in ladder.iter(f"{NS}rect")]
+    assert len(rects) == len(anatomy.SPINE_LEVELS)
+    for rect, level in zip(rects, anatomy.SPINE_LEVELS, strict=True):
+        x, y, width, height = (float(rect.attrib[k]) for k in ("x", "y", "width", "height"))
+        assert x == pytest.approx(-width / 2) and width > 0  # centred on the midline
+        assert (y, y + height) == pytest.approx(
+            (anatomy.upper_border_y(level), anatomy.lower_border_y(level)), abs=1e-3
+        )
+    labels = {
+        "".join(g.itertext()): translate(g)
+        for g in ladder.iter(f"{NS}g")
+        if "transform" in g.attrib and "".join(g.itertext()) in anatomy.SPINE_LEVELS
+    }
+    assert list(labels) == list(anatomy.SPINE_LEVELS)
+    for level, (x, y) in labels.items():
+        assert x < -anatomy.cun_to_cm(4.0)  # beside the torso, clear of the lines
+        assert y == pytest.approx(anatomy.level_y(level), abs=1e-3)
+    ticks = [el for el in ladder.iter(f"{NS}line")]
+    assert [float(t.attrib["y1"]) for t in ticks] == pytest.approx(
+        [anatomy.level_y(v) for v in anatomy.SPINE_LEVELS], abs=1e-3
+    )
+    assert all(t.attrib["y1"] == t.attrib["y2"] for t in ticks)
+
+
+def test_each_guide_line_s_cun_is_written_under_its_right_hand_line() -> None:
+    guides = next(el for el in parse("back").iter(f"{NS}g") if el.attrib.get("class") == "guides")
+    labels = {
+        "".join(g.itertext()): translate(g)[0]
+        for g in guides.iter(f"{NS}g")
+        if "transform" in g.attrib and "".join(g.itertext()) in {"0.5", "1.5", "3"}
+    }
+    assert labels == pytest.approx({c: anatomy.cun_to_cm(float(c)) for c in ("0.5", "1.5", "3")}, abs=1e-3)
