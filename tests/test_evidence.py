@@ -199,6 +199,17 @@ def test_the_chart_draws_every_finding_with_its_interval_and_a_zero_line() -> No
     assert min(sizes) >= 14
 
 
+def test_the_chart_draws_each_interval_as_the_source_gives_it_first_row_at_the_top() -> None:
+    spec = json.loads(effect_chart(effect_table()).to_json())
+    for trace in spec["data"]:
+        if trace.get("mode") == "markers":
+            # Most intervals are not symmetric about the estimate: each side drawn as given.
+            assert trace["error_x"]["symmetric"] is False
+            panels = [[f.label for f in FINDINGS if f.comparator == c] for c in COMPARATORS]
+            (order,) = [labels for labels in panels if set(labels) == set(trace["y"])]
+            assert list(trace["y"]) == order[::-1]  # plotted bottom up: the table's first row on top
+
+
 def test_the_chart_puts_each_comparator_in_its_own_panel() -> None:
     spec = json.loads(effect_chart(effect_table()).to_json())
     panels: dict[str, set[str]] = {}
