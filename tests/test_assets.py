@@ -103,7 +103,15 @@ def test_a_broken_drawing_points_at_the_line_or_attribute_to_fix(
     assert (problem.file, problem.row, problem.column) == ("hand.svg", row, column)
 
 
-@pytest.mark.parametrize("body", ["<svg", SVG.format("").replace('viewBox="0 0 10 10"', "")])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<svg",
+        SVG.format("").replace('viewBox="0 0 10 10"', ""),
+        SVG.format('<path d="M 0 0"/>').replace('viewBox="0 0 10 10"', 'viewBox="0 0 ten 10"'),
+        SVG.format('<path d="M 0 0"/>').replace('viewBox="0 0 10 10"', 'viewBox="0 0 10 0"'),
+    ],
+)
 def test_a_broken_drawing_says_how_to_fix_it(tmp_path: Path, body: str) -> None:
     with pytest.raises(DataError) as info:
         load_drawing("hand", write(tmp_path, body))
@@ -123,14 +131,15 @@ def test_a_missing_drawing_is_named_with_its_fix(tmp_path: Path) -> None:
 
 def test_every_bad_path_is_reported_each_by_its_id_or_number(tmp_path: Path) -> None:
     paths = '<path class="outline"/><path id="x" class="shiny" d="M 0 0"/><path d="M 0 0 a 1 1 0 0 1 2 2"/>'
-    paths += '<path class="outline" d="M 0 0 L 1 1"/>'
+    paths += '<path class="outline" d="M 0 0 L 1 1"/><path id="y" class="outline"/>'
     with pytest.raises(DataError) as info:
         load_drawing("hand", write(tmp_path, SVG.format(paths)))
     messages = [p.message for p in info.value.problems]
-    assert len(messages) == 3
+    assert len(messages) == 4
     assert messages[0].startswith("path #1 ")
     assert messages[1].startswith("x ")
     assert messages[2].startswith("path #1 ")  # still none drawn before it
+    assert messages[3].startswith("y ")
 
 
 def test_a_path_s_class_defaults_to_outline_and_its_label_and_id_are_kept(tmp_path: Path) -> None:

@@ -387,6 +387,7 @@ def test_the_results_chart_draws_a_miss_where_it_fell_around_the_cross_with_its_
     fig = attempts_figure([right, low])
     ok, off = fig.data
     assert off.y[0] < 0  # too low is drawn below the cross
+    assert off.x[0] == pytest.approx(0.0, abs=0.3)  # and not to either side
     assert fig.layout.yaxis.range[0] == -fig.layout.yaxis.range[1]
     # The cross: a line through zero each way.
     assert sorted((sh.type, sh.x0, sh.y0) for sh in fig.layout.shapes) == [("line", 0, 0), ("line", 0, 0)]
