@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import struct
+import zlib
 from pathlib import Path
 
 from acumap.atlas.data import POINT_COLUMNS
@@ -60,3 +62,31 @@ def write_csv(path: Path, columns: tuple[str, ...] | list[str], rows: list[dict[
         writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def png_chunks(png: bytes) -> dict[bytes, bytes]:
+    """A PNG's chunks by type (the data of the IDAT chunks joined)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks: dict[bytes, bytes] = {}
+    i = 8
+    while i < len(png):
+        (length,) = struct.unpack(">I", png[i : i + 4])
+        kind = png[i + 4 : i + 8]
+        chunks[kind] = chunks.get(kind, b"") + png[i + 8 : i + 8 + length]
+        i += 12 + length
+    return chunks
+
+
+def png_grey_rows(png: bytes) -> list[list[int]]:
+    """The pixels of an unfiltered 1-bit greyscale PNG (segno's), row by row: 0 black, 1 white."""
+    chunks = png_chunks(png)
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert (depth, colour) == (1, 0)
+    raw = zlib.decompress(chunks[b"IDAT"])
+    stride = 1 + (width + 7) // 8
+    rows = []
+    for r in range(height):
+        line = raw[r * stride : (r + 1) * stride]
+        assert line[0] == 0  # no filter
+        rows.append([(line[1 + c // 8] >> (7 - c % 8)) & 1 for c in range(width)])
+    return rows

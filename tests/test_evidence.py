@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -154,6 +155,13 @@ def test_a_finding_s_card_says_what_it_found_and_how_sure(
     assert (card.title, card.found, card.strength, card.when) == (title, found, strength, when)
 
 
+def test_a_finding_against_acupuncture_says_more_pain_with_the_size_unsigned() -> None:
+    worse = replace(finding("trinh2016_neck_sham"), smd=-0.2, ci_low=-0.4, ci_high=0.05)
+    found = finding_card(worse).found
+    assert found.startswith("0.20 SD more pain than")
+    assert "less" not in found
+
+
 @pytest.mark.parametrize("f", FINDINGS, ids=lambda f: f.key)
 def test_no_card_prints_none(f: Any) -> None:
     card = finding_card(f)
@@ -189,6 +197,17 @@ def test_the_chart_draws_every_finding_with_its_interval_and_a_zero_line() -> No
     sizes = [a["font"]["size"] for a in spec["layout"]["annotations"]]
     sizes += [a["tickfont"]["size"] for a in xaxes]
     assert min(sizes) >= 14
+
+
+def test_the_chart_draws_each_interval_as_the_source_gives_it_first_row_at_the_top() -> None:
+    spec = json.loads(effect_chart(effect_table()).to_json())
+    for trace in spec["data"]:
+        if trace.get("mode") == "markers":
+            # Most intervals are not symmetric about the estimate: each side drawn as given.
+            assert trace["error_x"]["symmetric"] is False
+            panels = [[f.label for f in FINDINGS if f.comparator == c] for c in COMPARATORS]
+            (order,) = [labels for labels in panels if set(labels) == set(trace["y"])]
+            assert list(trace["y"]) == order[::-1]  # plotted bottom up: the table's first row on top
 
 
 def test_the_chart_puts_each_comparator_in_its_own_panel() -> None:

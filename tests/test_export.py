@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from acumap.__main__ import main
-from acumap.atlas.data import DataError, load_atlas
+from acumap.atlas.data import LINKS_FILE, POINTS_FILE, DataError, load_atlas
 from acumap.export import atlas_from_json, body_landmark, to_csv, to_csv_zip, to_json, to_json_text
 
 ATLAS = load_atlas()
@@ -83,6 +85,10 @@ def test_a_broken_json_export_is_refused_with_the_app_s_own_messages() -> None:
         ("TE5", "dorsal wrist crease", "proximal", 2.0),
         ("GV20", "anterior hairline", "posterior", 5.0),
         ("LI4", "second metacarpal bone", "radial side", None),
+        # A neck point from the neck model's landmark; a scapular back point at its landmark, in words.
+        ("BL10", "the upper border of the C2 spinous process", "lateral, level with it", 1.3),
+        ("GB20", "GV16, directly below the external occipital protuberance", "lateral, level with it", 2.4),
+        ("SI10", "inferior to scapular spine above axillary fold", "at the landmark", None),
     ],
 )
 def test_each_location_is_a_landmark_a_direction_and_a_distance(
@@ -115,3 +121,51 @@ def test_cli_export_json_and_csv(tmp_path: Path) -> None:
 def test_csv_zip_holds_both_tables() -> None:
     names = zipfile.ZipFile(io.BytesIO(to_csv_zip(ATLAS))).namelist()
     assert names == ["acumap/points.csv", "acumap/region_points.csv"]
+
+
+def test_a_point_without_a_landmark_rule_is_exported_as_its_written_location() -> None:
+    point = replace(ATLAS.point("LI4"), id="LI4-unruled")
+    assert body_landmark(point) == {"landmark": point.location, "direction": "as described", "distance": None}
+
+
+def _csv_rows(text: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+@pytest.mark.parametrize(("pid", "distance"), [("BL18", "1.5"), ("BL43", "3"), ("GV9", ""), ("LI4", "")])
+def test_the_csv_gives_each_point_s_distance_in_cun_or_nothing(pid: str, distance: str) -> None:
+    assert _csv_rows(to_csv(ATLAS)[POINTS_FILE])[pid]["distance_cun"] == distance
+
+
+def test_the_csv_links_write_basis_as_the_data_file_does_empty_for_a_textbook_link() -> None:
+    exported = list(csv.DictReader(io.StringIO(to_csv(ATLAS)[LINKS_FILE])))
+    basis = {(row["region"], row["point_id"]): row["basis"] for row in exported}
+    assert set(basis.values()) == {"", "pattern"}
+    assert basis[("lower_back", "GV3")] == ""
+    assert basis[("middle_back", "SP6")] == "pattern"
+
+
+def test_the_json_text_keeps_the_chinese_names_as_characters() -> None:
+    text = to_json_text(ATLAS)
+    assert "肝俞" in text
+    assert "\\u" not in text
+
+
+@pytest.mark.parametrize(
+    ("table", "index", "column", "value", "row"),
+    [
+        # The entries are numbered as the rows of the CSV export: the first below the header is row 2.
+        ("points", 0, "view", "arm", 2),
+        ("points", 2, "view", "arm", 4),
+        ("links", 0, "role", "nearby", 2),
+        ("links", 2, "role", "nearby", 4),
+    ],
+)
+def test_one_broken_entry_alone_is_refused_naming_the_export_and_its_row(
+    table: str, index: int, column: str, value: str, row: int
+) -> None:
+    doc = copy.deepcopy(to_json(ATLAS))
+    doc[table][index][column] = value
+    with pytest.raises(DataError) as err:
+        atlas_from_json(doc)
+    assert (err.value.file, err.value.row) == ("export.json", row)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from acumap.atlas.data import load_atlas
+from acumap.atlas.data import Atlas, load_atlas
 from acumap.atlas.placement import DIAGRAM_VIEWS, markers_for
 from acumap.atlas.regions import BASE_REGIONS, choice_ids, parse_region
 from acumap.drawing.assets import load_drawing
-from acumap.drawing.figure import diagram_svg, entries, marks_for
+from acumap.drawing.figure import Mark, diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
 from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
 from acumap.safety import RED_FLAGS
@@ -43,11 +44,55 @@ def page_text(at: AppTest) -> str:
         ("Below the spinous process.", ["jargon word 'spinous'"]),
         ("In the Lumbar Yang Gate (Yāoyángguān, GV3).", []),  # a point's name is a name, not jargon
         ("Over the thoracic spine.", ["jargon word 'thoracic'"]),
+        # Any case: a jargon word or a glossary word at the start of a sentence.
+        ("Thoracic pain.", ["jargon word 'thoracic'"]),
+        ("Qi flows.", ["'qi' used without its explanation"]),
+        # A code that is no point's (a guideline's number) does not end the check of its line.
+        ("See NG59 and BL18.", ["code BL18 without its name"]),
     ],
 )
 def test_unexplained(text: str, problems: list[str]) -> None:
     found = unexplained(text, ATLAS)
     assert [p.split(":")[0] for p in found] == [p.split(":")[0] for p in problems]
+
+
+def test_a_name_inside_a_longer_name_leaves_no_jargon_of_the_longer_one() -> None:
+    """Names are taken out longest first: "Lumbar Gate" whole, not "Gate" first leaving "Lumbar"."""
+    atlas = Atlas(
+        points=(
+            replace(ATLAS.point("BL18"), english="Gate", pinyin="Mén"),
+            replace(ATLAS.point("GV3"), english="Lumbar Gate", pinyin="Yāomén"),
+        ),
+        links=(),
+    )
+    assert unexplained("In the Lumbar Gate (Yāomén, GV3).", atlas) == []
+
+
+@pytest.mark.parametrize(
+    ("plain", "where"),
+    [
+        ("In the web of the hand. Used for pain. Also for headache.", "In the web of the hand."),
+        ("In the web of the hand.", "In the web of the hand."),
+        ("In the web of the hand", "In the web of the hand."),
+    ],
+)
+def test_where_a_point_is_is_the_first_sentence_of_its_plain_line(plain: str, where: str) -> None:
+    assert where_plain(replace(ATLAS.point("LI4"), plain=plain)) == where
+
+
+def _marks(*pids: str) -> list[Mark]:
+    return [Mark(ATLAS.point(pid), "1", "local") for pid in pids]
+
+
+def test_a_column_of_levels_under_one_number_gets_its_family_s_line() -> None:
+    column = entry_plain(_marks("EX-B2-T1", "EX-B2-T2"))
+    assert column == entry_plain(_marks("EX-B2-T7", "EX-B2-T8", "EX-B2-T9"))
+    assert column not in {ATLAS.point(pid).plain for pid in ("EX-B2-T1", "EX-B2-T2", "EX-B2-T7")}
+
+
+@pytest.mark.parametrize("pids", [("EX-B2-T5",), ("BL18",), ("BL18", "BL18")])
+def test_one_level_or_a_point_without_a_family_keeps_its_own_line(pids: tuple[str, ...]) -> None:
+    assert entry_plain(_marks(*pids)) == ATLAS.point(pids[0]).plain
 
 
 # --- the patient view: only the region, every point named and explained in plain words ----------------------

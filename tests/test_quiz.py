@@ -377,6 +377,26 @@ def test_the_results_chart_labels_only_the_misses_and_keeps_every_attempt_in_vie
     assert fig.layout.yaxis.scaleanchor is None
 
 
+def test_the_results_chart_draws_a_miss_where_it_fell_around_the_cross_with_its_own_shape() -> None:
+    from acumap.charts.quiz import attempts_figure
+
+    right = score_attempt(ATLAS, "BL18", "back", *marker("BL18", "left"))
+    x, y = marker("BL23", "right")
+    low = score_attempt(ATLAS, "BL23", "back", x, y + 6.0)  # well below the point: too low
+    assert low.vertical > 0 and not low.correct
+    fig = attempts_figure([right, low])
+    ok, off = fig.data
+    assert off.y[0] < 0  # too low is drawn below the cross
+    assert off.x[0] == pytest.approx(0.0, abs=0.3)  # and not to either side
+    assert fig.layout.yaxis.range[0] == -fig.layout.yaxis.range[1]
+    # The cross: a line through zero each way.
+    assert sorted((sh.type, sh.x0, sh.y0) for sh in fig.layout.shapes) == [("line", 0, 0), ("line", 0, 0)]
+    assert {(sh.xref, sh.yref) for sh in fig.layout.shapes} == {("x domain", "y"), ("x", "y domain")}
+    # Right and missed differ by shape as well as colour.
+    assert ok.marker.symbol != off.marker.symbol
+    assert "cun" in fig.layout.xaxis.title.text and "level" in fig.layout.yaxis.title.text
+
+
 @pytest.mark.parametrize(
     ("spec", "ids"),
     [

@@ -421,6 +421,38 @@ def test_a_point_over_the_lung_without_a_study_says_none_was_found() -> None:
     assert note.text.startswith("No study measuring the depth")
 
 
+def test_gb21_s_two_depths_are_compared_in_a_labelled_note_of_their_own() -> None:
+    *_, last = depth_notes("GB21", ("pneumothorax",))
+    assert last.label != "Measured depth"
+    assert "GB21" in last.label
+    assert last.source.startswith("Chu H")
+
+
+COUNTING = "Counting the vertebrae"
+MEASURING = "Measuring the Bladder lines"
+
+
+@pytest.mark.parametrize(
+    ("code", "view", "offset", "from_spine", "topics"),
+    [
+        # A back point counted from the spine: counting; off the midline, measuring the lines too.
+        ("BL18", "back", 1.5, True, [MEASURING, COUNTING]),
+        ("EX-B2", "back", 0.5, True, ["Extra points and WHO 2008", MEASURING, COUNTING]),
+        ("GV9", "back", 0.0, True, [COUNTING]),
+        # Placed from the shoulder blade, or on another diagram: neither.
+        ("SI11", "back", None, False, []),
+        ("SI11", "back", 2.0, False, []),
+        ("GB20", "neck", None, False, []),
+        ("TE5", "hand", None, False, []),
+        ("LR3", "leg", None, False, ["LR3 in pregnancy", "Pattern-based links"]),
+    ],
+)
+def test_the_back_s_source_notes_go_to_the_points_counted_from_the_spine(
+    code: str, view: str, offset: float | None, from_spine: bool, topics: list[str]
+) -> None:
+    assert [n.topic for n in source_notes_for(code, view, offset, from_spine)] == topics
+
+
 # --- point codes on the Safety page: never broken at a hyphen, each a link with its name ----------------------
 
 NB = "\u2011"  # NON-BREAKING HYPHEN

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from acumap.links import share_link
 from acumap.share import breakable_html, qr_png
 from harness.serving import wait_settled
+from tests.builders import png_chunks, png_grey_rows
 
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -99,6 +100,36 @@ def test_the_qr_code_reads_back_as_the_link(tmp_path: Path) -> None:
     png = tmp_path / "qr.png"
     png.write_bytes(qr_png(link))
     assert zbar(png) == link
+
+
+@pytest.mark.parametrize("link", ["http://h/", "http://h/?region=neck"])
+def test_a_short_link_is_a_full_qr_code_a_phone_reads(tmp_path: Path, link: str) -> None:
+    """A link short enough for a Micro QR code still gets a full one: phone cameras do not read Micro QR."""
+    png = tmp_path / "qr.png"
+    png.write_bytes(qr_png(link))
+    assert zbar(png) == link
+
+
+#: 48 characters: a version 3 code at level L, version 4 at level M.
+LINK_48 = "http://192.168.1.20:8501/?region=upper_back_left"
+
+
+def test_the_qr_code_has_error_correction_level_m() -> None:
+    rows = png_grey_rows(qr_png(LINK_48, scale=1))
+    # The format information's first two modules beside the top-left finder (ISO/IEC 18004, masked with 10):
+    # dark then light is level M (L would be dark, dark).
+    assert rows[4 + 8][4 : 4 + 2] == [0, 1]
+
+
+def test_the_qr_code_has_a_four_module_white_quiet_zone_on_an_opaque_background() -> None:
+    png = qr_png(LINK_48, scale=1)
+    rows = png_grey_rows(png)
+    assert len(rows) == len(rows[0]) == 33 + 2 * 4  # version 4 is 33 modules across
+    quiet = [rows[r][c] for r in range(len(rows)) for c in range(len(rows)) if min(r, c, 40 - r, 40 - c) < 4]
+    assert set(quiet) == {1}
+    assert rows[4][4:11] == [0] * 7  # the finder pattern starts right after it
+    # White, not transparent: a code on a dark page must still scan.
+    assert b"tRNS" not in png_chunks(png)
 
 
 def _same_view(a: str, b: str) -> None:

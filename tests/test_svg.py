@@ -16,7 +16,8 @@ from acumap.atlas.selection import highlights
 from acumap.body import anatomy
 from acumap.drawing.assets import load_drawing
 from acumap.drawing.describe import alt_text, height_bands, point_name, position_text, region_name
-from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, map_payload
+from acumap.drawing.svg import BACK_VIEW_BOX, compose_view, legend, map_payload
+from tests.builders import ROOT
 from tests.nodejs import run_js
 
 ATLAS = load_atlas()
@@ -293,3 +294,201 @@ def test_the_browser_says_a_position_in_the_same_words() -> None:
     )
     assert got == [position_text(view, x, y) for view, x, y in positions]
     assert len(set(got)) > 100
+
+
+def test_every_table_the_browser_reads_is_in_the_payload() -> None:
+    """The map's code reads the payload as `tables.<name>` (and the legend's rows and colours by name)."""
+    code = "".join(
+        p.read_text(encoding="utf-8")
+        for p in [ROOT / "ui/component/map.js", *(ROOT / "ui/component/map").glob("*.js")]
+    )
+    read = set(re.findall(r"\btables\.(\w+)", code))
+    assert {
+        "lights",
+        "shapes",
+        "regions",
+        "tips",
+        "landmarks",
+        "titles",
+        "legend",
+        "words",
+        "cm_per_cun",
+    } <= read
+    data = map_payload(ATLAS, DRAWINGS).data
+    assert read <= set(data)
+    drawn = (ROOT / "ui/component/map/legend.js").read_text(encoding="utf-8")
+    assert (
+        {"colours", "meridians", "landmarks"}
+        <= set(re.findall(r"\blegend\.(\w+)", drawn))
+        <= set(data["legend"])
+    )
+    assert set(data["legend"]["colours"]) == {"local", "distal", "chosen"}
+    assert data["titles"] == {view: parse(view).attrib["aria-label"] for view in DIAGRAM_VIEWS}
+
+
+def test_the_payload_labels_each_region_choice_as_the_core_does() -> None:
+    regions = map_payload(ATLAS, DRAWINGS).data["regions"]
+    for rid, entry in regions.items():
+        choice = parse_region(rid)
+        assert choice is not None
+        assert entry["label"] == choice.label
+
+
+def test_landmarks_are_numbered_alike_on_the_map_in_their_tooltips_and_in_the_legend() -> None:
+    rings = {
+        el.attrib["data-landmark"]: "".join(el.itertext()).strip()
+        for el in parse("back").iter(f"{NS}g")
+        if "data-landmark" in el.attrib
+    }
+    assert list(rings.values()) == ["1", "2", "3", "4"]
+    data = map_payload(ATLAS, DRAWINGS).data
+    for key, number in rings.items():
+        assert data["landmarks"][key][0].startswith(f"{number}. ")
+    assert [row[0] for row in data["legend"]["landmarks"]] == list(rings.values())
+
+
+def test_the_legend_gives_short_landmark_names_and_the_colour_each_meridian_is_drawn_in() -> None:
+    got = legend(ATLAS)
+    for (_, short, taught), lm in zip(got["landmarks"], anatomy.LANDMARKS, strict=True):
+        assert len(short) < len(lm.label)
+        assert taught == f"taught {lm.level}"
+    drawn = {}
+    for view in DIAGRAM_VIEWS:
+        for el in markers(parse(view)):
+            drawn[ATLAS.point(el.attrib["data-point"]).meridian] = el.attrib["style"].removeprefix("--c:")
+    assert dict(got["meridians"]) == drawn
+    assert len(set(drawn.values())) >= 5
+
+
+def test_the_legend_lists_only_the_meridians_that_have_points() -> None:
+    bladder = Atlas(points=tuple(p for p in ATLAS.points if p.meridian == "Bladder"), links=())
+    assert [name for name, _ in legend(bladder)["meridians"]] == ["Bladder"]
+
+
+def test_each_region_is_drawn_as_its_polygon_in_absolute_coordinates() -> None:
+    shapes = {
+        el.attrib["data-region"]: el.attrib["d"]
+        for el in parse("back").iter(f"{NS}path")
+        if "data-region" in el.attrib
+    }
+    for region in REGIONS:
+        d = shapes[region.id]
+        assert re.fullmatch(r"M[-\d. ]+(L[-\d. ]+)+Z", d), d
+        corners = [float(v) for pair in d[1:-1].split("L") for v in pair.split()]
+        assert corners == pytest.approx([v for corner in region.polygon for v in corner], abs=1e-3)
+
+
+def test_only_the_bladder_lines_at_one_and_a_half_cun_are_drawn_as_the_main_guides() -> None:
+    guides = [el for el in parse("back").iter(f"{NS}line") if "guide" in el.attrib.get("class", "").split()]
+    main = sorted(float(el.attrib["x1"]) for el in guides if "main" in el.attrib["class"].split())
+    assert main == pytest.approx([-anatomy.cun_to_cm(1.5), anatomy.cun_to_cm(1.5)], abs=1e-3)
+    assert len(guides) == 6
+
+
+@pytest.mark.parametrize(
+    ("view", "named"), [("back", "Back"), ("hand", "Hand"), ("leg", "Leg"), ("neck", "Neck")]
+)
+def test_each_diagram_is_a_named_group_reached_by_script(view: str, named: str) -> None:
+    root = parse(view)
+    assert (root.attrib["role"], root.attrib["tabindex"]) == ("group", "-1")
+    assert root.attrib["aria-label"].startswith(named)
+
+
+def test_regions_and_markers_are_styled_and_reached_by_script() -> None:
+    back = parse("back")
+    for el in back.iter(f"{NS}path"):
+        if "data-region" in el.attrib:
+            assert (el.attrib["class"], el.attrib["tabindex"]) == ("region", "-1")
+    for view in DIAGRAM_VIEWS:
+        for el in markers(parse(view)):
+            point = ATLAS.point(el.attrib["data-point"])
+            classes = el.attrib["class"].split()
+            assert classes[0] == "pt"
+            assert ("ex" in classes) == (point.meridian == "Extra")
+            assert el.attrib["data-code"] == point.code
+            assert (float(el.attrib["data-x"]), float(el.attrib["data-y"])) == pytest.approx(translate(el))
+            assert el.attrib["style"].startswith("--c:#")
+            shapes = {
+                child.attrib["class"] for child in el.iter() if child.tag in (f"{NS}circle", f"{NS}path")
+            }
+            assert shapes == {"hit", "dot", "dia", "star"}
+
+
+def test_every_landmark_ring_is_a_named_image_at_its_place() -> None:
+    rings = [el for el in parse("back").iter(f"{NS}g") if "data-landmark" in el.attrib]
+    for number, (el, lm) in enumerate(zip(rings, anatomy.LANDMARKS, strict=True), start=1):
+        assert (el.attrib["class"], el.attrib["role"]) == ("lm", "img")
+        assert el.attrib["aria-label"].startswith(f"Landmark {number}: {lm.label}")
+        assert lm.taught in el.attrib["aria-label"]
+        x, y = translate(el)
+        assert (float(el.attrib["data-x"]), float(el.attrib["data-y"])) == pytest.approx((x, y))
+        assert (x, y) == pytest.approx((anatomy.cun_to_cm(lm.x_cun), anatomy.level_y(lm.level)), abs=1e-3)
+
+
+@pytest.mark.parametrize("view", list(DIAGRAM_VIEWS))
+def test_everything_drawn_in_screen_pixels_is_placed_at_a_body_position(view: str) -> None:
+    root = parse(view)
+    for el in root.iter(f"{NS}g"):
+        if any(child.attrib.get("class") == "px" for child in el):
+            assert re.fullmatch(r"translate\([-\d.]+ [-\d.]+\)", el.attrib.get("transform", "")), el.attrib
+
+
+@pytest.mark.parametrize(
+    ("view", "label"), [("hand", "← thumb side"), ("leg", "outside"), ("head", "front ↑"), ("neck", "L")]
+)
+def test_each_distal_diagram_carries_its_orientation_labels(view: str, label: str) -> None:
+    assert label in [t.text for t in parse(view).iter(f"{NS}text")]
+
+
+def test_each_audience_has_its_own_pair_of_side_labels() -> None:
+    sides = {
+        t.text: t.attrib["class"].split()
+        for t in parse("back").iter(f"{NS}text")
+        if t.text and "side" in t.attrib.get("class", "")
+    }
+    assert sides["Your left"] == sides["Your right"] == ["side", "for-patient"]
+    assert sides["L (left)"] == sides["(right) R"] == ["side", "for-student"]
+
+
+def test_the_guide_lines_run_past_the_whole_spine_at_both_ends() -> None:
+    guides = [el for el in parse("back").iter(f"{NS}line") if "guide" in el.attrib.get("class", "").split()]
+    for el in guides:
+        top, bottom = float(el.attrib["y1"]), float(el.attrib["y2"])
+        assert top < anatomy.upper_border_y("C7")
+        assert bottom > anatomy.lower_border_y("L5")
+
+
+def test_the_spine_ladder_draws_each_process_and_its_label_where_the_body_model_puts_it() -> None:
+    ladder = next(el for el in parse("back").iter(f"{NS}g") if el.attrib.get("class") == "ladder")
+    rects = [el for el in ladder.iter(f"{NS}rect")]
+    assert len(rects) == len(anatomy.SPINE_LEVELS)
+    for rect, level in zip(rects, anatomy.SPINE_LEVELS, strict=True):
+        x, y, width, height = (float(rect.attrib[k]) for k in ("x", "y", "width", "height"))
+        assert x == pytest.approx(-width / 2) and width > 0  # centred on the midline
+        assert (y, y + height) == pytest.approx(
+            (anatomy.upper_border_y(level), anatomy.lower_border_y(level)), abs=1e-3
+        )
+    labels = {
+        "".join(g.itertext()): translate(g)
+        for g in ladder.iter(f"{NS}g")
+        if "transform" in g.attrib and "".join(g.itertext()) in anatomy.SPINE_LEVELS
+    }
+    assert list(labels) == list(anatomy.SPINE_LEVELS)
+    for level, (x, y) in labels.items():
+        assert x < -anatomy.cun_to_cm(4.0)  # beside the torso, clear of the lines
+        assert y == pytest.approx(anatomy.level_y(level), abs=1e-3)
+    ticks = [el for el in ladder.iter(f"{NS}line")]
+    assert [float(t.attrib["y1"]) for t in ticks] == pytest.approx(
+        [anatomy.level_y(v) for v in anatomy.SPINE_LEVELS], abs=1e-3
+    )
+    assert all(t.attrib["y1"] == t.attrib["y2"] for t in ticks)
+
+
+def test_each_guide_line_s_cun_is_written_under_its_right_hand_line() -> None:
+    guides = next(el for el in parse("back").iter(f"{NS}g") if el.attrib.get("class") == "guides")
+    labels = {
+        "".join(g.itertext()): translate(g)[0]
+        for g in guides.iter(f"{NS}g")
+        if "transform" in g.attrib and "".join(g.itertext()) in {"0.5", "1.5", "3"}
+    }
+    assert labels == pytest.approx({c: anatomy.cun_to_cm(float(c)) for c in ("0.5", "1.5", "3")}, abs=1e-3)
