@@ -11,7 +11,15 @@ from acumap.atlas.data import Atlas, load_atlas
 from acumap.atlas.regions import REGIONS, parse_region
 from acumap.atlas.selection import Highlight, highlights
 from acumap.body import anatomy
-from acumap.drawing.describe import alt_text, points_word, position_text, region_name, tooltip, where_on_map
+from acumap.drawing.describe import (
+    alt_text,
+    pick_label,
+    points_word,
+    position_text,
+    region_name,
+    tooltip,
+    where_on_map,
+)
 
 ATLAS = load_atlas()
 #: A point placed at its diagram's x, y: its words come from its written location.
@@ -136,3 +144,15 @@ def test_local_and_distal_points_on_one_diagram_are_listed_apart() -> None:
     local, distal = hand.rstrip(".").split("; ")
     assert local.removeprefix("local points ").split(", ") == ["LI4"]
     assert distal.removeprefix("distal points ").split(", ") == ["SI3", "LI4"]
+
+
+@pytest.mark.parametrize(
+    ("pid", "with_view", "label"),
+    [
+        ("BL18", False, "BL18 · Gānshū · Liver Shu · also UB18"),
+        ("TE5", True, "TE5 · Wàiguān · Outer Pass (hand) · also SJ5, TW5"),
+        ("GB21", False, "GB21 · Jiānjǐng · Shoulder Well"),
+    ],
+)
+def test_a_pick_list_shows_the_codes_other_schools_write(pid: str, with_view: bool, label: str) -> None:
+    assert pick_label(ATLAS.point(pid), with_view) == label

@@ -232,6 +232,7 @@ def test_answers_brought_by_a_shared_link_are_not_kept_as_this_browsers(page: Pa
 def test_a_student_downloads_a_regions_anki_deck(page: Page, app_url: str, tmp_path: Path) -> None:
     page.goto(f"{app_url}/quiz")
     wait_settled(page, with_map=False)
+    expect(page.get_by_text("new cards left today")).to_be_visible()  # the browser's review cards are read
     section = page.locator(".st-key-anki")
     expect(section.get_by_text("Study in Anki")).to_be_visible()
     section.get_by_role("combobox").click()

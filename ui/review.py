@@ -73,8 +73,11 @@ def _start(cards: list[str]) -> None:
     st.session_state[state.REVIEW_SESSION] = Sitting(tuple(cards))
 
 
+@st.fragment
 def section(atlas: Atlas) -> None:
-    """The review's part of the quiz page's start: what is due, the button, progress, settings, the deck's file."""
+    """The review's part of the quiz page's start: what is due, the button, progress, settings, the deck's file.
+    A fragment: the browser's first report of its cards reruns this part only, not the page (a list opened
+    elsewhere on the page in the meantime stays open); what must change the page reruns it (st.rerun)."""
     review_store.sync()
     st.markdown("#### Spaced review")
     h = review_store.held(atlas)
@@ -91,14 +94,14 @@ def section(atlas: Atlas) -> None:
         "each one from how far off you were, so what you know comes back rarely and what you miss soon."
     )
     st.markdown(f"**Due today: {p.due}** · new cards left today: {p.new_left}")
-    st.button(
+    if st.button(
         f"Review now ({len(cards)} cards)" if cards else "Nothing to review now",
         key="review_start",
         type="primary",
         disabled=not cards,
-        on_click=_start,
-        args=(cards,),
-    )
+    ):
+        _start(cards)
+        st.rerun()  # the whole page: the review takes it
     _progress(p)
     _settings(atlas, h)
     _files(atlas, h)

@@ -29,6 +29,7 @@ from acumap.classroom import (
     new_teacher_key,
     normalise,
 )
+from acumap.drawing.describe import pick_label
 from acumap.quiz import score_attempt, shown_marker
 from acumap.share import qr_png
 from ui import class_follow, class_store, loading, styles, teacher_key
@@ -74,8 +75,7 @@ except StoreUnavailable:  # the database is down as the server starts: say so, a
 
 
 def point_label(pid: str) -> str:
-    p = atlas.point(pid)
-    return f"{p.code} · {p.pinyin} · {p.english} ({p.view})"
+    return pick_label(atlas.point(pid), with_view=True)
 
 
 def question_view(kind: str, point_id: str | None) -> str:

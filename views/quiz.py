@@ -22,6 +22,7 @@ from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import BASE_LABELS, BASE_REGIONS, parse_region
 from acumap.atlas.selection import MapMode
 from acumap.charts.quiz import attempts_figure
+from acumap.drawing.describe import pick_label
 from acumap.quiz import (
     NameScore,
     RoundSpec,
@@ -357,9 +358,7 @@ with right:
                 index=None,
                 key=state.QUIZ_NAME_PICK,
                 placeholder="Choose a point",
-                format_func=lambda pid: (
-                    f"{atlas.point(pid).code} · {atlas.point(pid).pinyin} · {atlas.point(pid).english}"
-                ),
+                format_func=lambda pid: pick_label(atlas.point(pid)),
             )
             st.form_submit_button("Check", type="primary", on_click=check_name)
         message = st.session_state.get(state.QUIZ_NAME_MSG)

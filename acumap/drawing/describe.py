@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acumap.atlas.codes import alternative_codes
 from acumap.atlas.data import Atlas, Point
 from acumap.atlas.placement import Marker, placement_text
 from acumap.atlas.regions import BASE_SPANS, Region, RegionChoice
@@ -155,4 +156,15 @@ def alt_text(atlas: Atlas, view: str, choice: RegionChoice | None, lit: tuple[Hi
         parts.append(f"distal points {', '.join(distal)}")
     return (
         text + f" Highlighted for the {choice.label.lower()}: " + ("; ".join(parts) or "no points here") + "."
+    )
+
+
+def pick_label(point: Point, with_view: bool = False) -> str:
+    """A point as a list to pick from shows it: code, pinyin and English name, and the codes other schools write
+    (so a student who types "UB18" into the list's filter finds BL18)."""
+    also = alternative_codes(point.code)
+    return (
+        f"{point.code} · {point.pinyin} · {point.english}"
+        + (f" ({point.view})" if with_view else "")
+        + (f" · also {', '.join(also)}" if also else "")
     )
