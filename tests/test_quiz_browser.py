@@ -163,6 +163,8 @@ def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page:
     page.goto(f"{app_url}/quiz")
     wait_settled(page, with_map=False)
     expect(page.get_by_text("3 answers from earlier rounds are kept in this browser only")).to_be_visible()
+    # The page has heard from the browser's storage (the review's cards too): no run is left to close a list.
+    expect(page.get_by_text("new cards left today")).to_be_visible()
     page.get_by_role("combobox", name="Points from").click()
     page.get_by_role("option", name="The points I miss most (1)").click()
     page.get_by_role("button", name="Start a round").click()
@@ -173,6 +175,7 @@ def test_a_naming_round_typed_and_picked_then_the_misses_from_this_browser(page:
     wait_settled(page, with_map=False)
     page.get_by_role("button", name="Forget my quiz history").click()
     expect(page.get_by_text("Your answers will be kept in this browser only")).to_be_visible()
+    wait_settled(page, with_map=False)
     assert page.evaluate("localStorage.getItem('acumap.quiz.history')") is None
     page.get_by_role("combobox", name="Points from").click()
     expect(page.get_by_role("option", name="A region")).to_be_visible()
