@@ -450,3 +450,24 @@ def test_projected_controls_are_read_from_the_back_row(browser: Any, app_url: st
     assert font_px(page.locator("[data-testid=stSelectbox] input").first) >= 24
     assert font_px(page.get_by_text("Where does your back hurt? (demo)")) >= 24
     page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "panel"),
+    [
+        ("", ".st-key-overview"),
+        ("?region=middle_back", ".st-key-region_points"),
+        ("?region=middle_back&audience=patient", ".st-key-patient_points"),
+    ],
+)
+def test_a_phone_panel_ends_before_what_follows_it(browser: Any, app_url: str, path: str, panel: str) -> None:
+    """The panel flows with the page on a phone, its wrapper too: nothing below it (the downloads) is drawn over
+    its words (the overview's red flags ran under the download buttons when only the panel's box grew)."""
+    page = new_page(browser, "phone")
+    page.goto(f"{app_url}/{path}")
+    wait_settled(page)
+    box = page.locator(panel).bounding_box()
+    below = page.get_by_role("button", name="Diagrams (SVG)").bounding_box()
+    assert box is not None and below is not None
+    assert box["y"] + box["height"] <= below["y"], (box, below)
+    page.context.close()

@@ -25,7 +25,12 @@ APP_CSS = (
     # On a phone the panels flow with the page: no scroll box inside the page for a thumb to get caught in.
     " @media (max-width: 640px) {.st-key-region_points, .st-key-point_details, .st-key-overview,"
     " .st-key-patient_points, .st-key-browser_details"
-    " {height: auto !important; max-height: none !important; overflow: visible !important;}}"
+    " {height: auto !important; max-height: none !important; overflow: visible !important;}"
+    # ... and the box Streamlit wraps a fixed-height container in (it holds the height): else the panel's text
+    # runs out of it, under the buttons below (the overview's red flags did).
+    " :has(> .st-key-region_points, > .st-key-point_details, > .st-key-overview, > .st-key-patient_points,"
+    " > .st-key-browser_details) {height: auto !important; max-height: none !important;"
+    " overflow: visible !important;}}"
     # The share button sits beside it.
     " .st-key-share {position: fixed; top: 0.6rem; right: 18.3rem; z-index: 999991; width: auto !important;}"
     " @media (max-width: 640px) {.st-key-share {right: 16.1rem;}"
