@@ -41,6 +41,14 @@ def open_quiz(browser: Any, app_url: str, when: dt.datetime, storage: Any = None
     return page
 
 
+def open_files(page: Page) -> None:
+    """Open the box for moving and forgetting cards (left as it is when a run kept it open)."""
+    box = page.locator("details").filter(has_text="Move your cards to another device, or forget them")
+    if box.get_attribute("open") is None:
+        page.get_by_text("Move your cards to another device, or forget them").click()
+    expect(box).to_have_attribute("open", "")
+
+
 def stored(page: Page) -> dict[str, Any]:
     return dict(json.loads(page.evaluate("() => localStorage.getItem('acumap.review')") or "{}"))
 
@@ -85,7 +93,7 @@ def test_a_student_reviews_over_two_days_and_moves_the_cards(
     later = open_quiz(browser, app_url, MONDAY + dt.timedelta(days=1), state)
     expect(later.get_by_text("Due today: 1")).to_be_visible()
     expect(later.get_by_text("new cards left today: 10")).to_be_visible()
-    later.get_by_text("Move your cards to another device, or forget them").click()
+    open_files(later)
     with later.expect_download() as info:
         later.get_by_role("button", name="Export my cards (JSON)").click()
     exported = tmp_path / "cards.json"
@@ -95,7 +103,7 @@ def test_a_student_reviews_over_two_days_and_moves_the_cards(
     # A fresh browser (another device) on the same day: nothing, then the imported cards.
     other = open_quiz(browser, app_url, MONDAY + dt.timedelta(days=1))
     expect(other.get_by_text("Due today: 0")).to_be_visible()
-    other.get_by_text("Move your cards to another device, or forget them").click()
+    open_files(other)
     other.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(exported))
     expect(other.get_by_text("Imported 1 card.")).to_be_visible()
     expect(other.get_by_text("Due today: 1")).to_be_visible()
@@ -104,13 +112,13 @@ def test_a_student_reviews_over_two_days_and_moves_the_cards(
     # A file that is not AcuMap's is refused and changes nothing.
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"schema": "something-else", "version": 1}), encoding="utf-8")
-    other.get_by_text("Move your cards to another device, or forget them").click()
+    open_files(other)
     other.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(foreign))
     expect(other.get_by_text("Not imported:")).to_be_visible()
     expect(other.get_by_text("Due today: 1")).to_be_visible()
 
     # Forgetting everything empties this browser's cards.
-    other.get_by_text("Move your cards to another device, or forget them").click()
+    open_files(other)
     other.get_by_role("button", name="Forget everything").click()
     other.get_by_role("button", name="Forget my review cards").click()
     expect(other.get_by_text("Due today: 0")).to_be_visible()

@@ -32,6 +32,7 @@ from acumap.review import (
     to_json,
 )
 from ui import review_store, state
+from ui.downloads import deferred_download
 from ui.map_component import body_map
 from ui.review_store import Held
 from ui.text import md
@@ -178,13 +179,13 @@ def _files(atlas: Atlas, h: Held) -> None:
     if said:
         (st.success if said[0] == "ok" else st.error)(md(said[1]))
     with st.expander("Move your cards to another device, or forget them"):
-        st.download_button(
+        deferred_download(  # the file is written when asked for, not on every run of the page
+            st,
             "Export my cards (JSON)",
-            data=json.dumps(to_json(h.deck), ensure_ascii=False, indent=1),
-            file_name="acumap-review.json",
-            mime="application/json",
+            lambda: json.dumps(to_json(h.deck), ensure_ascii=False, indent=1),
+            "acumap-review.json",
+            "application/json",
             key="review_export",
-            on_click="ignore",
         )
         upload = st.file_uploader("Import cards exported from AcuMap", type=["json"], key="review_import")
         if upload is not None and st.session_state.get(state.REVIEW_IMPORTED) != upload.file_id:
