@@ -156,3 +156,42 @@ def test_data_text_is_escaped_in_the_fields(tmp_path: Path) -> None:
     fields = by_code(opened(build_deck(atlas, DRAWINGS).apkg, tmp_path))["BL18"]
     assert fields[1].startswith("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;")
     assert fields[2] == "A &amp; B &lt;b&gt;"
+
+
+def test_the_ids_are_the_ones_decks_already_carry(whole: dict[str, Any], middle: dict[str, Any]) -> None:
+    """The ids a student's Anki already holds: a change to any of them would make a re-import add copies instead
+    of updating (the values written here are those of the first deck AcuMap published)."""
+    guid = {n["fields"][0]: n["guid"] for n in whole["notes"]}
+    assert (guid["BL18"], guid["EX-B2 at T5"]) == ("mqVH=fd12R", "C`X8rj_-~:")
+    assert set(whole["models"]) == {"1734021907"}
+    assert {d["name"]: d["id"] for d in whole["decks"].values() if d["name"].startswith("AcuMap")} == {
+        "AcuMap::All points": 1748960254
+    }
+    assert {d["name"]: d["id"] for d in middle["decks"].values() if d["name"].startswith("AcuMap")} == {
+        "AcuMap::Middle back": 1750037397
+    }
+
+
+def test_every_field_a_card_shows_is_a_field_of_the_note(whole: dict[str, Any]) -> None:
+    (model,) = whole["models"].values()
+    fields = [f["name"] for f in model["flds"]]
+    assert fields == [
+        "Code",
+        "Names",
+        "Where",
+        "Channel",
+        "Used for",
+        "Landmarks",
+        "Blank",
+        "Marked",
+        "Source",
+    ]
+    shown = {
+        name
+        for t in model["tmpls"]
+        for side in (t["qfmt"], t["afmt"])
+        for name in re.findall(r"\{\{([^}]+)\}\}", side)
+        if name != "FrontSide"
+    }
+    assert shown <= set(fields)
+    assert {"Code", "Blank", "Marked", "Where", "Names"} <= shown
