@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import all_markdown, run_app
+from tests.apptest import all_markdown, panel_boxes, panel_entries, panel_heading, panel_text, run_app
 
 
 def test_overview_shows_safety_and_red_flags() -> None:
@@ -12,8 +12,8 @@ def test_overview_shows_safety_and_red_flags() -> None:
     text = all_markdown(at)
     assert "Where does it hurt?" in text
     # The overview's own safety box (not only the red-flags popup every page has): red flags and the disclaimer.
-    (box,) = [w.value for w in at.warning if "Call an ambulance now" in w.value]
-    box = box.lower().replace("\\", "")
+    (box,) = [b for b in panel_boxes(at, "warn") if "Call an ambulance now" in b]
+    box = box.lower()
     assert "difficulty passing urine, or not being able to control your bladder or bowels" in box
     assert "only a trained, licensed practitioner should needle" in box
 
@@ -32,8 +32,8 @@ def test_deep_link_selects_region_and_lists_its_points() -> None:
         ("GV9", "LOCAL"),
         ("LI4", "DISTAL"),
     ):
-        # The role badge stands right before the code: "…LOCAL**] **BL18** · …".
-        assert any(f"{role}**] **{code}** ·" in m.value for m in at.markdown), code
+        # The role badge stands right before the code: "● LOCAL BL18 · …".
+        assert panel_entries(at)[code].startswith(f"{'●' if role == 'LOCAL' else '◆'} {role} {code} ·"), code
     assert at.query_params["region"] == "middle_back"
 
 
@@ -45,9 +45,8 @@ def test_deep_link_to_one_side() -> None:
 def test_deep_link_to_a_point_shows_its_details() -> None:
     at = run_app({"point": "bl18"})
     text = all_markdown(at)
-    assert at.subheader[0].value.startswith("BL18 · Gānshū")
-    assert "Where it lies:" in text
-    assert "Where it lies" in text
+    assert panel_heading(at).startswith("BL18 · Gānshū")
+    assert "Where it lies: Level with the lower border of the T9 spinous process" in text
     assert at.query_params["point"] == "BL18"
 
 
@@ -69,7 +68,7 @@ def test_unknown_link_values_are_ignored_with_a_notice(params: dict[str, str], n
 def test_region_menu_selects_and_clear_button_returns_to_overview() -> None:
     at = run_app()
     at.selectbox(key="region_select").set_value("neck").run()
-    assert "Neck" in [s.value for s in at.subheader]
+    assert panel_heading(at) == "Neck"
     assert at.query_params["region"] == "neck"
     at.button(key="clear").click().run()
     assert "Where does it hurt?" in all_markdown(at)
@@ -77,18 +76,18 @@ def test_region_menu_selects_and_clear_button_returns_to_overview() -> None:
     assert "region" not in at.query_params
 
 
-def test_details_button_opens_a_point(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_app({"region": "middle_back"})
-    at.selectbox(key="region_point_pick").set_value("BL18").run()
-    assert "Needling" in all_markdown(at)
-    at.button(key="point_back").click().run()
-    assert "Middle back, both sides" in all_markdown(at)
+def test_a_point_s_panel_in_a_region_says_why_it_is_used_there() -> None:
+    at = run_app({"region": "middle_back", "point": "BL18"})
+    text = panel_text(at)
+    assert "● LOCAL for the middle back, both sides: Bladder point 1.5 cun beside T9" in text
+    assert "Needling: Oblique insertion angled towards the spine" in text
+    assert "Middle back, both sides" not in panel_heading(at)
 
 
 def test_point_details_say_where_sources_disagree() -> None:
     at = run_app({"point": "EX-B2-T5"})
-    text = all_markdown(at)
-    assert "sources differ: extra points and who 2008" in text.lower().replace("\\", "")
+    text = panel_text(at)
+    assert "sources differ: extra points and who 2008" in text.lower()
     at = run_app({"point": "LU7"})
     assert "abductor pollicis longus" in all_markdown(at)
 
@@ -96,7 +95,7 @@ def test_point_details_say_where_sources_disagree() -> None:
 def test_every_region_explains_ashi_points() -> None:
     for region in ("neck", "shoulder", "upper_back", "middle_back", "lower_back"):
         at = run_app({"region": region})
-        assert any("Ashi points" in i.value for i in at.info), region
+        assert any(b.startswith("Ashi points.") for b in panel_boxes(at, "info")), region
 
 
 @pytest.mark.parametrize("mode", ["present", "Present", "projector"])  # "projector": older links
@@ -134,14 +133,13 @@ def test_link_text_is_never_rendered_as_markup() -> None:
     ],
 )
 def test_a_point_over_the_lung_says_how_deep_the_lung_was_measured(pid: str, said: str) -> None:
-    text = all_markdown(run_app({"point": pid})).replace("\\", "")  # md() escapes "." and ":"
-    assert said in text.replace("**", "")
+    assert said in panel_text(run_app({"point": pid}))
 
 
 def test_a_neck_point_says_how_the_map_places_it() -> None:
     at = run_app({"point": "GB20"})
-    assert at.subheader[0].value.startswith("GB20 · Fēngchí")
-    text = all_markdown(at).replace("\\", "")
+    assert panel_heading(at).startswith("GB20 · Fēngchí")
+    text = panel_text(at)
     assert "level with GV16, directly below the external occipital protuberance" in text
     assert "pleura" not in text  # no lung beneath GB20: its one depth is to the tissues at risk
-    assert "Measured depth:** 5.0 cm" in text
+    assert "Measured depth: 5.0 cm" in text

@@ -45,7 +45,7 @@ from acumap.evidence import (
 )
 from acumap.plain import unexplained
 from acumap.safety import RED_FLAGS
-from tests.apptest import all_markdown, run_app
+from tests.apptest import all_markdown, html_text, panel_html, run_app
 from tests.builders import ROOT
 
 EVIDENCE = "views/evidence.py"
@@ -417,8 +417,9 @@ def test_each_region_panel_shows_its_evidence_line_and_links_to_the_page(region:
     assert not at.exception
     choice = parse_region(region)
     assert choice is not None
-    lines = [plain(c.value) for c in at.caption if "What trials found" in c.value]
-    assert lines == [f"📊 {REGION_EVIDENCE[choice.base]} [What trials found →](/evidence)"]
+    html = panel_html(at)
+    assert f"📊 {REGION_EVIDENCE[choice.base]} What trials found →" in html_text(html).splitlines()
+    assert html.count('<a href="/evidence" target="_self">What trials found →</a>') == 1
 
 
 @pytest.mark.parametrize("region", [*BASE_REGIONS, "middle_back_left"])
@@ -426,8 +427,11 @@ def test_each_patient_panel_shows_the_plain_line(region: str) -> None:
     at = run_app({"region": region, "audience": "patient"})
     choice = parse_region(region)
     assert choice is not None
-    lines = [plain(m.value) for m in at.markdown if "What trials found" in m.value]
-    assert lines == [f"📊 {REGION_EVIDENCE_PLAIN[choice.base]} [More about the research →](/evidence)"]
+    html = panel_html(at)
+    assert (
+        f"📊 {REGION_EVIDENCE_PLAIN[choice.base]} More about the research →" in html_text(html).splitlines()
+    )
+    assert html.count('<a href="/evidence" target="_self">More about the research →</a>') == 1
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------------

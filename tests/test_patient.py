@@ -16,7 +16,7 @@ from acumap.drawing.figure import Mark, diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
 from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
 from acumap.safety import RED_FLAGS
-from tests.apptest import all_markdown, pdf_pages, run_app
+from tests.apptest import all_markdown, panel_heading, pdf_pages, run_app
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
@@ -134,13 +134,13 @@ def test_a_patients_point_page_has_its_number_and_the_regions_reason(region: str
     at = run_app({"region": region, "point": pid, "audience": "patient"})
     assert not at.exception
     # The number it has on the map, in the region's list and on the handout.
-    assert [h.value for h in at.subheader] == [f"{mark.label}. {mark.point.english}"]
+    assert panel_heading(at) == f"{mark.label}. {mark.point.english}"
     assert entry_plain([mark]) in page_text(at)
 
 
 def test_a_patients_point_page_outside_a_region_has_no_number() -> None:
     at = run_app({"point": "GB21", "audience": "patient"})
-    assert [h.value for h in at.subheader] == ["Shoulder Well"]
+    assert panel_heading(at) == "Shoulder Well"
 
 
 def test_patient_overview_is_plain() -> None:

@@ -13,6 +13,7 @@ from acumap.atlas.regions import RegionChoice, choice_ids, parse_region
 from acumap.atlas.selection import highlights
 from acumap.drawing.figure import entries, marks_for
 from acumap.region_view import patient_numbers, region_view, region_views
+from tests.apptest import panel_text
 from tests.builders import ROOT
 
 ATLAS = load_atlas()
@@ -95,5 +96,5 @@ def test_a_patients_runs_do_not_work_the_region_out_again(monkeypatch: pytest.Mo
     at.selectbox(key="region_select").set_value("neck").run()
     assert not at.exception
     assert calls == []
-    assert any("Near the pain" in m.value for m in at.markdown)  # the patient's list was drawn
+    assert "● Near the pain, on your back and neck (" in panel_text(at)  # the patient's list is on the page
     loading._region_views.clear()

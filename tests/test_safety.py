@@ -33,7 +33,7 @@ from acumap.safety import (
     source_notes_for,
 )
 from acumap.search import search
-from tests.apptest import all_markdown, pdf_pages, run_app
+from tests.apptest import all_markdown, panel_boxes, panel_entries, pdf_pages, run_app
 
 ATLAS = load_atlas()
 DRAWINGS = {v: load_drawing(v) for v in DIAGRAM_VIEWS}
@@ -115,8 +115,8 @@ def _popup(at: AppTest) -> str:
 
 
 def _safety_box(at: AppTest) -> str:
-    (box,) = [w.value for w in at.warning if "Call an ambulance now" in w.value]
-    return _plain(box)
+    (box,) = [b for b in panel_boxes(at, "warn") if "Call an ambulance now" in b]
+    return " ".join(box.split())
 
 
 def _places() -> dict[str, str]:
@@ -233,16 +233,14 @@ def test_exactly_the_seven_links_are_pattern_based() -> None:
 @pytest.mark.parametrize(("region", "pid"), PATTERN)
 def test_the_student_panel_marks_a_pattern_link(region: str, pid: str) -> None:
     at = run_app({"region": region})
-    (entry,) = [m.value for m in at.markdown if f"**{pid}** ·" in m.value.replace("\\", "")]
-    block = [b for b in _plain(entry).split("---") if f"{pid} ·" in b]
-    assert "Pattern-based, not a textbook indication for back pain" in block[0]
+    assert "Why here: Pattern-based, not a textbook indication for back pain:" in panel_entries(at)[pid]
 
 
 def test_a_textbook_link_is_not_marked() -> None:
     at = run_app({"region": "neck"})  # LI4 for the neck is a textbook indication
-    (entry,) = [m.value for m in at.markdown if "**LI4** ·" in m.value.replace("\\", "")]
-    block = [b for b in _plain(entry).split("---") if "LI4 ·" in b]
-    assert "Pattern-based" not in block[0]
+    entry = panel_entries(at)["LI4"]
+    assert "Why here: " in entry
+    assert "Pattern-based" not in entry
 
 
 @pytest.mark.parametrize(("region", "pid"), PATTERN)

@@ -29,6 +29,8 @@ from acumap.atlas.regions import RegionChoice, parse_region
 from acumap.drawing.assets import ASSET_DIR, ASSET_FILES, Drawing, load_drawing
 from acumap.drawing.svg import MapPayload, view_box
 from acumap.drawing.svg import map_payload as _compose_payload
+from acumap.panel import Audience, PanelBook
+from acumap.panel import panel_book as write_book
 from acumap.region_view import RegionView, region_views
 from acumap.region_view import patient_numbers as numbers_of
 from ui.boundary import PageStopped
@@ -171,6 +173,18 @@ def region_view(choice: RegionChoice | None) -> RegionView | None:
     if choice is None:
         return None
     return _region_views(str(data_dir()), str(asset_dir()), _stamp())[choice.id]
+
+
+@st.cache_resource(show_spinner=False)
+def _panel_book(data_path: str, asset_path: str, stamp: tuple[float, ...], audience: Audience) -> PanelBook:
+    return write_book(
+        _atlas(data_path, asset_path, stamp), _region_views(data_path, asset_path, stamp), audience
+    )
+
+
+def panel_book(audience: Audience) -> PanelBook:
+    """Every panel the body map can show `audience` (acumap.panel), written once per version of the data."""
+    return _panel_book(str(data_dir()), str(asset_dir()), _stamp(), audience)
 
 
 def patient_numbers() -> dict[str, dict[str, str]]:

@@ -1,7 +1,8 @@
 """Every fixed style of the app, in one home: CSS blocks with no data in them, each put on the page by the page
 or panel that needs it (`st.html(styles.X)`). The map component's own style is ui/component/map.css."""
 
-from ui.panels import DISCLAIMER_KEY
+from acumap.panel import DISCLAIMER_CLASS
+from ui.panels import DISCLAIMER_KEY, PANEL_CSS_FILE
 
 #: Every page: less empty space above the map (so it fits a 1280x720 screen), captions dark enough to read, the
 #: pinned buttons, the navigation beside them, the panels on a phone.
@@ -23,13 +24,11 @@ APP_CSS = (
     # What a script scrolls to (ui/shell.bring_into_view) stops below Streamlit's header, not under it.
     " [class*=st-key-] {scroll-margin-top: 4.2rem;}"
     # On a phone the panels flow with the page: no scroll box inside the page for a thumb to get caught in.
-    " @media (max-width: 640px) {.st-key-region_points, .st-key-point_details, .st-key-overview,"
-    " .st-key-patient_points, .st-key-browser_details"
+    " @media (max-width: 640px) {.st-key-browser_details"
     " {height: auto !important; max-height: none !important; overflow: visible !important;}"
-    # ... and the box Streamlit wraps a fixed-height container in (it holds the height): else the panel's text
-    # runs out of it, under the buttons below (the overview's red flags did).
-    " :has(> .st-key-region_points, > .st-key-point_details, > .st-key-overview, > .st-key-patient_points,"
-    " > .st-key-browser_details) {height: auto !important; max-height: none !important;"
+    # ... and the box Streamlit wraps a fixed-height container in (it holds the height): else the text runs
+    # out of it, under the buttons below. (The map's panel frees its own boxes: ui/component/panel.css.)
+    " :has(> .st-key-browser_details) {height: auto !important; max-height: none !important;"
     " overflow: visible !important;}}"
     # The share button sits beside it.
     " .st-key-share {position: fixed; top: 0.6rem; right: 18.3rem; z-index: 999991; width: auto !important;}"
@@ -39,7 +38,7 @@ APP_CSS = (
 
 
 #: The footer's disclaimer: hidden on a page that shows it itself (in the container keyed DISCLAIMER_KEY).
-FOOTER_CSS = f"<style>body:has(.st-key-{DISCLAIMER_KEY}) .st-key-footer {{display: none;}}</style>"
+FOOTER_CSS = f"<style>body:has(.st-key-{DISCLAIMER_KEY}, .{DISCLAIMER_CLASS}) .st-key-footer {{display: none;}}</style>"
 
 
 #: The body map's title and controls on a phone: the title on its own line, Tour and Patient view side by
@@ -93,8 +92,7 @@ PROJECTOR_CSS = (
     " max-width: 100%;}"
     " .stMainBlockContainer summary p {font-size: clamp(17px, 2.25vh, 30px) !important; font-weight: 700;}"
     # The panel's scrolling list fills the screen's height below the menu and the heading.
-    " .st-key-region_points, .st-key-point_details, .st-key-overview, .st-key-patient_points"
-    " {height: calc(100vh - 410px) !important; max-height: calc(100vh - 410px) !important;}"
+    " .acumap-panel .scroll {max-height: calc(100vh - 410px) !important;}"
     # The buttons pinned in the top bar keep their size.
     " :is(.st-key-redflags, .st-key-share) p {font-size: 1rem !important; color: inherit;}</style>"
 )
@@ -152,3 +150,7 @@ CLASS_CSS = (
     "<style>[data-testid=stMetricValue] {font-size: 4rem !important; font-weight: 700;}"
     " .st-key-class_code code {font-size: 2.6rem !important;}</style>"
 )
+
+
+#: The panel's style, for a page that shows the panel's words without the map's panel (the point browser).
+PANEL_CSS = f"<style>{PANEL_CSS_FILE.read_text(encoding='utf-8')}</style>"

@@ -1,7 +1,8 @@
 """The body map: the back with its pain regions, the hand, leg and head, and the panel that explains them.
 
-The map and the panel rerun together in a fragment: a click lights the map in the browser at once, and only
-this fragment (not the page) reruns to write the panel.
+A click lights the map and writes the panel in the browser, in the same frame (ui/component/panel.js, from the
+words acumap.panel wrote once); then only this fragment (not the page) reruns, for the link, the region menu and
+the downloads.
 """
 
 from __future__ import annotations
@@ -93,20 +94,8 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
             width="stretch",
             disabled=choice is None and pid is None,
         )
-        point = atlas.point(pid) if pid and atlas.has_point(pid) else None
-        height = 640 if big else 520
-        if for_patient and point is not None:
-            patient.patient_point(point, region)
-        elif for_patient and region is not None:
-            patient.patient_panel(region, height=height - 110)
-        elif for_patient:
-            patient.patient_overview(height=height)
-        elif point is not None:
-            panels.point_panel(atlas, point, choice, lit, height=height - 110)
-        elif region is not None:
-            panels.region_panel(region.choice, region.lit, height=height)
-        else:
-            panels.overview_panel(atlas, height=height)
+        # Every panel is in the browser already: it shows the one of the map's state in the frame of the click.
+        panels.map_panel("map", "patient" if for_patient else "student", 640 if big else 520)
         last = st.session_state.get(state.LAST_POSITION)
         if big:  # controls out of the way: no downloads or last-tap line on the class's screen
             state.sync_url()

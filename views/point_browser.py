@@ -14,7 +14,7 @@ from acumap.atlas.selection import MapMode
 from acumap.drawing.describe import points_word
 from acumap.export import to_csv_zip, to_json_text
 from acumap.search import EXACT, MERIDIAN, PARTIAL, SIMILAR, Filters, Match, matches
-from ui import loading, panels, state
+from ui import loading, panels, state, styles
 from ui.downloads import deferred_download
 from ui.map_component import body_map
 from ui.shell import bring_into_view
@@ -194,11 +194,13 @@ with right, st.container(key="browser_point"):
             "Choose a row of the list: the point opens here, on its diagram, with its details.", icon="📍"
         )
     else:
-        panels.point_header(point)
+        head, details = panels.point_page(atlas, point)
+        st.html(styles.PANEL_CSS)  # fixed styling, no data in it
+        panels.show_html(head)
         body_map(atlas, "browser_map", MapMode(views=(point.view,), taps="point"), state.view_state())
         # The details flow with the page (no scroll box inside it for a thumb to get caught in).
         with st.container(key="browser_details"):
-            panels.point_details(atlas, point)
+            panels.show_html(details)
 
 with st.expander("⬇️ Download every point and region link (open data)"):
     st.markdown(

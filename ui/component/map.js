@@ -440,6 +440,7 @@ var AcuMap = class {
     }, { capture: true, passive: true });
   }
   update(data, setTriggerValue) {
+    this.target = data.target;
     this.send = setTriggerValue;
     this.present = !!data.present;
     this.root.dataset.present = this.present ? "on" : "off";
@@ -542,6 +543,7 @@ var AcuMap = class {
     this.rovingDefaults();
     this.buildLegend();
     this.announce(reg);
+    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
     this.relayout();
   }
   announce(reg) {

@@ -100,6 +100,7 @@ class AcuMap {
   }
 
   update(data, setTriggerValue) {
+    this.target = data.target;
     // The diagrams and tables: sent once, then identical (Streamlit sends an identical element as a hash).
     this.send = setTriggerValue;
     // The presenter view sizes the screen-pixel parts from the window's height: 1.76 at 1080 px, so a point's
@@ -220,6 +221,8 @@ class AcuMap {
     this.rovingDefaults();
     this.buildLegend();
     this.announce(reg);
+    // The panel beside the map (ui/component/panel.js) follows the state in this same frame.
+    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
     this.relayout();
   }
 

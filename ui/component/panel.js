@@ -1,0 +1,78 @@
+// The panel beside the body map, written in the frame of the click.
+//
+// Python sends the book once per version of the data and audience (acumap/panel.py: every panel the map can
+// show, as pieces of escaped HTML, by the map's state). The map announces each state it applies (a click here,
+// or Python's answer) with an "acumap:state" event; the panel looks the state up and swaps its HTML in the same
+// frame. Buttons in the panel become the map's own events (a point opens, Back closes it, Overview clears), so
+// Python hears of them exactly as of a click on the map.
+
+const REGISTRY = (window.__acumapMaps ||= { maps: new Map(), pending: new Map() });
+
+// acumap.panel.keys_for: the most specific panel the book holds for a state.
+export function keysFor(region, point) {
+  const key = (r, p) => `${r || ""}|${p || ""}`;
+  return [...new Set([key(region, point), key(null, point), key(region, null), "|"])];
+}
+
+export function panelKey(book, state) {
+  return keysFor(state.region, state.point).find((k) => k in book.panels);
+}
+
+class Panel {
+  constructor(parent) {
+    this.root = document.createElement("section");
+    this.root.className = "acumap-panel";
+    this.root.setAttribute("aria-label", "About the points");
+    parent.appendChild(this.root);
+    this.shown = null;
+    window.addEventListener("acumap:state", (e) => {
+      if (e.detail.target === this.target) this.show(e.detail.state);
+    });
+    this.root.addEventListener("click", (e) => this.onClick(e));
+  }
+
+  update(data) {
+    this.target = data.target;
+    this.root.style.setProperty("--h", `${data.height}px`);
+    this.root.dataset.audience = data.book.audience;
+    if (data.digest !== this.digest) {
+      this.digest = data.digest;
+      this.book = data.book;
+      this.shown = null;
+    }
+    // The state the map shows (it may have applied it before this panel was drawn), else Python's.
+    const map = REGISTRY.maps.get(this.target);
+    const state = map && map.key ? map.state : (REGISTRY.pending.get(this.target) || {}).state;
+    this.show(state || {});
+  }
+
+  show(state) {
+    if (!this.book) return;
+    const key = panelKey(this.book, state);
+    if (key === this.shown) return;
+    this.shown = key;
+    // Trusted markup: written by acumap/panel.py, which escapes every data text it holds.
+    this.root.innerHTML = this.book.panels[key].map((id) => this.book.pieces[id]).join("");
+    this.root.dataset.key = key;
+  }
+
+  onClick(e) {
+    const button = e.target.closest("button[data-point], button[data-act]");
+    const map = REGISTRY.maps.get(this.target);
+    if (!button || !map) return;
+    if (button.dataset.point) map.choose("point", button.dataset.point, null, null);
+    else if (button.dataset.act === "back" && map.state.point) map.choose("point", map.state.point, null, null);
+    else map.choose("clear", null, null, null);
+    // The reader's place: the new panel's heading (the button pressed is gone with the old one).
+    const heading = this.root.querySelector("h3");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: false });
+    }
+  }
+}
+
+export default function ({ data, parentElement }) {
+  if (!parentElement.__acumapPanel) parentElement.__acumapPanel = new Panel(parentElement);
+  parentElement.__acumapPanel.update(data);
+}
