@@ -166,7 +166,7 @@ def region_body_html(base: str, lit: Sequence[Highlight]) -> str:
         )
 
     return (
-        '<div class="scroll" data-scroll="region">'
+        _open_scroll("region")
         + group(f"◆ Distal points ({len(distal)}): on the hand, leg and head", distal)
         + group(f"● Local points ({len(local)}): on and beside the painful area", local)
         + _box(
@@ -280,7 +280,7 @@ def patient_region_html(view: RegionView) -> str:
     far = [g for g in groups if g[0].role != "local"]
     parts = [
         f"<h3>{_e(choice.label)}</h3><p><strong>Where:</strong> {_e(REGION_WHERE[choice.base])}.</p>",
-        '<div class="scroll" data-scroll="patient">',
+        _open_scroll("patient"),
         f"<p>{_e(PATIENT_INTRO)}</p>",
     ]
     if near:
@@ -413,8 +413,21 @@ def panel_book(atlas: Atlas, views: Mapping[str, RegionView], audience: Audience
     return book
 
 
+#: What each scrolling box holds, for a screen reader (a box that scrolls is a tab stop, so a keyboard scrolls it).
+SCROLL_LABELS = {
+    "overview": "Where does it hurt?",
+    "region": "The region's points",
+    "patient": "The points for this area",
+    "point": "About this point",
+}
+
+
+def _open_scroll(kind: str) -> str:
+    return f'<div class="scroll" data-scroll="{kind}" tabindex="0" role="region" aria-label="{SCROLL_LABELS[kind]}">'
+
+
 def _scroll(kind: str, html: str) -> str:
-    return f'<div class="scroll" data-scroll="{kind}">{html}</div>'
+    return f"{_open_scroll(kind)}{html}</div>"
 
 
 def _details(atlas: Atlas, point: Point) -> str:

@@ -74,7 +74,7 @@ def assert_middle_back_left_lit(page: Page) -> None:
 
 def assert_panel_names_the_points(page: Page) -> None:
     expect(page.get_by_role("heading", name="Middle back, left side")).to_be_visible()
-    panel = page.locator(".st-key-region_points")
+    panel = page.locator(".acumap-panel [data-scroll=region]")
     for pid in ("BL18", "BL20", "GV6", "GV9"):
         expect(panel.get_by_text(f"LOCAL {pid} ·")).to_have_count(1)
     expect(panel.get_by_text("DISTAL LI4 ·")).to_have_count(1)

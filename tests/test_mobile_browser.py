@@ -143,7 +143,7 @@ def test_exploring_a_region_and_a_point_on_a_phone(browser: Any, app_url: str) -
     reachable(heading, max_scroll=0)
     # The panel flows with the page: no scroll box inside it, and a point's Care line is read by scrolling
     # the page.
-    box = page.locator(".st-key-region_points")
+    box = page.locator(".acumap-panel [data-scroll=region]")
     assert box.evaluate("(el) => el.scrollHeight <= el.clientHeight + 1")
     care = page.get_by_text("Care:").first
     care.scroll_into_view_if_needed()
@@ -455,9 +455,9 @@ def test_projected_controls_are_read_from_the_back_row(browser: Any, app_url: st
 @pytest.mark.parametrize(
     ("path", "panel"),
     [
-        ("", ".st-key-overview"),
-        ("?region=middle_back", ".st-key-region_points"),
-        ("?region=middle_back&audience=patient", ".st-key-patient_points"),
+        ("", ".acumap-panel [data-scroll=overview]"),
+        ("?region=middle_back", ".acumap-panel [data-scroll=region]"),
+        ("?region=middle_back&audience=patient", ".acumap-panel [data-scroll=patient]"),
     ],
 )
 def test_a_phone_panel_ends_before_what_follows_it(browser: Any, app_url: str, path: str, panel: str) -> None:

@@ -38,7 +38,7 @@ LABELS_JS = """() => {
 }"""
 
 #: Font sizes of the panel's text (every paragraph and list item of the region's list).
-PANEL_JS = """() => [...document.querySelectorAll('.st-key-region_points :is(p, li)')]
+PANEL_JS = """() => [...document.querySelectorAll('.acumap-panel [data-scroll=region] :is(p, li)')]
   .filter(e => e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))"""
 
 
@@ -73,7 +73,7 @@ def test_at_1280x720_the_whole_back_and_the_panel_fit_one_screen(browser: Any, a
         _, sacrum = client_xy(page, "back", 0, SACRUM_TIP_Y)
         assert c7 > 0 and sacrum <= 720, (c7, sacrum)
         heading = page.get_by_role("heading", name="Middle back, both sides").bounding_box()
-        points = page.locator(".st-key-region_points").bounding_box()
+        points = page.locator(".acumap-panel [data-scroll=region]").bounding_box()
         assert heading is not None and points is not None
         assert heading["y"] + heading["height"] <= 720
         assert (

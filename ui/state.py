@@ -46,8 +46,6 @@ def map_changed_key(map_key: str) -> str:
     return f"_changed_{map_key}"
 
 
-#: The region panel's point menu.
-REGION_POINT_PICK = "region_point_pick"
 #: The class: this browser session's anonymous token; this session's class as its teacher (code, key); the class
 #: this teacher left (its key is being forgotten by the browser); a homework student's place (code -> question);
 #: what the browser reports it holds of a teacher key (ui.teacher_key).

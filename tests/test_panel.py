@@ -1,0 +1,142 @@
+"""The panel's book (acumap.panel): every state of the map has its panel, the words are escaped, a patient's
+panels are plain, and a point's panel in a region says why it is used there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from acumap.atlas.data import load_atlas
+from acumap.atlas.regions import choice_ids
+from acumap.panel import (
+    PanelBook,
+    keys_for,
+    panel_book,
+    point_head_html,
+    region_body_html,
+    state_key,
+)
+from acumap.plain import unexplained
+from acumap.region_view import region_views
+from tests.apptest import html_text
+
+ATLAS = load_atlas()
+VIEWS = region_views(ATLAS)
+STUDENT = panel_book(ATLAS, VIEWS, "student")
+PATIENT = panel_book(ATLAS, VIEWS, "patient")
+
+
+@pytest.mark.parametrize(
+    ("region", "point", "keys"),
+    [
+        ("neck", "GB20", ("neck|GB20", "|GB20", "neck|", "|")),
+        (None, "GB20", ("|GB20", "|")),
+        ("neck", None, ("neck|", "|")),
+        (None, None, ("|",)),
+    ],
+)
+def test_a_state_is_looked_up_from_the_most_specific_key(
+    region: str | None, point: str | None, keys: tuple
+) -> None:
+    assert keys_for(region, point) == keys
+
+
+def test_state_key() -> None:
+    assert state_key("upper_back_left", "BL13") == "upper_back_left|BL13"
+    assert state_key(None, None) == "|"
+
+
+@pytest.mark.parametrize("book", [STUDENT, PATIENT], ids=["student", "patient"])
+def test_every_state_of_the_map_has_its_own_panel(book: PanelBook) -> None:
+    assert "|" in book.panels
+    assert {f"{cid}|" for cid in choice_ids()} <= set(book.panels)
+    assert {f"|{p.id}" for p in ATLAS.points} <= set(book.panels)
+    lit = {f"{cid}|{h.point.id}" for cid, view in VIEWS.items() for h in view.lit}
+    assert lit <= set(book.panels)
+    assert len(book.panels) == 1 + len(choice_ids()) + len(ATLAS.points) + len(lit)
+
+
+def test_a_point_a_region_does_not_light_shows_its_own_panel() -> None:
+    assert "neck|BL23" not in STUDENT.panels  # BL23 is a lower back point
+    assert STUDENT.html("neck", "BL23") == STUDENT.html(None, "BL23")
+    assert STUDENT.html("neck", "BL23").startswith("<h3>BL23 · Shènshū")
+
+
+def test_a_region_lists_distal_points_first_each_once_with_its_badge() -> None:
+    text = html_text(STUDENT.html("middle_back", None))
+    lines = text.splitlines()
+    assert lines[0] == "Middle back, both sides"
+    assert lines[1] == "T7 to T12, below the shoulder blades to the lowest ribs · 20 local, 6 distal points"
+    distal = text.index("◆ Distal points (6): on the hand, leg and head")
+    local = text.index("● Local points (20): on and beside the painful area")
+    assert distal < text.index("◆ DISTAL LI4 · Hégǔ 合谷 · Union Valley") < local
+    assert local < text.index("● LOCAL BL18 · Gānshū 肝俞 · Liver Shu")
+    html = STUDENT.html("middle_back", None)
+    assert re.findall(r'data-point="BL18"', html) == ['data-point="BL18"']
+
+
+def test_a_point_in_a_region_says_why_it_is_used_there_and_has_its_buttons() -> None:
+    text = html_text(STUDENT.html("middle_back", "BL18"))
+    assert text.splitlines()[:3] == [
+        "BL18 · Gānshū 肝俞",
+        "Liver Shu · Bladder channel · also written UB18",
+        "● LOCAL for the middle back, both sides: Bladder point 1.5 cun beside T9 (Liver back-shu, relaxes tight "
+        "sinews); relaxes the back muscles at this level",
+    ]
+    assert STUDENT.html("middle_back", "BL18").endswith(
+        '<div class="actions"><button type="button" data-act="back">← Back</button>'
+        '<button type="button" data-act="clear">Overview</button></div>'
+    )
+    assert "for the middle back" not in STUDENT.html(None, "BL18")
+
+
+def test_a_point_s_details_are_one_piece_shared_by_its_panels() -> None:
+    alone = STUDENT.panels["|BL18"]
+    in_region = STUDENT.panels["middle_back|BL18"]
+    assert alone[1] == in_region[2]
+    assert len(STUDENT.pieces) < sum(len(ids) for ids in STUDENT.panels.values())
+
+
+def test_data_text_is_escaped() -> None:
+    point = replace(ATLAS.point("BL18"), english='<img src=x onerror="alert(1)">', pinyin="a&b")
+    html = point_head_html(point)
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "a&amp;b" in html
+    lit = tuple(replace(h, why="<script>x</script>") for h in VIEWS["neck"].lit)
+    body = region_body_html("neck", lit)
+    assert "<script>" not in body
+    assert "&lt;script&gt;x&lt;/script&gt;" in body
+
+
+def test_every_button_opens_a_known_point_or_goes_back_or_to_the_overview() -> None:
+    known = {p.id for p in ATLAS.points}
+    for book in (STUDENT, PATIENT):
+        html = "".join(book.pieces.values())
+        assert set(re.findall(r'data-point="([^"]+)"', html)) <= known
+        assert set(re.findall(r'data-act="([^"]+)"', html)) == {"back", "clear"}
+
+
+@pytest.mark.parametrize("key", sorted(PATIENT.panels))
+def test_every_patient_panel_is_plain(key: str) -> None:
+    region, _, point = key.partition("|")
+    text = html_text(PATIENT.html(region or None, point or None))
+    assert unexplained(text, ATLAS) == []
+    assert "LOCAL" not in text and "Needling" not in text
+
+
+def test_the_overviews_carry_the_red_flags_and_the_disclaimer() -> None:
+    for book in (STUDENT, PATIENT):
+        text = html_text(book.html(None, None))
+        assert text.startswith("Where does it hurt?")
+        assert "Call an ambulance now" in text
+        assert "Only a trained, licensed practitioner should needle" in text
+        assert 'class="box warn acumap-disclaimer"' in book.html(None, None)
+
+
+def test_a_patient_point_in_a_region_has_its_number() -> None:
+    number = VIEWS["middle_back"].numbers()["BL18"]
+    assert html_text(PATIENT.html("middle_back", "BL18")).splitlines()[0] == f"{number}. Liver Shu"
+    assert html_text(PATIENT.html(None, "BL18")).splitlines()[0] == "Liver Shu"
