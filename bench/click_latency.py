@@ -193,9 +193,13 @@ SETTLED_JS = """(needHighlight) => { const m = window.__bench;
 READ_JS = """() => { const m = window.__bench; const ws = window.__ws || [];
   const send = ws.find(([k, t]) => k === 's' && t >= m.t0);
   const recv = send ? ws.filter(([k, t]) => k === 'r' && t >= send[1] && (m.panel === null || t <= m.panel)) : [];
+  // The whole answer, up to the page's last change (AcuMap writes its panel before any answer comes).
+  const all = send ? ws.filter(([k, t]) => k === 'r' && t >= send[1] && t <= (m.lastMut ?? Infinity)) : [];
   return { t0: m.t0, highlight: m.highlight, panel: m.panel, lost: m.lost, preLit: m.preLit, lastMut: m.lastMut,
            sent: send ? send[1] : null, firstRecv: recv.length ? recv[0][1] : null,
-           lastRecv: recv.length ? recv[recv.length - 1][1] : null, messages: recv.length }; }"""
+           lastRecv: recv.length ? recv[recv.length - 1][1] : null, messages: recv.length,
+           firstAll: all.length ? all[0][1] : null, lastAll: all.length ? all[all.length - 1][1] : null,
+           messagesAll: all.length }; }"""
 
 # After the click has settled: is the target still lit and its region shape on?
 FINAL_JS = """([target, region]) => {
@@ -395,15 +399,22 @@ def click_once(app: App, i: int, record: bool) -> None:
     app.bytes.append(float(quiet_total(app) - start_bytes))
     time.sleep(0.3)  # anything still changing the page after the panel, up to here, counts towards settled
     late = page.evaluate(READ_JS)
-    app.settled.append(max(late["lastMut"] or got["panel"], got["panel"]) - t0)
-    if got["sent"] is not None and got["firstRecv"] is not None:
+    settled = max(late["lastMut"] or got["panel"], got["panel"])
+    app.settled.append(settled - t0)
+    # Python's answer: up to the panel when the panel waits for it (the minimal app), else up to the page's
+    # last change (AcuMap writes its panel before any answer comes).
+    if got["firstRecv"] is not None:
+        first, last, end, count = got["firstRecv"], got["lastRecv"], got["panel"], got["messages"]
+    else:
+        first, last, end, count = late["firstAll"], late["lastAll"], settled, late["messagesAll"]
+    if got["sent"] is not None and first is not None:
         app.phases.append(
             {
                 "before_send": got["sent"] - t0,
-                "server_and_network": got["firstRecv"] - got["sent"],
-                "answer_messages": got["lastRecv"] - got["firstRecv"],
-                "render_after_last_message": got["panel"] - got["lastRecv"],
-                "messages": got["messages"],
+                "server_and_network": first - got["sent"],
+                "answer_messages": last - first,
+                "render_after_last_message": end - last,
+                "messages": count,
             }
         )
 

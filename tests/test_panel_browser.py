@@ -121,6 +121,10 @@ def test_the_panel_s_buttons_move_through_the_panels_as_the_map_does(page: Page,
     book = BOOKS["student"]
     open_page(page, app_url, "region=middle_back")
     panel = page.locator(".acumap-panel")
+    # The reader scrolls the list and folds the distal points away...
+    box = panel.locator("[data-scroll=region]")
+    box.evaluate("(el) => { el.scrollTop = 300; el.querySelector('details').open = false; }")
+    assert box.evaluate("(el) => el.scrollTop") == 300
     # A point's name in the list opens it, in the frame of the click; the map lights it and Python follows.
     opener = panel.locator('button[data-point="BL20"]')
     assert in_click_frame(page, opener.click) == text_of(book, "middle_back", "BL20")
@@ -134,6 +138,11 @@ def test_the_panel_s_buttons_move_through_the_panels_as_the_map_does(page: Page,
     # Back: the region's list again; Overview: the overview, the region gone from the link.
     back = panel.get_by_role("button", name="← Back")
     assert in_click_frame(page, back.click) == text_of(book, "middle_back", None)
+    # ... and the list comes back as a new one would: at its top, every section open.
+    assert box.evaluate("(el) => [el.scrollTop, [...el.querySelectorAll('details')].map((d) => d.open)]") == [
+        0,
+        [True, True],
+    ]
     page.wait_for_function("() => !location.search.includes('point=')")
     assert "region=middle_back" in page.url
     page.locator('.acumap-panel button[data-point="LI4"]').click()

@@ -93,6 +93,7 @@ PROJECTOR_CSS = (
     " .stMainBlockContainer summary p {font-size: clamp(17px, 2.25vh, 30px) !important; font-weight: 700;}"
     # The panel's scrolling list fills the screen's height below the menu and the heading.
     " .acumap-panel .scroll {max-height: calc(100vh - 410px) !important;}"
+    " .acumap-panel :is(summary, .actions button) {font-size: clamp(17px, 2.25vh, 30px) !important;}"
     # The buttons pinned in the top bar keep their size.
     " :is(.st-key-redflags, .st-key-share) p {font-size: 1rem !important; color: inherit;}</style>"
 )

@@ -543,8 +543,8 @@ var AcuMap = class {
     this.rovingDefaults();
     this.buildLegend();
     this.announce(reg);
-    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
     this.relayout();
+    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
   }
   announce(reg) {
     if (this.quiz) return;

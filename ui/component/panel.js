@@ -39,6 +39,8 @@ class Panel {
       this.digest = data.digest;
       this.book = data.book;
       this.shown = null;
+      this.pages = new Map();
+      this.prepare();
     }
     // The state the map shows (it may have applied it before this panel was drawn), else Python's.
     const map = REGISTRY.maps.get(this.target);
@@ -46,14 +48,45 @@ class Panel {
     this.show(state || {});
   }
 
+  // A panel's DOM, built once: a click then only swaps it in (parsing a region's list in the click's frame
+  // would cost the frame a few milliseconds).
+  page(key) {
+    let page = this.pages.get(key);
+    if (!page) {
+      page = document.createElement("div");
+      page.className = "page";
+      // Trusted markup: written by acumap/panel.py, which escapes every data text it holds.
+      page.innerHTML = this.book.panels[key].map((id) => this.book.pieces[id]).join("");
+      for (const d of page.querySelectorAll("details")) d.dataset.open = d.open ? "yes" : "no";
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  // The overview's and the regions' panels (the long ones), built while the page is idle.
+  prepare() {
+    const book = this.book;
+    const keys = Object.keys(book.panels).filter((k) => k.endsWith("|"));
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(() => fn({ timeRemaining: () => 8 }), 50));
+    const step = (deadline) => {
+      while (keys.length && this.book === book && deadline.timeRemaining() > 2) this.page(keys.shift());
+      if (keys.length && this.book === book) idle(step);
+    };
+    idle(step);
+  }
+
   show(state) {
     if (!this.book) return;
     const key = panelKey(this.book, state);
     if (key === this.shown) return;
     this.shown = key;
-    // Trusted markup: written by acumap/panel.py, which escapes every data text it holds.
-    this.root.innerHTML = this.book.panels[key].map((id) => this.book.pieces[id]).join("");
+    const page = this.page(key);
+    this.root.replaceChildren(page);
     this.root.dataset.key = key;
+    // Its sections as Python wrote them, as a new panel would have them. (It opens at its top by itself: a box
+    // taken out of the page loses its scroll position; setting it here would make the browser lay the page
+    // out twice in the click's frame.)
+    for (const d of page.querySelectorAll("details")) if (d.open !== (d.dataset.open === "yes")) d.open = !d.open;
   }
 
   onClick(e) {

@@ -221,9 +221,10 @@ class AcuMap {
     this.rovingDefaults();
     this.buildLegend();
     this.announce(reg);
-    // The panel beside the map (ui/component/panel.js) follows the state in this same frame.
-    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
     this.relayout();
+    // The panel beside the map (ui/component/panel.js) follows the state in this same frame; after the labels'
+    // layout, which reads the page's geometry (so the browser lays the new panel out once, for the frame).
+    window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
   }
 
   announce(reg) {
