@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 from typing import Literal
 
@@ -371,6 +372,11 @@ class PanelBook:
             if key in self.panels:
                 return "".join(self.pieces[i] for i in self.panels[key])
         raise KeyError(state_key(region, point))  # the overview is always in the book
+
+    @cached_property
+    def digest(self) -> str:
+        """A name for this book's contents (the browser builds a book's panels once)."""
+        return _digest("".join(f"{k}={','.join(v)};" for k, v in sorted(self.panels.items())))
 
     def payload(self) -> dict[str, object]:
         """The book as the browser takes it (JSON)."""

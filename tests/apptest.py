@@ -80,7 +80,7 @@ def html_text(markup: str) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).split("\n") if line.strip())
 
 
-def _component_data(at: AppTest, key: str) -> dict[str, Any] | None:
+def component_data(at: AppTest, key: str) -> dict[str, Any] | None:
     for element in at.get("bidi_component"):
         if element.key == key:
             return cast(dict[str, Any], json.loads(element.proto.json))
@@ -90,8 +90,8 @@ def _component_data(at: AppTest, key: str) -> dict[str, Any] | None:
 def panel_html(at: AppTest, target: str = "map") -> str:
     """The panel the browser shows beside the map keyed `target`: its book's panel for the state Python sent
     the map (looked up as ui/component/panel.js does); "" when the page has no such panel."""
-    book = _component_data(at, f"panel_{target}")
-    sent = _component_data(at, f"{target}_state")
+    book = component_data(at, f"panel_book_{target}")
+    sent = component_data(at, f"{target}_state")
     if book is None or sent is None:
         return ""
     state = sent["state"]

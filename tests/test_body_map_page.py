@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import all_markdown, panel_boxes, panel_entries, panel_heading, panel_text, run_app
+from tests.apptest import (
+    all_markdown,
+    component_data,
+    panel_boxes,
+    panel_entries,
+    panel_heading,
+    panel_html,
+    panel_text,
+    run_app,
+)
 
 
 def test_overview_shows_safety_and_red_flags() -> None:
@@ -143,3 +152,17 @@ def test_a_neck_point_says_how_the_map_places_it() -> None:
     assert "level with GV16, directly below the external occipital protuberance" in text
     assert "pleura" not in text  # no lung beneath GB20: its one depth is to the tissues at risk
     assert "Measured depth: 5.0 cm" in text
+
+
+def test_the_first_run_carries_its_panel_and_the_book_comes_after_the_map() -> None:
+    at = run_app({"region": "neck", "point": "GB20"})
+    first = component_data(at, "panel_map")
+    assert first is not None
+    assert first["first"].startswith("<h3>GB20 · Fēngchí")
+    assert first["first"] == panel_html(at)  # the book's panel for the same state
+    keys = [e.key for e in at.get("bidi_component")]
+    assert keys.index("panel_book_map") > keys.index("panel_map") > keys.index("map")
+    # Once this session has the book, the panel's element no longer carries a panel of its own.
+    at.run()
+    again = component_data(at, "panel_map")
+    assert again is not None and again["first"] is None

@@ -161,3 +161,12 @@ def test_the_panel_s_buttons_move_through_the_panels_as_the_map_does(page: Page,
     page.keyboard.press("Enter")
     expect(panel.get_by_role("heading", level=3)).to_have_text(re.compile(r"^GB20 · Fēngchí"))
     page.wait_for_function("() => location.search.includes('point=GB20')")
+
+
+def test_before_the_book_comes_the_panel_is_the_one_python_sent_with_it(page: Page, app_url: str) -> None:
+    # A page that never keeps a book: what it shows is the panel's own first panel.
+    page.add_init_script("window.__acumapPanels = { books: { get: () => undefined, set: () => {} } };")
+    open_page(page, app_url, "region=neck&point=GB20&audience=patient")
+    expect(page.locator(".acumap-panel h3")).to_have_count(1)
+    assert page.locator(".acumap-panel").get_attribute("data-key") == "first"
+    assert shown(page) == text_of(BOOKS["patient"], "neck", "GB20")

@@ -7,8 +7,6 @@ region menu, the Clear button and the downloads (views/body_map.py, ui/patient.p
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import streamlit as st
@@ -16,7 +14,7 @@ import streamlit as st
 from acumap.atlas.data import Atlas, Point
 from acumap.panel import Audience, point_head_html, point_page_html
 from acumap.safety import RED_FLAG_GROUPS
-from ui import loading
+from ui import loading, state
 from ui.text import md
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -28,22 +26,41 @@ _PANEL = st.components.v2.component(
     css=PANEL_CSS_FILE.read_text(encoding="utf-8"),
     isolate_styles=False,
 )
+_BOOK = st.components.v2.component(
+    "acumap.panel_book", js=(_HERE / "panel_book.js").read_text(encoding="utf-8")
+)
 
 
-def _digest(payload: dict[str, object]) -> str:
-    return hashlib.sha1(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+def _book_sent_key(target: str, audience: Audience) -> str:
+    return f"_panel_book_{target}_{audience}"
 
 
 def map_panel(target: str, audience: Audience, height: int) -> None:
-    """The panel of the map keyed `target`: the browser shows the panel of the state that map shows.
+    """The panel of the map keyed `target`: the browser shows the panel of the state that map shows, from the
+    book `panel_book` puts at the foot of the page.
 
-    Its element is identical from run to run (the book, once per version of the data and audience), so
-    Streamlit sends it once and then only its hash: a click costs no panel bytes."""
-    book = loading.panel_book(audience).payload()
+    Until this session has been sent the book, the element carries the panel of the current state too, so the
+    page is usable before the book (450 kB) arrives; after that it is the same from run to run: a click costs
+    no panel bytes."""
+    sent = st.session_state.get(_book_sent_key(target, audience), False)
+    view = state.view_state()
+    first = None if sent else loading.panel_book(audience).html(view.region, view.point)
     _PANEL(
         key=f"panel_{target}",
-        data={"target": target, "book": book, "digest": _digest(book), "height": height},
+        data={"target": target, "audience": audience, "height": height, "first": first},
     )
+
+
+def panel_book(target: str, audience: Audience) -> None:
+    """Every panel of `audience` for the map keyed `target` (acumap.panel), once per version of the data: put it
+    last on the page (outside the map's fragment), so it comes after everything the visitor sees first."""
+    book = loading.panel_book(audience)
+    _BOOK(
+        key=f"panel_book_{target}",
+        data={"target": target, "audience": audience, "digest": book.digest, "book": book.payload()},
+        height=0,
+    )
+    st.session_state[_book_sent_key(target, audience)] = True
 
 
 def point_page(atlas: Atlas, point: Point) -> tuple[str, str]:

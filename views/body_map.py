@@ -113,3 +113,5 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
 map_and_panel(atlas, big, state.patient())
 if not big and not state.patient():
     review_ui.due_line(atlas)  # a student's spaced review: what is due today, from this browser's cards
+# Every panel, last: the page is drawn and usable before this (the largest element) arrives.
+panels.panel_book("map", "patient" if state.patient() else "student")

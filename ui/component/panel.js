@@ -1,12 +1,14 @@
 // The panel beside the body map, written in the frame of the click.
 //
 // Python sends the book once per version of the data and audience (acumap/panel.py: every panel the map can
-// show, as pieces of escaped HTML, by the map's state). The map announces each state it applies (a click here,
+// show, as pieces of escaped HTML, by the map's state), last on the page (ui/component/panel_book.js); until it
+// has come, the panel shows the one Python sent with the panel itself (`first`). The map announces each state it applies (a click here,
 // or Python's answer) with an "acumap:state" event; the panel looks the state up and swaps its HTML in the same
 // frame. Buttons in the panel become the map's own events (a point opens, Back closes it, Overview clears), so
 // Python hears of them exactly as of a click on the map.
 
 const REGISTRY = (window.__acumapMaps ||= { maps: new Map(), pending: new Map() });
+const BOOKS = (window.__acumapPanels ||= { books: new Map() });
 
 // acumap.panel.keys_for: the most specific panel the book holds for a state.
 export function keysFor(region, point) {
@@ -28,16 +30,31 @@ class Panel {
     window.addEventListener("acumap:state", (e) => {
       if (e.detail.target === this.target) this.show(e.detail.state);
     });
+    window.addEventListener("acumap:book", (e) => {
+      if (e.detail.target === this.target) this.adopt();
+    });
     this.root.addEventListener("click", (e) => this.onClick(e));
   }
 
   update(data) {
     this.target = data.target;
+    this.audience = data.audience;
     this.root.style.setProperty("--h", `${data.height}px`);
-    this.root.dataset.audience = data.book.audience;
-    if (data.digest !== this.digest) {
-      this.digest = data.digest;
-      this.book = data.book;
+    this.root.dataset.audience = data.audience;
+    if (!this.adopt() && data.first != null && !this.book) {
+      // Trusted markup: written by acumap/panel.py, which escapes every data text it holds.
+      this.root.innerHTML = data.first;
+      this.root.dataset.key = "first";
+    }
+  }
+
+  // The book for this map and audience, once it is on the page; then the panel of the map's state.
+  adopt() {
+    const held = BOOKS.books.get(this.target);
+    if (!held || held.audience !== this.audience) return false;
+    if (held.digest !== this.digest) {
+      this.digest = held.digest;
+      this.book = held.book;
       this.shown = null;
       this.pages = new Map();
       this.prepare();
@@ -46,6 +63,7 @@ class Panel {
     const map = REGISTRY.maps.get(this.target);
     const state = map && map.key ? map.state : (REGISTRY.pending.get(this.target) || {}).state;
     this.show(state || {});
+    return true;
   }
 
   // A panel's DOM, built once: a click then only swaps it in (parsing a region's list in the click's frame
@@ -76,7 +94,7 @@ class Panel {
   }
 
   show(state) {
-    if (!this.book) return;
+    if (!this.book || this.book !== (BOOKS.books.get(this.target) || {}).book) return;
     const key = panelKey(this.book, state);
     if (key === this.shown) return;
     this.shown = key;
