@@ -173,7 +173,7 @@ def region_body_html(base: str, lit: Sequence[Highlight]) -> str:
         + _box(
             "info", "👆", f"<p><strong>Ashi points.</strong> {_e(ASHI_NOTE)} {_e(ASHI_BY_REGION[base])}</p>"
         )
-        + f'<p class="caption">📊 {_e(REGION_EVIDENCE[base])} <a href="/evidence" target="_self">What trials '
+        + f'<p class="caption">📊 {_e(REGION_EVIDENCE[base])} <a href="/evidence" target="_blank" rel="noopener">What trials '
         "found →</a></p></div>"
     )
 
@@ -233,8 +233,8 @@ def point_details_html(atlas: Atlas, point: Point) -> str:
 def point_links_html(point: Point) -> str:
     pid = _e(point.id)
     return (
-        f'<p><a href="/?point={pid}" target="_self">Show on the body map</a> · '
-        f'<a href="/points?point={pid}" target="_self">Link to this point</a></p>'
+        f'<p><a href="/?point={pid}" target="_blank" rel="noopener">Show on the body map</a> · '
+        f'<a href="/points?point={pid}" target="_blank" rel="noopener">Link to this point</a></p>'
     )
 
 
@@ -311,7 +311,7 @@ def patient_region_html(view: RegionView) -> str:
     parts.append(_words(shown))
     parts.append(safety_html())
     parts.append(
-        f'<p>📊 {_e(REGION_EVIDENCE_PLAIN[choice.base])} <a href="/evidence" target="_self">More about the '
+        f'<p>📊 {_e(REGION_EVIDENCE_PLAIN[choice.base])} <a href="/evidence" target="_blank" rel="noopener">More about the '
         "research →</a></p></div>"
     )
     return "".join(parts)

@@ -419,7 +419,7 @@ def test_each_region_panel_shows_its_evidence_line_and_links_to_the_page(region:
     assert choice is not None
     html = panel_html(at)
     assert f"📊 {REGION_EVIDENCE[choice.base]} What trials found →" in html_text(html).splitlines()
-    assert html.count('<a href="/evidence" target="_self">What trials found →</a>') == 1
+    assert html.count('<a href="/evidence" target="_blank" rel="noopener">What trials found →</a>') == 1
 
 
 @pytest.mark.parametrize("region", [*BASE_REGIONS, "middle_back_left"])
@@ -431,7 +431,7 @@ def test_each_patient_panel_shows_the_plain_line(region: str) -> None:
     assert (
         f"📊 {REGION_EVIDENCE_PLAIN[choice.base]} More about the research →" in html_text(html).splitlines()
     )
-    assert html.count('<a href="/evidence" target="_self">More about the research →</a>') == 1
+    assert html.count('<a href="/evidence" target="_blank" rel="noopener">More about the research →</a>') == 1
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------------
