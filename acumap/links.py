@@ -48,6 +48,8 @@ AUDIENCES = ("student", PATIENT)
 
 #: The words the body map and the point browser read from a link.
 MAP_PARAMS = (REGION, POINT, MODE, AUDIENCE, TOUR)
+#: The words the pain drawing's page reads from a link.
+PAIN_PARAMS = (PAIN, PAIN_EARLIER)
 #: The words that describe a view when it is shared (the map's region and point, the audience, a quiz round, a
 #: tour step, a class to join). Anything else is left out of a shared link -- the presenter mode too: it is the
 #: projector's layout, and every phone that scans the code would get it; and never a teacher's key.
@@ -62,6 +64,7 @@ QUIZ_PAGE = "quiz"
 CLASS_PAGE = "class"
 EVIDENCE_PAGE = "evidence"
 SAFETY_PAGE = "safety"
+PAIN_PAGE = "pain"
 
 
 # ---- read a link -------------------------------------------------------------------------------------------
@@ -181,6 +184,25 @@ def pain_from_params(params: Mapping[str, str | list[str]]) -> PainLink:
             except LinkError as e:
                 notices.append(str(e) if key == PAIN else f"Earlier drawing: {e}")
     return PainLink(found[PAIN], found[PAIN_EARLIER], tuple(notices))
+
+
+def unknown_params(params: Mapping[str, object], known: tuple[str, ...]) -> tuple[str, ...]:
+    """A notice for each word of a link that a page does not read (it is ignored, never an error)."""
+    return tuple(
+        f"The link parameter “{short(key)}” is not used on this page; it was ignored."
+        for key in params
+        if key not in known
+    )[:MAX_NOTICES]
+
+
+def pain_params(drawing: pain.PainDrawing, earlier: pain.PainDrawing | None = None) -> dict[str, str]:
+    """The pain page's link parameters: the drawing (if anything is shaded) and the earlier one (if kept)."""
+    wanted: dict[str, str] = {}
+    if not drawing.empty:
+        wanted[PAIN] = pain.encode(drawing)
+    if earlier is not None:
+        wanted[PAIN_EARLIER] = pain.encode(earlier)
+    return wanted
 
 
 def plan_from_params(

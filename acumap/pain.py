@@ -435,3 +435,89 @@ def decode(text: str) -> PainDrawing:
             index = 2 * i + j
             cells[(index % GRID_COLS, index // GRID_COLS)] = nibble - 1
     return drawing(cells)
+
+
+# ---- strokes from the map ----------------------------------------------------------------------------------
+
+#: A stroke the map reports carries at most this many positions (the browser keeps one every few mm), and one
+#: report at most this many strokes (those Python has not acknowledged yet): anything longer is not the map's.
+MAX_STROKE_POINTS = 2000
+MAX_STROKES = 50
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """One stroke of a finger, pen or mouse on the back diagram, numbered by the map that drew it."""
+
+    n: int
+    points: tuple[tuple[float, float], ...]
+    intensity: int
+    erase: bool
+
+
+def _stroke(value: object) -> Stroke | None:
+    if not isinstance(value, dict):
+        return None
+    n, points, intensity, erasing = (value.get(k) for k in ("n", "points", "intensity", "erase"))
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        return None
+    if not isinstance(intensity, int) or isinstance(intensity, bool):
+        return None
+    if not MIN_INTENSITY <= intensity <= MAX_INTENSITY or not isinstance(erasing, bool):
+        return None
+    if not isinstance(points, list) or not 0 < len(points) <= MAX_STROKE_POINTS:
+        return None
+    xy: list[tuple[float, float]] = []
+    for p in points:
+        if not (isinstance(p, list) and len(p) == 2):
+            return None
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in p):
+            return None
+        xy.append((float(p[0]), float(p[1])))
+    return Stroke(n, tuple(xy), intensity, erasing)
+
+
+def parse_strokes(value: object, after: int = 0) -> tuple[Stroke, ...]:
+    """The strokes of a map's report ({kind: "stroke", strokes: [{n, points: [[x, y], ...], intensity,
+    erase}, ...]}) numbered above `after` (those already applied are sent again until acknowledged), in order.
+
+    Never trusted: a report that is not a list of well-formed strokes gives no stroke at all.
+    """
+    if not isinstance(value, dict) or value.get("kind") != "stroke":
+        return ()
+    raw = value.get("strokes")
+    if not isinstance(raw, list) or len(raw) > MAX_STROKES:
+        return ()
+    strokes = [_stroke(s) for s in raw]
+    if any(s is None for s in strokes):
+        return ()
+    return tuple(sorted((s for s in strokes if s is not None and s.n > after), key=lambda s: s.n))
+
+
+def apply_strokes(current: PainDrawing, strokes: Iterable[Stroke], brush_cm: float = BRUSH_CM) -> PainDrawing:
+    """The drawing after these strokes, each shaded (or erased) in turn."""
+    for s in strokes:
+        current = (
+            erase(current, s.points, brush_cm) if s.erase else shade(current, s.points, s.intensity, brush_cm)
+        )
+    return current
+
+
+# ---- what the map lights for several choices ---------------------------------------------------------------
+
+
+def combined_lights(lights: Mapping[str, Mapping[str, str]], choices: Iterable[str]) -> dict[str, str]:
+    """The markers several region choices light together, from the map's own table of what each choice lights
+    (`acumap.drawing.svg.map_payload`'s `lights`: "point side" -> role): a marker lit local by any choice is
+    local, else distal."""
+    found: dict[str, str] = {}
+    for choice in choices:
+        for key, role in lights[choice].items():
+            if found.get(key) != "local":
+                found[key] = role
+    return found
+
+
+def combined_shapes(shapes: Mapping[str, Sequence[str]], choices: Iterable[str]) -> list[str]:
+    """The region shapes several choices light together (the map's `shapes` table), in the table's order."""
+    return list(dict.fromkeys(s for choice in choices for s in shapes[choice]))
