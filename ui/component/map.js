@@ -808,6 +808,7 @@ var AcuMap = class {
   showDrawing(drawing) {
     if (!drawing || !this.cells) return;
     this.tool = drawing.tool || null;
+    if (this.tool) this.root.dataset.tool = this.tool.erase ? "erase" : String(this.tool.intensity);
     const { x0, y0, cell } = this.draw.grid;
     this.cells.replaceChildren(
       ...drawing.cells.map(

@@ -522,6 +522,8 @@ class AcuMap {
     // strokes it has applied; the stroke under the finger stays.
     if (!drawing || !this.cells) return;
     this.tool = drawing.tool || null;
+    // What the next stroke does, for a test or a style to read: a strength 0 to 10, or "erase".
+    if (this.tool) this.root.dataset.tool = this.tool.erase ? "erase" : String(this.tool.intensity);
     const { x0, y0, cell } = this.draw.grid;
     this.cells.replaceChildren(
       ...drawing.cells.map(([c, r, i]) =>
