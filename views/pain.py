@@ -108,13 +108,22 @@ def comparison(earlier: pain.PainDrawing, today: pain.PainDrawing) -> None:
 @st.fragment
 @guarded
 def drawing_page(atlas: Atlas) -> None:
-    tools = st.columns([0.5, 0.3, 0.2], vertical_alignment="bottom")
+    # The strength, then the tool and Clear on one line (kept side by side on a phone: the map comes sooner).
+    tools = st.columns([0.55, 0.45], vertical_alignment="bottom")
     strength = tools[0].slider(
         "How strong is the pain? (0 to 10)", 0, pain.MAX_INTENSITY, START_STRENGTH, key=state.PAIN_STRENGTH
     )
-    tool = tools[1].segmented_control("Tool", [SHADE, ERASE], default=SHADE, key=state.PAIN_TOOL)
     today = state.pain_drawing()
-    tools[2].button("Clear", key="pain_clear", on_click=clear_drawing, disabled=today.empty, width="stretch")
+    with tools[1].container(horizontal=True, vertical_alignment="bottom"):
+        tool = st.segmented_control(
+            "Tool",
+            [SHADE, ERASE],
+            default=SHADE,
+            required=True,
+            key=state.PAIN_TOOL,
+            label_visibility="collapsed",
+        )
+        st.button("Clear", key="pain_clear", on_click=clear_drawing, disabled=today.empty)
     found = pain.summarize(today)
     entries = pain_text.entries(pain.lit_points(atlas, found.choices))
     tables = loading.map_payload().data

@@ -70,6 +70,15 @@ function placeBeside(items, bounds, obstacles, placed = []) {
 function columnGroups(items, view, regionSide) {
   const near = view === "neck" ? 1 : 2;
   const inner = (it) => Math.abs(it.x) < near;
+  if (regionSide === "several") {
+    const left = items.filter((it) => !inner(it) && it.x < 0);
+    const right = items.filter((it) => !inner(it) && it.x >= 0);
+    return [
+      [left, -1],
+      [right, 1],
+      [items.filter(inner), left.length < right.length ? -1 : 1]
+    ];
+  }
   const outer = regionSide === "left" ? -1 : 1;
   return [
     [items.filter((it) => !inner(it)), outer],
@@ -102,7 +111,9 @@ function layoutLabels(svg, scale, region, numbers) {
   const view = svg.dataset.view;
   const marks = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")].filter((el) => {
     const paired = view === "back" || view === "neck";
-    if (!paired || !region || region.side !== "both" || el.dataset.side !== "left") return true;
+    if (!paired || !region || el.dataset.side !== "left") return true;
+    if (region.side === "several") return !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"][data-lit]`);
+    if (region.side !== "both") return true;
     return !!el.dataset.selected && !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"]`);
   });
   if (!marks.length) return;
@@ -540,7 +551,7 @@ var AcuMap = class {
   }
   // ---- state -> DOM: every lookup in the payload's tables --------------------------------------------
   region() {
-    if (this.state.lights) return { base: "drawing", side: "both", label: "Your pain drawing" };
+    if (this.state.lights) return { base: "drawing", side: "several", label: "Your pain drawing" };
     return this.state.region ? this.tables.regions[this.state.region] : null;
   }
   apply(state) {

@@ -210,7 +210,7 @@ class AcuMap {
   // ---- state -> DOM: every lookup in the payload's tables --------------------------------------------
   region() {
     // Several regions lit together (a pain drawing's): labelled as one list, numbered by Python.
-    if (this.state.lights) return { base: "drawing", side: "both", label: "Your pain drawing" };
+    if (this.state.lights) return { base: "drawing", side: "several", label: "Your pain drawing" };
     return this.state.region ? this.tables.regions[this.state.region] : null;
   }
 
