@@ -118,3 +118,16 @@ def numbers(found: Sequence[Entry]) -> dict[str, str]:
 
 #: The two kinds of points under each area, in the patient's words.
 ROLE_WORDS = {"local": "Near the pain", "distal": "Further away, used with them"}
+
+
+def picture_alt(title: str, d: pain.PainDrawing) -> str:
+    """A small picture's text alternative: what it shows, in words ("Your pain drawing today: Middle back, left
+    side, 34 cm²; …")."""
+    covered = pain.covers(d)
+    if d.empty:
+        return f"{title}: nothing shaded."
+    parts = [f"{area_label(c.region)}, {_cm2(c.area_cm2)}" for c in covered]
+    outside = len(pain.outside_cells(d)) * pain.CELL_AREA_CM2
+    if outside:
+        parts.append(f"{OUTSIDE_LABEL.lower()}, {_cm2(outside)}")
+    return f"{title}: {'; '.join(parts)}."

@@ -225,6 +225,16 @@ def test_the_small_picture_has_a_cell_for_each_shaded_cell_in_its_strengths_colo
     assert 'viewBox="-32 -17 64 82"' in svg
 
 
+def test_a_small_picture_says_what_it_shows() -> None:
+    d = pain.shade(pain.shade(pain.clear(), [(-3.0, 26.0), (-2.0, 26.0)], 5), [(-30.0, 60.0)], 5)
+    left = next(c for c in pain.covers(d) if c.region == "middle_back_left")
+    outside = len(pain.outside_cells(d))
+    assert pain_text.picture_alt("Today", d) == (
+        f"Today: Middle back, left side, {left.cells:g} cm²; outside the areas the map knows, {outside:g} cm²."
+    )
+    assert pain_text.picture_alt("Earlier", pain.clear()) == "Earlier: nothing shaded."
+
+
 # ---- the link ------------------------------------------------------------------------------------------------
 
 

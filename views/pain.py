@@ -96,10 +96,12 @@ def comparison(earlier: pain.PainDrawing, today: pain.PainDrawing) -> None:
     left, right = st.columns(2)
     with left:
         st.caption("Earlier")
-        st.image(drawing_svg(back, earlier, "Your earlier pain drawing"))
+        title = "Your earlier pain drawing"
+        st.image(drawing_svg(back, earlier, title), alt=pain_text.picture_alt(title, earlier))
     with right:
         st.caption("Today")
-        st.image(drawing_svg(back, today, "Your pain drawing today"))
+        title = "Your pain drawing today"
+        st.image(drawing_svg(back, today, title), alt=pain_text.picture_alt(title, today))
     found = pain.compare(earlier, today)
     rows = [*found.regions, found.total]
     st.markdown("\n".join(f"- {md(pain_text.change_words(r))}" for r in rows))
