@@ -68,8 +68,14 @@ def open_page(page: Page, url: str) -> None:
     page.wait_for_function(TOOL_JS)
 
 
-def touch_stroke(page: Page, stroke: list[tuple[float, float]]) -> None:
-    """Drag one finger along a stroke on the back (body cm), with real touch events."""
+#: The strokes drawn in the browser and not yet replaced by Python's cells.
+STROKES_JS = """() => [...document.querySelectorAll('[data-testid=stBidiComponentIsolated]')].map(h => h.shadowRoot)
+  .filter(Boolean).map(r => r.querySelectorAll('svg[data-view=back] g.strokes polyline').length).reduce((a, b) => a + b, 0)"""
+
+
+def touch_stroke(page: Page, stroke: list[tuple[float, float]], before_lift: Any = None) -> None:
+    """Drag one finger along a stroke on the back (body cm), with real touch events; `before_lift(page)` runs
+    while the finger is still down."""
     cdp = page.context.new_cdp_session(page)
     first = client_xy(page, "back", *stroke[0])
     cdp.send(
@@ -78,6 +84,8 @@ def touch_stroke(page: Page, stroke: list[tuple[float, float]]) -> None:
     for x, y in stroke[1:]:
         cx, cy = client_xy(page, "back", x, y)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": cx, "y": cy}]})
+    if before_lift is not None:
+        before_lift(page)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
 
@@ -109,9 +117,15 @@ def expected_lit() -> dict[str, str]:
     }
 
 
+def drawn_at_once(page: Page) -> None:
+    """The stroke is on the screen while the finger is still down, before Python has heard of it."""
+    assert page.evaluate(STROKES_JS) == 1
+    assert links.PAIN not in params(page)
+
+
 def draw_the_patients_pain(page: Page) -> None:
     scroll_to_map(page)
-    touch_stroke(page, MIDDLE_BACK)
+    touch_stroke(page, MIDDLE_BACK, drawn_at_once)
     wait_for(lambda: links.PAIN in params(page), "the drawing in the link")
     touch_stroke(page, LEFT_SHOULDER)
     wait_for(lambda: set(pain.summarize(link_drawing(page)).choices) == set(CHOICES), "both strokes applied")
@@ -185,3 +199,51 @@ def test_a_link_that_cannot_be_read_is_said_plainly_and_the_page_still_draws(
     touch_stroke(page, LEFT_SHOULDER)
     wait_for(lambda: links.PAIN in params(page), "the new drawing in the link")
     assert pain.summarize(link_drawing(page)).choices == ("shoulder_left",)
+
+
+@pytest.fixture
+def laptop(browser: Any) -> Iterator[Page]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = ctx.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    yield pg
+    ctx.close()
+
+
+def mouse_stroke(page: Page, stroke: list[tuple[float, float]]) -> None:
+    page.mouse.move(*client_xy(page, "back", *stroke[0]))
+    page.mouse.down()
+    for x, y in stroke[1:]:
+        page.mouse.move(*client_xy(page, "back", x, y), steps=2)
+    page.mouse.up()
+
+
+def test_a_mouse_shades_at_the_strength_chosen_erases_and_clears(laptop: Page, app_url: str) -> None:
+    page = laptop
+    open_page(page, f"{app_url}/{links.PAIN_PAGE}")
+    # Strength 8 (the slider's keys), then a stroke across the middle back.
+    slider = page.get_by_role("slider", name="How strong is the pain? (0 to 10)")
+    slider.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"({TOOL_JS})() === '8'")
+    mouse_stroke(page, MIDDLE_BACK)
+    wait_for(lambda: links.PAIN in params(page), "the drawing in the link")
+    shaded = link_drawing(page)
+    assert {i for _, i in shaded.cells} == {8}
+    assert {c.region for c in pain.covers(shaded)} == {"middle_back_left", "middle_back_right"}
+    # The eraser takes the left side away.
+    page.get_by_test_id("stButtonGroup").get_by_text("Erase").click()
+    page.wait_for_function(f"({TOOL_JS})() === 'erase'")
+    mouse_stroke(page, [(-10.0 + i / 2, 26.0) for i in range(19)])
+    wait_for(lambda: link_drawing(page) != shaded, "the erased drawing in the link")
+    assert {c.region for c in pain.covers(link_drawing(page))} == {"middle_back_right"}
+    # The map lights what the core decides of what is left (a cell on the spine counts for both sides).
+    shapes = sorted(pain.combined_shapes(TABLES["shapes"], pain.summarize(link_drawing(page)).choices))
+    page.wait_for_function(f"({ON_REGIONS_JS})().join() === {','.join(shapes)!r}")
+    # Clear: nothing shaded, nothing in the link, nothing lit.
+    page.get_by_role("button", name="Clear").click()
+    wait_for(lambda: links.PAIN not in params(page), "the drawing gone from the link")
+    expect(page.get_by_text("Nothing is shaded yet")).to_be_visible()
+    page.wait_for_function(f"({CELLS_JS})().length === 0")
+    assert lit(page) == {}
