@@ -45,12 +45,48 @@ def drawing_svg(back: Drawing, d: pain.PainDrawing, title: str, width_px: int = 
     extent); `title` is its accessible name (escaped)."""
     x0, y0 = pain.GRID_X0, pain.GRID_Y0
     w, h = pain.GRID_COLS * pain.CELL_CM, pain.GRID_ROWS * pain.CELL_CM
-    parts = [
+    return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(x0)} {_n(y0)} {_n(w)} {_n(h)}" '
-        f'width="{width_px}" height="{round(width_px * h / w)}" role="img" aria-label={quoteattr(title)}>',
+        f'width="{width_px}" height="{round(width_px * h / w)}" role="img" aria-label={quoteattr(title)}>'
+        f"<title>{escape(title)}</title>{_picture(back, d)}</svg>"
+    )
+
+
+#: The gap between two pictures side by side, and the height of the caption above each, cm of the diagram.
+_GAP_CM = 4.0
+_CAPTION_CM = 7.0
+
+
+def pair_svg(
+    back: Drawing, pictures: tuple[tuple[str, pain.PainDrawing], tuple[str, pain.PainDrawing]], title: str
+) -> str:
+    """Two drawings side by side in one picture, each under its caption (escaped): side by side on every
+    screen, a phone's too (two images would stack there)."""
+    x0, y0 = pain.GRID_X0, pain.GRID_Y0
+    w, h = pain.GRID_COLS * pain.CELL_CM, pain.GRID_ROWS * pain.CELL_CM
+    total_w, total_h = 2 * w + _GAP_CM, h + _CAPTION_CM
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(total_w)} {_n(total_h)}" '
+        f'width="{round(total_w * 5)}" height="{round(total_h * 5)}" role="img" aria-label={quoteattr(title)}>',
         f"<title>{escape(title)}</title>",
-        f'<rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(w)}" height="{_n(h)}" fill="#ffffff"/>',
     ]
+    for i, (caption, d) in enumerate(pictures):
+        left = i * (w + _GAP_CM)
+        parts.append(
+            f'<text x="{_n(left + w / 2)}" y="{_n(_CAPTION_CM - 2)}" text-anchor="middle" font-family="sans-serif" '
+            f'font-size="4.5" font-weight="700" fill="#1f2328">{escape(caption)}</text>'
+            f'<g transform="translate({_n(left - x0)} {_n(_CAPTION_CM - y0)})">{_picture(back, d)}'
+            f'<rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(w)}" height="{_n(h)}" fill="none" stroke="#b0b4ba" '
+            'stroke-width="0.2"/></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _picture(back: Drawing, d: pain.PainDrawing) -> str:
+    x0, y0 = pain.GRID_X0, pain.GRID_Y0
+    w, h = pain.GRID_COLS * pain.CELL_CM, pain.GRID_ROWS * pain.CELL_CM
+    parts = [f'<rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(w)}" height="{_n(h)}" fill="#ffffff"/>']
     for p in back.paths:
         parts.append(f"<path {_PATH_STYLE.get(p.kind, _PATH_STYLE['bone'])} d={quoteattr(p.d)}/>")
     parts.append('<g fill-opacity="0.8">')
@@ -67,5 +103,4 @@ def drawing_svg(back: Drawing, d: pain.PainDrawing, title: str, width_px: int = 
         f'<text x="{_n(x0 + 1)}" y="{_n(y0 + 4)}">{escape(left)}</text>'
         f'<text x="{_n(x0 + w - 1)}" y="{_n(y0 + 4)}" text-anchor="end">{escape(right)}</text></g>'
     )
-    parts.append("</svg>")
     return "".join(parts)

@@ -9,6 +9,7 @@ events the map draws with, and would scroll the page instead if the back did not
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs
@@ -182,8 +183,19 @@ def test_two_drawings_are_compared_side_by_side(phone: Page, app_url: str) -> No
     found = pain.compare(earlier, today)
     assert found.total.change_cm2 < 0
     expect(page.get_by_text("Compared with your earlier drawing")).to_be_visible()
+    # The two drawings side by side, in one picture whose text alternative names both.
     images = page.locator("[data-testid=stImage] img")
-    expect(images).to_have_count(2)
+    expect(images).to_have_count(1)
+    alt = images.get_attribute("alt") or ""
+    assert "Your earlier pain drawing:" in alt and "Your pain drawing today:" in alt
+    src = images.get_attribute("src") or ""
+    picture = (
+        base64.b64decode(src.split(",", 1)[1]).decode()
+        if src.startswith("data:")
+        else page.request.get(src).text()
+    )
+    assert ">Earlier</text>" in picture and ">Today</text>" in picture
+    assert picture.count('width="1" height="1"') == len(earlier.cells) + len(today.cells)
     expect(page.get_by_text(pain_text.change_words(found.total))).to_be_visible()
     for row in found.regions:
         expect(page.get_by_text(pain_text.change_words(row))).to_be_visible()

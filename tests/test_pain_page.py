@@ -13,7 +13,7 @@ from acumap.atlas.data import load_atlas
 from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.drawing.assets import load_drawing
 from acumap.drawing.svg import map_payload
-from acumap.pain_figure import STRENGTH_COLOURS, drawing_svg
+from acumap.pain_figure import STRENGTH_COLOURS, drawing_svg, pair_svg
 from acumap.plain import reading_grade, unexplained
 from tests.apptest import APP, all_markdown
 from tests.nodejs import run_js
@@ -223,6 +223,11 @@ def test_the_small_picture_has_a_cell_for_each_shaded_cell_in_its_strengths_colo
     assert svg.count(f'fill="{STRENGTH_COLOURS[9]}"') == len(d.cells)
     assert "<script>" not in svg and "Today &lt;script&gt;" in svg
     assert 'viewBox="-32 -17 64 82"' in svg
+    pair = pair_svg(load_drawing("back"), (("Earlier <b>", d), ("Today", pain.clear())), "Both")
+    assert pair.count(f'fill="{STRENGTH_COLOURS[9]}"') == len(d.cells)
+    assert "Earlier &lt;b&gt;" in pair and "<b>" not in pair
+    # The second picture stands beside the first: its grid starts one picture and a gap to the right.
+    assert "translate(32 24)" in pair and "translate(100 24)" in pair
 
 
 def test_a_small_picture_says_what_it_shows() -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 from acumap import links, pain, pain_text
 from acumap.atlas.data import Atlas
 from acumap.atlas.selection import MapMode
-from acumap.pain_figure import drawing_svg
+from acumap.pain_figure import pair_svg
 from ui import loading, state, styles
 from ui.boundary import guarded
 from ui.map_component import Drawn, body_map
@@ -92,16 +92,16 @@ def point_list(entries: tuple[pain_text.Entry, ...], choices: tuple[str, ...]) -
 
 def comparison(earlier: pain.PainDrawing, today: pain.PainDrawing) -> None:
     st.markdown("**Compared with your earlier drawing**")
-    back = loading.drawing("back")
-    left, right = st.columns(2)
-    with left:
-        st.caption("Earlier")
-        title = "Your earlier pain drawing"
-        st.image(drawing_svg(back, earlier, title), alt=pain_text.picture_alt(title, earlier))
-    with right:
-        st.caption("Today")
-        title = "Your pain drawing today"
-        st.image(drawing_svg(back, today, title), alt=pain_text.picture_alt(title, today))
+    pictures = (("Earlier", earlier), ("Today", today))
+    alt = " ".join(
+        pain_text.picture_alt(t, d)
+        for t, d in (("Your earlier pain drawing", earlier), ("Your pain drawing today", today))
+    )
+    st.image(
+        pair_svg(loading.drawing("back"), pictures, "Your earlier pain drawing and today's"),
+        alt=alt,
+        width=440,
+    )
     found = pain.compare(earlier, today)
     rows = [*found.regions, found.total]
     st.markdown("\n".join(f"- {md(pain_text.change_words(r))}" for r in rows))
