@@ -306,3 +306,14 @@ def test_keeping_a_drawing_for_next_time_starts_an_empty_one_compared_with_it() 
     at.button(key="pain_compare").click().run()
     assert dict(at.query_params) == {links.PAIN_EARLIER: pain.encode(d)}
     assert "Compared with your earlier drawing" in all_markdown(at)
+
+
+@pytest.mark.parametrize(("audience", "linked"), [("patient", True), ("student", False)])
+def test_the_body_maps_patient_view_links_to_the_pain_drawing(audience: str, linked: bool) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[links.AUDIENCE] = audience
+    at.query_params[links.REGION] = "middle_back"
+    at.run()
+    assert not at.exception, at.exception
+    pages = [link.proto.page for link in at.get("page_link")]
+    assert (links.PAIN_PAGE in pages) is linked, pages

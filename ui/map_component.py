@@ -83,7 +83,6 @@ def _on_event(key: str, atlas: Atlas, mode: MapMode) -> None:
         strokes = pain.parse_strokes(value, seen)
         if strokes:
             st.session_state[state.PAIN_DRAWING] = pain.apply_strokes(state.pain_drawing(), strokes)
-            st.session_state[state.map_changed_key(key)] = True
         return
     event = parse_event(value)
     if event is None or (event.kind == "region" and not mode.regions):
