@@ -60,6 +60,9 @@ SCREENS_ALL = {
     ),
 }
 
+#: Screens whose subject is further down the page: the text scrolled to the top of the window.
+SCROLL_TO = {"pain_compare": "Compared with your earlier drawing"}
+
 #: Screens reached by pressing a button after the page has loaded.
 PRESS = {"red_flags_popup": "When to see a doctor"}
 
@@ -146,6 +149,9 @@ def main() -> None:
                     chart = page.locator(".js-plotly-plot").first
                     chart.locator(".main-svg").first.wait_for()
                     chart.scroll_into_view_if_needed()  # the chart, not only the title, in the picture
+                if name in SCROLL_TO:
+                    page.get_by_text(SCROLL_TO[name]).evaluate("(el) => el.scrollIntoView({block: 'center'})")
+                    wait_settled(page, with_map=False)
                 if name in PRESS:
                     page.get_by_role("button", name=PRESS[name]).click()
                     page.locator("[data-testid=stPopoverBody]").wait_for()

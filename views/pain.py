@@ -142,13 +142,14 @@ def drawing_page(atlas: Atlas) -> None:
         body_map(atlas, "pain_map", MapMode(taps="draw", patient=True, landmarks=False), drawn=drawn)
     with right, st.container(key="pain_panel"):
         summary(found)
-        if entries:
-            point_list(entries, found.choices)
+        # The change since the earlier drawing before the list of points: what a follow-up visit is about.
         earlier = state.pain_earlier()
         if earlier is not None:
             comparison(earlier, today)
             st.button("Stop comparing", key="pain_stop_compare", on_click=stop_comparing)
-        elif not today.empty:
+        if entries:
+            point_list(entries, found.choices)
+        if earlier is None and not today.empty:
             st.button(
                 "Start a new drawing and compare it with this one",
                 key="pain_compare",
