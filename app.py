@@ -21,6 +21,7 @@ st.set_page_config(
 pages = [
     st.Page("views/body_map.py", title="Body map", icon="🗺️", default=True),
     st.Page("views/point_browser.py", title="Point browser", icon="🔎", url_path=links.POINTS_PAGE),
+    st.Page("views/pain.py", title="Pain drawing", icon="✏️", url_path=links.PAIN_PAGE),
     st.Page("views/quiz.py", title="Quiz", icon="🎯", url_path=links.QUIZ_PAGE),
     st.Page("views/classroom.py", title="Class check", icon="📡", url_path=links.CLASS_PAGE),
     st.Page("views/evidence.py", title="Evidence", icon="📊", url_path=links.EVIDENCE_PAGE),

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from acumap import tour
+from acumap import home_plan, pain, tour
 from acumap.atlas.data import Atlas, Point
 from acumap.atlas.regions import RegionChoice, parse_region
+from acumap.packing import LinkError
 
 # ---- the words ---------------------------------------------------------------------------------------------
 
@@ -32,6 +33,11 @@ ANSWERS = "a"
 JOIN = "join"
 TEACH = "teach"
 KEY = "key"
+#: `?pain=1.…`: a patient's pain drawing (acumap.pain.encode); `&earlier=1.…`: an earlier one to compare it with.
+PAIN = "pain"
+PAIN_EARLIER = "earlier"
+#: `?plan=1.…`: a home plan (acumap.home_plan.encode_plan).
+PLAN = "plan"
 
 #: The values of `mode` and `audience` a link may carry. `projector` is the presenter view's older name.
 PRESENT = "present"
@@ -42,10 +48,12 @@ AUDIENCES = ("student", PATIENT)
 
 #: The words the body map and the point browser read from a link.
 MAP_PARAMS = (REGION, POINT, MODE, AUDIENCE, TOUR)
+#: The words the pain drawing's page reads from a link.
+PAIN_PARAMS = (PAIN, PAIN_EARLIER)
 #: The words that describe a view when it is shared (the map's region and point, the audience, a quiz round, a
 #: tour step, a class to join). Anything else is left out of a shared link -- the presenter mode too: it is the
 #: projector's layout, and every phone that scans the code would get it; and never a teacher's key.
-VIEW_PARAMS: tuple[str, ...] = (REGION, POINT, AUDIENCE, ROUND, ANSWERS, TOUR, JOIN)
+VIEW_PARAMS: tuple[str, ...] = (REGION, POINT, AUDIENCE, ROUND, ANSWERS, TOUR, JOIN, PAIN, PAIN_EARLIER, PLAN)
 
 
 # ---- the pages' paths (app.py's st.Page url_path; "" is the body map, the default page) -----------------------
@@ -56,6 +64,7 @@ QUIZ_PAGE = "quiz"
 CLASS_PAGE = "class"
 EVIDENCE_PAGE = "evidence"
 SAFETY_PAGE = "safety"
+PAIN_PAGE = "pain"
 
 
 # ---- read a link -------------------------------------------------------------------------------------------
@@ -150,6 +159,64 @@ def from_params(atlas: Atlas, params: Mapping[str, str | list[str]]) -> Selectio
         notices=tuple(notices),
         tour=tour_step.key if tour_step else None,
     )
+
+
+@dataclass(frozen=True)
+class PainLink:
+    """The pain drawings a link carries (today's and an earlier one), and a notice for each that was refused."""
+
+    drawing: pain.PainDrawing | None = None
+    earlier: pain.PainDrawing | None = None
+    notices: tuple[str, ...] = ()
+
+
+def pain_from_params(params: Mapping[str, str | list[str]]) -> PainLink:
+    """Read `?pain=` and `?earlier=`; a value that cannot be read is left out with its plain notice."""
+    found: dict[str, pain.PainDrawing | None] = {}
+    notices: list[str] = []
+    for key in (PAIN, PAIN_EARLIER):
+        value = params.get(key)
+        text = value[0] if isinstance(value, list) and value else value if isinstance(value, str) else None
+        found[key] = None
+        if text:
+            try:
+                found[key] = pain.decode(text)
+            except LinkError as e:
+                notices.append(str(e) if key == PAIN else f"Earlier drawing: {e}")
+    return PainLink(found[PAIN], found[PAIN_EARLIER], tuple(notices))
+
+
+def unknown_params(params: Mapping[str, object], known: tuple[str, ...]) -> tuple[str, ...]:
+    """A notice for each word of a link that a page does not read (it is ignored, never an error)."""
+    return tuple(
+        f"The link parameter “{short(key)}” is not used on this page; it was ignored."
+        for key in params
+        if key not in known
+    )[:MAX_NOTICES]
+
+
+def pain_params(drawing: pain.PainDrawing, earlier: pain.PainDrawing | None = None) -> dict[str, str]:
+    """The pain page's link parameters: the drawing (if anything is shaded) and the earlier one (if kept)."""
+    wanted: dict[str, str] = {}
+    if not drawing.empty:
+        wanted[PAIN] = pain.encode(drawing)
+    if earlier is not None:
+        wanted[PAIN_EARLIER] = pain.encode(earlier)
+    return wanted
+
+
+def plan_from_params(
+    atlas: Atlas, params: Mapping[str, str | list[str]]
+) -> tuple[home_plan.HomePlan | None, str | None]:
+    """Read `?plan=`: the home plan, or None and the plain notice saying why it was not used."""
+    value = params.get(PLAN)
+    text = value[0] if isinstance(value, list) and value else value if isinstance(value, str) else None
+    if not text:
+        return None, None
+    try:
+        return home_plan.decode_plan(text, atlas), None
+    except LinkError as e:
+        return None, str(e)
 
 
 # ---- write a link ------------------------------------------------------------------------------------------

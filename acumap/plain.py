@@ -267,3 +267,32 @@ ASHI_PLAIN = (
     "A practitioner may also press around the sore area and use the tender spots found there, which have no "
     "fixed place."
 )
+
+
+# ---- how hard a text is to read ----------------------------------------------------------------------------
+
+_SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
+
+
+def syllables(word: str) -> int:
+    """Syllables in an English word, counted as groups of vowels (a silent final "e" not counted; at least 1).
+    An estimate, as every readability formula's is: good enough to tell a grade-6 sentence from a grade-12 one."""
+    w = word.lower().replace("’", "'").split("'")[0]
+    count = len(_VOWEL_GROUP_RE.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of a text: the US school grade a reader needs (0.39 x words per sentence +
+    11.8 x syllables per word - 15.59). Patient texts aim at grade 6 to 8, as health-literacy guidance asks.
+    An empty text is grade 0."""
+    words = _WORD_RE.findall(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len(_SENTENCE_END_RE.findall(text)))
+    syllable_count = sum(syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from acumap.atlas.data import Atlas
 from acumap.atlas.regions import BASE_REGIONS, RegionChoice, choice_ids, parse_region
 from acumap.atlas.selection import Highlight, highlights
-from acumap.drawing.figure import Audience, Mark, entries, number_marks
+from acumap.drawing.figure import Audience, Mark, entries, number_chosen, number_marks
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,11 @@ class RegionView:
         if chosen is None and audience == "patient":
             return self.marks
         return number_marks(self.lit, chosen, audience)
+
+    def handout_marks(self, chosen: Sequence[str]) -> tuple[Mark, ...]:
+        """The practitioner's ticked points for a handout: only those, numbered 1..n without repeats
+        (`figure.number_chosen`), in reading order."""
+        return number_chosen(number_marks(self.lit, chosen))
 
     def entry_of(self, point_id: str) -> tuple[Mark, ...] | None:
         """The list entry a point belongs to (with every point that shares its number), if it is lit here."""

@@ -12,10 +12,27 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from acumap import links, pain
 from acumap.atlas.data import load_atlas
 from acumap.quiz import RoundSpec, draw, encode_attempts, shown_marker
 from harness.mapdom import client_xy
 from harness.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_settled
+
+
+def _patch(
+    d: pain.PainDrawing, x0: float, x1: float, y0: float, y1: float, strength: int
+) -> pain.PainDrawing:
+    """A shaded patch of the back, as a finger would shade it: strokes across, 1.5 cm apart."""
+    y = y0
+    while y <= y1:
+        d = pain.shade(d, [(x0, y), (x1, y)], strength)
+        y += 1.5
+    return d
+
+
+#: A patient's pain drawing (the middle back on both sides, the left shoulder blade) and an earlier, wider one.
+PAIN_TODAY = _patch(_patch(pain.clear(), -9, 9, 22, 30, 7), -19, -12, 3, 8, 5)
+PAIN_EARLIER = _patch(_patch(pain.clear(), -11, 11, 20, 34, 8), -20, -11, 2, 10, 6)
 
 SCREENS_ALL = {
     "overview": "",
@@ -36,13 +53,23 @@ SCREENS_ALL = {
     "patient_point_LI4": "?region=middle_back&point=LI4&audience=patient",
     "red_flags_popup": "?audience=patient",
     "point_GB21": "?region=shoulder&point=GB21",
+    "pain_empty": links.PAIN_PAGE,
+    "pain_drawing": f"{links.PAIN_PAGE}?{links.PAIN}={pain.encode(PAIN_TODAY)}",
+    "pain_compare": (
+        f"{links.PAIN_PAGE}?{links.PAIN}={pain.encode(PAIN_TODAY)}&{links.PAIN_EARLIER}={pain.encode(PAIN_EARLIER)}"
+    ),
 }
+
+#: Screens whose subject is further down the page: the text scrolled to the top of the window.
+SCROLL_TO = {"pain_compare": "Compared with your earlier drawing"}
 
 #: Screens reached by pressing a button after the page has loaded.
 PRESS = {"red_flags_popup": "When to see a doctor"}
 
 #: Pages without the map (the screenshot waits for their heading only).
 NO_MAP = ("safety", "evidence")
+#: Pages with a map but not the body map's menu (the screenshot waits for their heading and the map).
+OTHER_MAP = (links.PAIN_PAGE,)
 
 #: Quiz screens, reached by a link and (for the feedback) a tap at a computed position.
 QUIZ_FIND = RoundSpec("find", "region", "middle_back", 42, True)
@@ -115,11 +142,16 @@ def main() -> None:
             page = ctx.new_page()
             for name, suffix in screens.items():
                 page.goto(f"{url}/{suffix}")
-                wait_settled(page, with_map=not suffix.startswith(NO_MAP))
+                wait_settled(page, with_map=not suffix.startswith(NO_MAP + OTHER_MAP))
+                if suffix.startswith(OTHER_MAP):
+                    page.wait_for_function(MAP_READY_JS)
                 if suffix.startswith("evidence"):
                     chart = page.locator(".js-plotly-plot").first
                     chart.locator(".main-svg").first.wait_for()
                     chart.scroll_into_view_if_needed()  # the chart, not only the title, in the picture
+                if name in SCROLL_TO:
+                    page.get_by_text(SCROLL_TO[name]).evaluate("(el) => el.scrollIntoView({block: 'center'})")
+                    wait_settled(page, with_map=False)
                 if name in PRESS:
                     page.get_by_role("button", name=PRESS[name]).click()
                     page.locator("[data-testid=stPopoverBody]").wait_for()

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from acumap import pain
 from acumap.classroom import ClassStore
 from harness.serving import MAP_READY_JS, wait_settled
 from ui.class_store import database_url
@@ -18,6 +19,9 @@ from ui.class_store import database_url
 pytestmark = pytest.mark.browser
 
 SIZES = {"phone": (390, 844), "laptop": (1280, 720)}
+#: A pain drawing (the middle back on both sides) and an earlier one, for the pain page's link.
+_PAIN = pain.shade(pain.clear(), [(-9.0, 26.0), (9.0, 26.0)], 7)
+_EARLIER = pain.shade(_PAIN, [(-18.0, 5.0), (-12.0, 5.0)], 4)
 # (name, address, whether the page has the map, what must be on the page: it is the page meant, not an error)
 SCREENS = [
     ("map", "", True, "Where does it hurt?"),
@@ -33,6 +37,13 @@ SCREENS = [
     ("class start", "class", False, "Start a class"),
     ("class waiting", "class?join={waiting}", False, "You are in"),
     ("class question", "class?join={asked}", True, "Question 1: Tap where LI4 is"),
+    ("pain drawing", "pain", True, "Nothing is shaded yet"),
+    (
+        "pain compared",
+        f"pain?pain={pain.encode(_PAIN)}&earlier={pain.encode(_EARLIER)}",
+        True,
+        "Compared with your earlier drawing",
+    ),
     ("evidence", "evidence", False, "Evidence: what trials found"),
     ("safety", "safety", False, "Safety, landmarks and sources"),
 ]

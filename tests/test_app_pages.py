@@ -16,6 +16,7 @@ PAGES = [
     "views/classroom.py",
     "views/evidence.py",
     "views/safety.py",
+    "views/pain.py",
 ]
 
 

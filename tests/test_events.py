@@ -180,6 +180,7 @@ CHOSEN = ViewState("middle_back", "BL18")
         (MapMode(views=("hand",), taps="point"), ViewState(None, "BL18"), False, ""),  # the point browser
         (MapMode(views=("back",), taps="find"), ViewState(), False, "find"),  # a quiz: nothing shown
         (MapMode(views=("back",), taps="name", landmarks=False), ViewState(), False, "name"),
+        (MapMode(taps="draw", patient=True), ViewState(), False, ""),  # a pain drawing: it lights its own
     ],
 )
 def test_a_maps_mode_decides_what_it_shows_and_what_a_tap_does(

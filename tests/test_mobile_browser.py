@@ -24,6 +24,7 @@ ATLAS = load_atlas()
 
 PAGES = {
     "Body map": "",
+    "Pain drawing": "pain",
     "Point browser": "points",
     "Quiz": "quiz",
     "Class check": "class",

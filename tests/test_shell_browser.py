@@ -20,7 +20,7 @@ from harness.serving import free_port, streamlit_server_process, wait_settled
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
-NAV = ("Body map", "Point browser", "Quiz", "Class check", "Evidence", "Safety & sources")
+NAV = ("Body map", "Point browser", "Pain drawing", "Quiz", "Class check", "Evidence", "Safety & sources")
 MIDDLE_BACK_LEFT = (-anatomy.cun_to_cm(2.25), anatomy.level_y("T10"))
 UPPER_BACK_RIGHT = (anatomy.cun_to_cm(2.25), anatomy.level_y("T4"))
 CONNECTED_JS = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
+from acumap import pain
 from acumap.atlas.data import Atlas
 from acumap.atlas.regions import parse_region
 from acumap.atlas.selection import (
@@ -28,6 +29,7 @@ from acumap.atlas.selection import (
 )
 from acumap.drawing.describe import alt_text
 from acumap.drawing.figure import TITLES
+from acumap.pain_figure import STRENGTH_COLOURS
 from ui import loading, state
 
 _HERE = Path(__file__).resolve().parent / "component"
@@ -73,7 +75,15 @@ def _on_event(key: str, atlas: Atlas, mode: MapMode) -> None:
     ack = acknowledge(_ack(key), value)
     if ack is None:
         return
+    before_ack = _ack(key)
     st.session_state[state.map_ack_key(key)] = ack
+    if mode.draws:
+        # Every stroke not yet applied (a report carries all those the browser has not seen acknowledged).
+        seen = before_ack.n if before_ack.sender == ack.sender else 0
+        strokes = pain.parse_strokes(value, seen)
+        if strokes:
+            st.session_state[state.PAIN_DRAWING] = pain.apply_strokes(state.pain_drawing(), strokes)
+        return
     event = parse_event(value)
     if event is None or (event.kind == "region" and not mode.regions):
         return
@@ -107,6 +117,27 @@ def changed_by_tap(key: str) -> bool:
 NOTHING_CHOSEN = ViewState()
 
 
+class Drawn(NamedTuple):
+    """A pain drawing on a map in "draw" mode: its cells, the tool the next stroke uses (strength 0 to 10, or the
+    eraser), the region choices it lights together and the number of each lit point in the page's list."""
+
+    drawing: pain.PainDrawing
+    intensity: int
+    erase: bool
+    lights: dict[str, str]
+    shapes: list[str]
+    numbers: dict[str, str]
+
+
+def _draw_data(drawn: Drawn | None) -> dict[str, Any] | None:
+    if drawn is None:
+        return None
+    return {
+        "cells": [[col, row, i] for (col, row), i in drawn.drawing.cells],
+        "tool": {"intensity": drawn.intensity, "erase": drawn.erase},
+    }
+
+
 def body_map(
     atlas: Atlas,
     key: str,
@@ -115,6 +146,7 @@ def body_map(
     lit: tuple[Highlight, ...] = (),
     reveal: dict[str, Any] | None = None,
     answer_to: dict[str, Any] | None = None,
+    drawn: Drawn | None = None,
 ) -> None:
     """Draw the diagrams `mode` names, lighting what `mode` shows of the page's `view` (acumap.atlas.selection.MapMode).
 
@@ -124,7 +156,8 @@ def body_map(
     question above the map. `reveal` ({view, ax, ay, tx, ty, correct}; ax None: no attempt; tx None: no true
     point) draws the attempt, the true point and a line between them. With `answer_to` ({url, token, question}: a
     class's answer route), the browser posts each attempt there first and reports what it said (Attempt.posted):
-    the tap is stored without waiting for a script run.
+    the tap is stored without waiting for a script run. With `drawn` (a map in "draw" mode), strokes on the back
+    shade the drawing in state.PAIN_DRAWING, and the map lights the regions it covers together.
     """
     payload = loading.map_payload()
     views = mode.views
@@ -147,6 +180,14 @@ def body_map(
             "patient": loading.patient_numbers() if mode.patient else None,
             "captions": {v: TITLES["patient"][v] for v in views} if mode.patient else None,
             "throttle": mode.throttle_ms,
+            "draw": {
+                "colours": list(STRENGTH_COLOURS),
+                "grid": {"x0": pain.GRID_X0, "y0": pain.GRID_Y0, "cell": pain.CELL_CM},
+                "brush": pain.BRUSH_CM,
+                "step": pain.CELL_CM / 4,
+            }
+            if mode.draws
+            else None,
         },
         on_event_change=partial(_on_event, key, atlas, mode),
         height="content",
@@ -155,7 +196,10 @@ def body_map(
         key=f"{key}_state",
         data={
             "target": key,
-            "state": {"region": current.region, "point": current.point},
+            "state": {"region": current.region, "point": current.point}
+            | ({"lights": drawn.lights, "shapes": drawn.shapes} if drawn else {}),
+            "drawing": _draw_data(drawn),
+            "numbers": {"drawing": drawn.numbers} if drawn else None,
             "ack": _ack(key).as_dict(),
             "sid": _session_token(),
             "reveal": reveal,

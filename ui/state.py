@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from acumap import links, tour
+from acumap import links, pain, tour
 from acumap.atlas.data import Atlas
 from acumap.atlas.regions import RegionChoice, parse_region
 from acumap.atlas.selection import ViewState
@@ -44,6 +44,23 @@ def map_ack_key(map_key: str) -> str:
 def map_changed_key(map_key: str) -> str:
     """Set when a tap (or key) on the map `map_key` changed the view, until the run that follows reads it."""
     return f"_changed_{map_key}"
+
+
+#: The pain drawing (acumap.pain.PainDrawing) and the earlier one it is compared with (or None); the link they
+#: were read from (read again when it changes); the drawing's tools: strength 0 to 10, shade or erase.
+PAIN_DRAWING, PAIN_EARLIER, PAIN_FROM_URL = "_pain_drawing", "_pain_earlier", "_pain_from_url"
+PAIN_STRENGTH, PAIN_TOOL = "pain_strength", "pain_tool"
+
+
+def pain_drawing() -> pain.PainDrawing:
+    """The patient's pain drawing in this session (empty until a stroke or a link gives one)."""
+    value = st.session_state.get(PAIN_DRAWING)
+    return value if isinstance(value, pain.PainDrawing) else pain.clear()
+
+
+def pain_earlier() -> pain.PainDrawing | None:
+    value = st.session_state.get(PAIN_EARLIER)
+    return value if isinstance(value, pain.PainDrawing) else None
 
 
 #: The class: this browser session's anonymous token; this session's class as its teacher (code, key); the class

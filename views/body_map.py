@@ -107,6 +107,8 @@ def map_and_panel(atlas: Atlas, big: bool, for_patient: bool) -> None:
                 help="Where your last click or tap landed, in the body model's terms.",
             )
         patient.downloads(atlas, region, "patient" if for_patient else "student")
+        if for_patient:
+            st.page_link("views/pain.py", label="Shade where it hurts: your pain drawing", icon="✏️")
     state.sync_url()
 
 

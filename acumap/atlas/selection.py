@@ -153,8 +153,9 @@ def apply_event(state: ViewState, event: MapEvent, atlas: Atlas) -> ViewState:
 
 #: What a tap on a map does. "explore": regions and points light (the body map); "point": the chosen point only,
 #: region taps ignored (the point browser); "find": the points hidden, a tap is a quiz attempt; "name": one point
-#: shown, taps do nothing (naming it is done in the page).
-TAPS = ("explore", "point", "find", "name")
+#: shown, taps do nothing (naming it is done in the page); "draw": a finger, pen or mouse on the back shades a pain
+#: drawing (acumap.pain), taps choose nothing and the page says what is lit.
+TAPS = ("explore", "point", "find", "name", "draw")
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,13 @@ class MapMode:
         """The quiz the map takes part in ("find", "name") or ""."""
         return self.taps if self.taps in ("find", "name") else ""
 
+    @property
+    def draws(self) -> bool:
+        """Whether strokes on the back shade a pain drawing."""
+        return self.taps == "draw"
+
     def shown(self, view: ViewState) -> ViewState:
-        """What the map lights of the page's state: all of it, the point alone, or (a quiz) nothing."""
-        if self.quiz:
+        """What the map lights of the page's state: all of it, the point alone, or (a quiz, a drawing) nothing."""
+        if self.quiz or self.draws:
             return ViewState()
         return view if self.regions else ViewState(point=view.point)

@@ -13,7 +13,7 @@ right") or for a student (points labelled with their code, the spine ladder and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -106,6 +106,17 @@ def number_marks(
         for h in lit
         if chosen is None or h.point.id in chosen
     )
+
+
+def number_chosen(marks: Sequence[Mark]) -> tuple[Mark, ...]:
+    """The handout's numbering of the practitioner's chosen points: 1..n in the order given (reading order, as
+    `number_marks` sorts them), one number per point, never repeated.
+
+    `number_marks` gives the points of a shared code one number (the Jiaji column is one entry of the whole
+    region's list); on a handout of ticked points that printed the same number at each ticked level. Here every
+    chosen point is an entry of its own, and the numbers run without gaps.
+    """
+    return tuple(replace(m, label=str(i)) for i, m in enumerate(marks, start=1))
 
 
 def entries(marks: Sequence[Mark]) -> tuple[tuple[Mark, ...], ...]:

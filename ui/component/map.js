@@ -70,6 +70,15 @@ function placeBeside(items, bounds, obstacles, placed = []) {
 function columnGroups(items, view, regionSide) {
   const near = view === "neck" ? 1 : 2;
   const inner = (it) => Math.abs(it.x) < near;
+  if (regionSide === "several") {
+    const left = items.filter((it) => !inner(it) && it.x < 0);
+    const right = items.filter((it) => !inner(it) && it.x >= 0);
+    return [
+      [left, -1],
+      [right, 1],
+      [items.filter(inner), left.length < right.length ? -1 : 1]
+    ];
+  }
   const outer = regionSide === "left" ? -1 : 1;
   return [
     [items.filter((it) => !inner(it)), outer],
@@ -102,7 +111,9 @@ function layoutLabels(svg, scale, region, numbers) {
   const view = svg.dataset.view;
   const marks = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")].filter((el) => {
     const paired = view === "back" || view === "neck";
-    if (!paired || !region || region.side !== "both" || el.dataset.side !== "left") return true;
+    if (!paired || !region || el.dataset.side !== "left") return true;
+    if (region.side === "several") return !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"][data-lit]`);
+    if (region.side !== "both") return true;
     return !!el.dataset.selected && !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"]`);
   });
   if (!marks.length) return;
@@ -302,10 +313,11 @@ function nextState(state, event, tables) {
   return state;
 }
 function litRole(tables, state, point, side) {
-  const lights = state.region ? tables.lights[state.region] : null;
+  const lights = state.lights || (state.region ? tables.lights[state.region] : null);
   return lights ? lights[`${point} ${side}`] : void 0;
 }
 function shapeOn(tables, state, shape) {
+  if (state.shapes) return state.shapes.includes(shape);
   return !!state.region && (tables.shapes[state.region] || []).includes(shape);
 }
 function fill(template, values) {
@@ -325,6 +337,15 @@ function positionText(words, view, x, y) {
   const band = words.bands.find(([edge]) => y < edge);
   const height = band ? band[1] : fill(t.beyond, { level: words.last_level });
   return fill(t.back, { height, side });
+}
+function thinStroke(points, step) {
+  const kept = [];
+  for (const [i, p] of points.entries()) {
+    const last = kept[kept.length - 1];
+    const far = !last || Math.hypot(p.x - last.x, p.y - last.y) >= step;
+    if (far || i === points.length - 1 && (p.x !== last.x || p.y !== last.y)) kept.push(p);
+  }
+  return kept.map((p) => ({ x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 }));
 }
 
 // map/tooltip.js
@@ -422,6 +443,8 @@ var AcuMap = class {
     this.tip.hidden = true;
     this.root.appendChild(this.tip);
     this.svgs = [...this.root.querySelectorAll("svg[data-view]")];
+    const back = this.svgs.find((s) => s.dataset.view === "back");
+    if (this.draw && back) this.buildDrawing(back);
     for (const svg of this.svgs) {
       svg.addEventListener("pointerup", (e) => {
         this.lastUp = { x: e.clientX, y: e.clientY };
@@ -455,6 +478,8 @@ var AcuMap = class {
     this.numbers = data.patient || null;
     this.root.dataset.audience = this.patient ? "patient" : "student";
     this.captions = data.captions || null;
+    this.draw = data.draw || null;
+    this.root.dataset.draw = this.draw ? "on" : "off";
     if (data.key !== this.key) {
       this.build(data);
       if (this.last) this.receive(this.last);
@@ -512,10 +537,13 @@ var AcuMap = class {
     this.post = msg.post || null;
     const newSession = this.sid !== null && msg.sid !== this.sid;
     this.sid = msg.sid;
+    if (this.queue) this.queue = this.queue.filter((s) => s.n > ackOf(msg, this.from));
+    if (msg.numbers) this.numbers = msg.numbers;
     if (this.pending && ackOf(msg, this.from) >= this.pending.n) this.settle();
     else if (this.pending) this.watch(newSession ? 0 : RESEND_MS);
     if (!this.key) return;
     if (!this.pending) {
+      if (this.draw) this.showDrawing(msg.drawing || null);
       this.apply(msg.state || {});
       if (this.quiz) this.showReveal(msg.reveal || null);
       else for (const svg of this.svgs) if (msg.alt && msg.alt[svg.dataset.view]) svg.setAttribute("aria-label", msg.alt[svg.dataset.view]);
@@ -523,12 +551,15 @@ var AcuMap = class {
   }
   // ---- state -> DOM: every lookup in the payload's tables --------------------------------------------
   region() {
+    if (this.state.lights) return { base: "drawing", side: "several", label: "Your pain drawing" };
     return this.state.region ? this.tables.regions[this.state.region] : null;
   }
   apply(state) {
     this.state = { region: state.region || null, point: state.point || null };
+    if (state.lights) Object.assign(this.state, { lights: state.lights, shapes: state.shapes || [] });
     const reg = this.region();
-    this.root.dataset.mode = reg ? "region" : "overview";
+    const lights = this.state.lights || (this.state.region ? this.tables.lights[this.state.region] : null);
+    this.root.dataset.mode = reg && Object.keys(lights || {}).length ? "region" : "overview";
     for (const el of this.root.querySelectorAll("[data-point]")) {
       const role = litRole(this.tables, this.state, el.dataset.point, el.dataset.side);
       if (role) el.dataset.lit = role;
@@ -542,17 +573,17 @@ var AcuMap = class {
     }
     this.rovingDefaults();
     this.buildLegend();
-    this.announce(reg);
+    this.announce(reg, lights);
     this.relayout();
     window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
   }
-  announce(reg) {
+  announce(reg, lights) {
     if (this.quiz) return;
     if (!reg) {
       this.live.textContent = this.state.point ? `Point ${this.state.point} chosen.` : "Overview: all points.";
       return;
     }
-    const roles = new Map(Object.entries(this.tables.lights[this.state.region]).map(([key, role]) => [key.split(" ")[0], role]));
+    const roles = new Map(Object.entries(lights || {}).map(([key, role]) => [key.split(" ")[0], role]));
     const count = (role) => [...roles.values()].filter((r) => r === role).length;
     this.live.textContent = `${reg.label}: ${count("local")} local points, ${count("distal")} distal points lit.`;
   }
@@ -620,7 +651,7 @@ var AcuMap = class {
     const up = this.lastUp;
     const exact = up && Math.abs(up.x - e.clientX) < 1 && Math.abs(up.y - e.clientY) < 1;
     const pos = exact ? svgPoint(svg, up.x, up.y) : svgPoint(svg, e.clientX, e.clientY);
-    if (this.naming) return;
+    if (this.naming || this.draw) return;
     if (this.quiz) {
       drawAttempt(this.root, svg, pos, null);
       this.attempt({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
@@ -732,6 +763,70 @@ var AcuMap = class {
     const landmarks = this.svgs.some((s) => s.dataset.view === "back") && this.root.dataset.landmarks !== "off";
     const rows = legendRows(this.tables.legend, { mode: this.root.dataset.mode, patient: this.patient, quiz: this.quiz, landmarks });
     drawLegend(this.legend, rows);
+  }
+  // ---- drawing: strokes on the back, shown at once, reported when the finger lifts ----------------------
+  buildDrawing(svg) {
+    this.cells = svgEl("g", { class: "pain", "aria-hidden": "true" });
+    this.strokes = svgEl("g", { class: "strokes", "aria-hidden": "true" });
+    svg.querySelector("g.body").after(this.cells, this.strokes);
+    this.queue = [];
+    this.stroke = null;
+    svg.addEventListener("pointerdown", (e) => this.strokeStart(svg, e));
+    svg.addEventListener("pointermove", (e) => this.strokeMove(svg, e));
+    svg.addEventListener("pointerup", (e) => this.strokeEnd(svg, e));
+    svg.addEventListener("pointercancel", (e) => this.strokeEnd(svg, e));
+  }
+  strokeStart(svg, e) {
+    if (!this.tool || e.pointerType === "mouse" && e.button !== 0 || this.stroke) return;
+    e.preventDefault();
+    svg.setPointerCapture?.(e.pointerId);
+    const p = svgPoint(svg, e.clientX, e.clientY);
+    if (!p) return;
+    const { intensity, erase } = this.tool;
+    const line = svgEl("polyline", {
+      class: erase ? "erasing" : "shading",
+      "stroke-width": 2 * this.draw.brush,
+      stroke: erase ? "#ffffff" : this.draw.colours[intensity]
+    });
+    this.strokes.appendChild(line);
+    this.stroke = { id: e.pointerId, points: [p], line, intensity, erase };
+    this.drawStroke();
+  }
+  strokeMove(svg, e) {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    e.preventDefault();
+    const moves = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+    for (const m of moves.length ? moves : [e]) {
+      const p = svgPoint(svg, m.clientX, m.clientY);
+      if (p) this.stroke.points.push(p);
+    }
+    this.drawStroke();
+  }
+  drawStroke() {
+    const pts = this.stroke.points;
+    const shown = pts.length === 1 ? [pts[0], pts[0]] : pts;
+    this.stroke.line.setAttribute("points", shown.map((p) => `${p.x},${p.y}`).join(" "));
+  }
+  strokeEnd(svg, e) {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    const done = this.stroke;
+    this.stroke = null;
+    done.line.classList.add("done");
+    const points = thinStroke(done.points, this.draw.step).map((p) => [p.x, p.y]);
+    this.queue.push({ n: this.sent + 1, points, intensity: done.intensity, erase: done.erase });
+    this.report({ kind: "stroke", id: null, view: "back", x: null, y: null, strokes: [...this.queue] });
+  }
+  showDrawing(drawing) {
+    if (!drawing || !this.cells) return;
+    this.tool = drawing.tool || null;
+    if (this.tool) this.root.dataset.tool = this.tool.erase ? "erase" : String(this.tool.intensity);
+    const { x0, y0, cell } = this.draw.grid;
+    this.cells.replaceChildren(
+      ...drawing.cells.map(
+        ([c, r, i]) => svgEl("rect", { x: x0 + c * cell, y: y0 + r * cell, width: cell, height: cell, fill: this.draw.colours[i], "data-strength": i })
+      )
+    );
+    for (const old of this.strokes.querySelectorAll(".done")) old.remove();
   }
   // ---- screen-pixel scale and point labels ----------------------------------------------------------
   k() {

@@ -10,13 +10,13 @@
 // neighbours, the quiz cross), labels (where labels go, and drawing them), tooltip, legend, quizdraw (the
 // cross, the attempt, the answer), protocol (acknowledgements, resends, the class's answer route), dom.
 
-import { centreOf, svgPoint } from "./dom.js";
+import { centreOf, svgEl, svgPoint } from "./dom.js";
 import { DIRS, neighbourIndex, rounded, stepCursor } from "./keyboard.js";
 import { layoutLabels } from "./labels.js";
 import { drawLegend, legendRows } from "./legend.js";
 import { MAX_RESENDS, RESEND_MS, ackOf, postAttempt } from "./protocol.js";
 import { drawAttempt, drawCursor } from "./quizdraw.js";
-import { EMPTY, fill, litRole, nextState, positionText, shapeOn } from "./rules.js";
+import { EMPTY, fill, litRole, nextState, positionText, shapeOn, thinStroke } from "./rules.js";
 import { showTip } from "./tooltip.js";
 
 class AcuMap {
@@ -82,6 +82,8 @@ class AcuMap {
     this.root.appendChild(this.tip);
 
     this.svgs = [...this.root.querySelectorAll("svg[data-view]")];
+    const back = this.svgs.find((s) => s.dataset.view === "back");
+    if (this.draw && back) this.buildDrawing(back);
     for (const svg of this.svgs) {
       // A click's coordinates are whole pixels; the pointer's are not (a pixel is ~0.1 level on a small back):
       // the click is placed where the pointer was let go.
@@ -122,6 +124,10 @@ class AcuMap {
     this.numbers = data.patient || null;
     this.root.dataset.audience = this.patient ? "patient" : "student";
     this.captions = data.captions || null;
+    // Drawing (a pain drawing): a finger, pen or mouse on the back shades; taps choose nothing.
+    // {colours: 0..10 -> colour, grid: {x0, y0, cell}, brush: cm, step: cm between kept positions}.
+    this.draw = data.draw || null;
+    this.root.dataset.draw = this.draw ? "on" : "off";
     if (data.key !== this.key) {
       this.build(data);
       if (this.last) this.receive(this.last);
@@ -186,10 +192,13 @@ class AcuMap {
     this.post = msg.post || null;
     const newSession = this.sid !== null && msg.sid !== this.sid;
     this.sid = msg.sid;
+    if (this.queue) this.queue = this.queue.filter((s) => s.n > ackOf(msg, this.from));
+    if (msg.numbers) this.numbers = msg.numbers;
     if (this.pending && ackOf(msg, this.from) >= this.pending.n) this.settle();
     else if (this.pending) this.watch(newSession ? 0 : RESEND_MS);
     if (!this.key) return;
     if (!this.pending) {
+      if (this.draw) this.showDrawing(msg.drawing || null);
       this.apply(msg.state || {});
       if (this.quiz) this.showReveal(msg.reveal || null);
       // The text alternative of each diagram, written by Python for the state it decided (in the quiz the
@@ -200,13 +209,17 @@ class AcuMap {
 
   // ---- state -> DOM: every lookup in the payload's tables --------------------------------------------
   region() {
+    // Several regions lit together (a pain drawing's): labelled as one list, numbered by Python.
+    if (this.state.lights) return { base: "drawing", side: "several", label: "Your pain drawing" };
     return this.state.region ? this.tables.regions[this.state.region] : null;
   }
 
   apply(state) {
     this.state = { region: state.region || null, point: state.point || null };
+    if (state.lights) Object.assign(this.state, { lights: state.lights, shapes: state.shapes || [] });
     const reg = this.region();
-    this.root.dataset.mode = reg ? "region" : "overview";
+    const lights = this.state.lights || (this.state.region ? this.tables.lights[this.state.region] : null);
+    this.root.dataset.mode = reg && Object.keys(lights || {}).length ? "region" : "overview";
     for (const el of this.root.querySelectorAll("[data-point]")) {
       const role = litRole(this.tables, this.state, el.dataset.point, el.dataset.side);
       if (role) el.dataset.lit = role;
@@ -220,21 +233,21 @@ class AcuMap {
     }
     this.rovingDefaults();
     this.buildLegend();
-    this.announce(reg);
+    this.announce(reg, lights);
     this.relayout();
     // The panel beside the map (ui/component/panel.js) follows the state in this same frame; after the labels'
     // layout, which reads the page's geometry (so the browser lays the new panel out once, for the frame).
     window.dispatchEvent(new CustomEvent("acumap:state", { detail: { target: this.target, state: this.state } }));
   }
 
-  announce(reg) {
+  announce(reg, lights) {
     if (this.quiz) return; // the quiz speaks for itself (the cross's position, the page's verdict)
     if (!reg) {
       this.live.textContent = this.state.point ? `Point ${this.state.point} chosen.` : "Overview: all points.";
       return;
     }
     // Each point counted once, whichever side's markers it lights.
-    const roles = new Map(Object.entries(this.tables.lights[this.state.region]).map(([key, role]) => [key.split(" ")[0], role]));
+    const roles = new Map(Object.entries(lights || {}).map(([key, role]) => [key.split(" ")[0], role]));
     const count = (role) => [...roles.values()].filter((r) => r === role).length;
     this.live.textContent = `${reg.label}: ${count("local")} local points, ${count("distal")} distal points lit.`;
   }
@@ -319,7 +332,7 @@ class AcuMap {
     const up = this.lastUp;
     const exact = up && Math.abs(up.x - e.clientX) < 1 && Math.abs(up.y - e.clientY) < 1;
     const pos = exact ? svgPoint(svg, up.x, up.y) : svgPoint(svg, e.clientX, e.clientY);
-    if (this.naming) return;
+    if (this.naming || this.draw) return;
     if (this.quiz) {
       drawAttempt(this.root, svg, pos, null);
       this.attempt({ kind: "position", id: null, view: svg.dataset.view, x: pos.x, y: pos.y });
@@ -441,6 +454,84 @@ class AcuMap {
     const landmarks = this.svgs.some((s) => s.dataset.view === "back") && this.root.dataset.landmarks !== "off";
     const rows = legendRows(this.tables.legend, { mode: this.root.dataset.mode, patient: this.patient, quiz: this.quiz, landmarks });
     drawLegend(this.legend, rows);
+  }
+
+  // ---- drawing: strokes on the back, shown at once, reported when the finger lifts ----------------------
+  buildDrawing(svg) {
+    // Python's cells under everything else (the guides, regions and points stay readable above them), and the
+    // strokes not yet applied by Python above the cells.
+    this.cells = svgEl("g", { class: "pain", "aria-hidden": "true" });
+    this.strokes = svgEl("g", { class: "strokes", "aria-hidden": "true" });
+    svg.querySelector("g.body").after(this.cells, this.strokes);
+    this.queue = [];
+    this.stroke = null;
+    svg.addEventListener("pointerdown", (e) => this.strokeStart(svg, e));
+    svg.addEventListener("pointermove", (e) => this.strokeMove(svg, e));
+    svg.addEventListener("pointerup", (e) => this.strokeEnd(svg, e));
+    svg.addEventListener("pointercancel", (e) => this.strokeEnd(svg, e));
+  }
+
+  strokeStart(svg, e) {
+    if (!this.tool || (e.pointerType === "mouse" && e.button !== 0) || this.stroke) return;
+    e.preventDefault();
+    svg.setPointerCapture?.(e.pointerId);
+    const p = svgPoint(svg, e.clientX, e.clientY);
+    if (!p) return;
+    const { intensity, erase } = this.tool;
+    const line = svgEl("polyline", {
+      class: erase ? "erasing" : "shading",
+      "stroke-width": 2 * this.draw.brush,
+      stroke: erase ? "#ffffff" : this.draw.colours[intensity],
+    });
+    this.strokes.appendChild(line);
+    this.stroke = { id: e.pointerId, points: [p], line, intensity, erase };
+    this.drawStroke();
+  }
+
+  strokeMove(svg, e) {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    e.preventDefault();
+    const moves = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+    for (const m of moves.length ? moves : [e]) {
+      const p = svgPoint(svg, m.clientX, m.clientY);
+      if (p) this.stroke.points.push(p);
+    }
+    this.drawStroke();
+  }
+
+  drawStroke() {
+    const pts = this.stroke.points;
+    // One position alone is a dab: a line of no length, drawn as a round dot.
+    const shown = pts.length === 1 ? [pts[0], pts[0]] : pts;
+    this.stroke.line.setAttribute("points", shown.map((p) => `${p.x},${p.y}`).join(" "));
+  }
+
+  strokeEnd(svg, e) {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    const done = this.stroke;
+    this.stroke = null;
+    done.line.classList.add("done");
+    // The positions a few mm apart (what a 1 cm grid can tell), to a tenth of a millimetre.
+    const points = thinStroke(done.points, this.draw.step).map((p) => [p.x, p.y]);
+    this.queue.push({ n: this.sent + 1, points, intensity: done.intensity, erase: done.erase });
+    // Every stroke Python has not acknowledged goes in the report: a lost one is sent again with the next.
+    this.report({ kind: "stroke", id: null, view: "back", x: null, y: null, strokes: [...this.queue] });
+  }
+
+  showDrawing(drawing) {
+    // Python's drawing ({cells: [[col, row, strength], ...], tool: {intensity, erase}}): its cells replace the
+    // strokes it has applied; the stroke under the finger stays.
+    if (!drawing || !this.cells) return;
+    this.tool = drawing.tool || null;
+    // What the next stroke does, for a test or a style to read: a strength 0 to 10, or "erase".
+    if (this.tool) this.root.dataset.tool = this.tool.erase ? "erase" : String(this.tool.intensity);
+    const { x0, y0, cell } = this.draw.grid;
+    this.cells.replaceChildren(
+      ...drawing.cells.map(([c, r, i]) =>
+        svgEl("rect", { x: x0 + c * cell, y: y0 + r * cell, width: cell, height: cell, fill: this.draw.colours[i], "data-strength": i }),
+      ),
+    );
+    for (const old of this.strokes.querySelectorAll(".done")) old.remove();
   }
 
   // ---- screen-pixel scale and point labels ----------------------------------------------------------

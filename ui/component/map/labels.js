@@ -32,9 +32,20 @@ export function placeBeside(items, bounds, obstacles, placed = []) {
 
 // The two columns of callouts on the back or the neck: the points near the spine (GV, Jiaji; on the neck the
 // cervical Jiaji) on one side, the others on the other, outwards on the chosen side. [items, sign] pairs.
+// Several regions lit together (a pain drawing's, side "several"): the outer points' labels on their own side
+// of the body, the points near the spine on the side with fewer labels.
 export function columnGroups(items, view, regionSide) {
   const near = view === "neck" ? 1 : 2;
   const inner = (it) => Math.abs(it.x) < near;
+  if (regionSide === "several") {
+    const left = items.filter((it) => !inner(it) && it.x < 0);
+    const right = items.filter((it) => !inner(it) && it.x >= 0);
+    return [
+      [left, -1],
+      [right, 1],
+      [items.filter(inner), left.length < right.length ? -1 : 1],
+    ];
+  }
   const outer = regionSide === "left" ? -1 : 1;
   return [
     [items.filter((it) => !inner(it)), outer],
@@ -75,8 +86,11 @@ export function layoutLabels(svg, scale, region, numbers) {
   const view = svg.dataset.view;
   const marks = [...svg.querySelectorAll("[data-point][data-lit], [data-point][data-selected]")].filter((el) => {
     // A bilateral back or neck point lit on both sides is labelled once, on the person's right.
+    // (Several regions lit together: only where its right marker is lit too; the left shoulder's are labelled.)
     const paired = view === "back" || view === "neck";
-    if (!paired || !region || region.side !== "both" || el.dataset.side !== "left") return true;
+    if (!paired || !region || el.dataset.side !== "left") return true;
+    if (region.side === "several") return !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"][data-lit]`);
+    if (region.side !== "both") return true;
     return !!el.dataset.selected && !svg.querySelector(`[data-point="${el.dataset.point}"][data-side="right"]`);
   });
   if (!marks.length) return;

@@ -22,14 +22,17 @@ export function nextState(state, event, tables) {
   return state;
 }
 
-// The role ("local" or "distal") a state gives one marker (a point on one side), or undefined.
+// The role ("local" or "distal") a state gives one marker (a point on one side), or undefined. A state may
+// carry its own `lights` (several regions lit together: a pain drawing's, which Python combined from the same
+// tables, acumap.pain.combined_lights): then those are lit, and nothing else.
 export function litRole(tables, state, point, side) {
-  const lights = state.region ? tables.lights[state.region] : null;
+  const lights = state.lights || (state.region ? tables.lights[state.region] : null);
   return lights ? lights[`${point} ${side}`] : undefined;
 }
 
-// Whether a state lights a clickable shape.
+// Whether a state lights a clickable shape (its own `shapes` when it carries them, as its `lights`).
 export function shapeOn(tables, state, shape) {
+  if (state.shapes) return state.shapes.includes(shape);
   return !!state.region && (tables.shapes[state.region] || []).includes(shape);
 }
 
@@ -56,4 +59,16 @@ export function positionText(words, view, x, y) {
   const band = words.bands.find(([edge]) => y < edge);
   const height = band ? band[1] : fill(t.beyond, { level: words.last_level });
   return fill(t.back, { height, side });
+}
+
+// A stroke's positions with those closer than `step` (cm) to the last kept one dropped (the last always kept),
+// each to a hundredth of a cm: what a 1 cm grid can tell, in a small report.
+export function thinStroke(points, step) {
+  const kept = [];
+  for (const [i, p] of points.entries()) {
+    const last = kept[kept.length - 1];
+    const far = !last || Math.hypot(p.x - last.x, p.y - last.y) >= step;
+    if (far || (i === points.length - 1 && (p.x !== last.x || p.y !== last.y))) kept.push(p);
+  }
+  return kept.map((p) => ({ x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 }));
 }

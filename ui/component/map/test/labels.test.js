@@ -54,6 +54,14 @@ test("the back's column: points within 2 cm of the midline on one side, the othe
   assert.deepEqual(neck[1][0].map((i) => i.x), [0]);
 });
 
+test("several regions lit together: outer labels on their own side, the spine's on the side with fewer", () => {
+  const items = [item(0, 0, 40, 17, 0.5), item(30, 10, 40, 17, 3.4), item(-30, 20, 40, 17, -9), item(-40, 30, 40, 17, -12)];
+  const groups = columnGroups(items, "back", "several");
+  assert.deepEqual(groups.map(([g, sign]) => [g.map((i) => i.x), sign]), [[[-9, -12], -1], [[3.4], 1], [[0.5], 1]]);
+  const fewerLeft = columnGroups(items.slice(0, 3), "back", "several");
+  assert.equal(fewerLeft[2][1], 1); // one each side: the right
+});
+
 test("a column stands 18 px beyond its farthest point, each label below the last, centred on its points", () => {
   const group = [item(20, 0), item(30, 5), item(10, 10)];
   const placed = [];
