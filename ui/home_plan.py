@@ -1,0 +1,229 @@
+"""The home plan (issue 23): the practitioner's section in the patient view, and the patient's own page of it.
+
+The practitioner answers whether the patient could be pregnant, chooses the points the rules allow
+(acumap.home_plan), sets how long and how often, and gets the plan's link and QR code, its PDF and a calendar
+file of daily reminders. Everything the patient's page needs is in the link: nothing is stored on the server. The
+practitioner's note goes on the PDF and in the calendar file, never into the link (a link is kept in a browser's
+history and a server's logs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import streamlit as st
+
+from acumap import home_plan as hp
+from acumap.atlas.data import Atlas
+from acumap.atlas.placement import DIAGRAM_VIEWS
+from acumap.drawing.assets import Drawing
+from acumap.handout import MAX_NOTE_CHARS, PAGE_SIZES
+from acumap.links import PLAN_PAGE, plan_link
+from acumap.plain import RED_FLAGS_HEADING
+from acumap.plan_sheet import (
+    CARE_HEADING,
+    EVIDENCE_HEADING,
+    PLAN_TITLE,
+    SELF_CARE_HEADING,
+    card_svg,
+    plan_pdf,
+    summary,
+)
+from acumap.region_view import RegionView
+from acumap.share import breakable_html, qr_png
+from ui import loading
+from ui.downloads import deferred_download
+from ui.panels import red_flags_markdown
+from ui.share import FALLBACK_URL
+from ui.text import md
+
+_HERE = Path(__file__).resolve().parent / "component"
+_TIMER = st.components.v2.component(
+    "acumap.press_timer",
+    js=(_HERE / "timer.js").read_text(encoding="utf-8"),
+    css=(_HERE / "timer.css").read_text(encoding="utf-8"),
+)
+
+PREGNANT_QUESTION = "Could the patient be pregnant?"
+PREGNANT_ANSWERS = ("Yes", "No", "Not sure")
+SECONDS_CHOICES = (15, 30, 45, 60, 90, 120, 180)
+
+
+def _drawings() -> dict[str, Drawing]:
+    return {v: loading.drawing(v) for v in DIAGRAM_VIEWS}
+
+
+def _app_url() -> str:
+    return st.context.url or FALLBACK_URL
+
+
+def practitioner_section(atlas: Atlas, view: RegionView) -> None:
+    """The practitioner's home plan for the chosen region: the questions, the points, and the plan to hand over."""
+    choice = view.choice
+    with st.expander("🏠 Home plan: points the patient can press at home", expanded=False):
+        answer = st.radio(
+            PREGNANT_QUESTION,
+            PREGNANT_ANSWERS,
+            index=2,
+            key="plan_pregnant",
+            horizontal=True,
+            help="Points traditionally avoided in pregnancy go on a home plan only after a clear No.",
+        )
+        not_pregnant = answer == "No"
+        points = [atlas.point(pid) for pid in dict.fromkeys(m.point.id for m in view.marks)]
+        allowed = hp.home_points(points, not_pregnant)
+        names = {p.id: f"{p.english} ({p.id})" for p in points}
+        key = f"plan_points_{choice.base}"
+        if key in st.session_state:  # a changed answer may leave off a point already chosen
+            st.session_state[key] = [pid for pid in st.session_state[key] if pid in {p.id for p in allowed}]
+        chosen = st.multiselect(
+            "Points to press at home",
+            [p.id for p in allowed],
+            key=key,
+            format_func=lambda pid: names.get(pid, pid),
+            max_selections=hp.MAX_PLAN_POINTS,
+            placeholder="Choose the points for the plan",
+        )
+        left_off = [(p, hp.reasons_left_off(p, not_pregnant)) for p in points if p not in allowed]
+        if left_off:
+            with st.container(key="plan_left_off"):
+                st.markdown(f"**Left off this plan ({len(left_off)})**")
+                st.markdown(
+                    "\n".join(
+                        f"- {md(names[p.id])}: {md(' '.join(reasons.values()))}" for p, reasons in left_off
+                    )
+                )
+        cols = st.columns(2)
+        seconds = cols[0].select_slider(
+            "Seconds per press", SECONDS_CHOICES, value=hp.DEFAULT_SECONDS, key="plan_seconds"
+        )
+        times = cols[1].select_slider(
+            "Times a day",
+            tuple(range(hp.MIN_TIMES, hp.MAX_TIMES + 1)),
+            value=hp.DEFAULT_TIMES,
+            key="plan_times",
+        )
+        note = st.text_area(
+            "Note for the patient (on the PDF and in the reminders, not in the link)",
+            key="plan_note",
+            max_chars=MAX_NOTE_CHARS,
+            height=80,
+            placeholder="For example: start with the hand point.",
+        )
+        if not chosen:
+            st.caption("Choose at least one point to make the plan's link, QR code, PDF and reminders.")
+            return
+        try:
+            plan = hp.make_plan(atlas, chosen, int(seconds), int(times), not_pregnant)
+        except hp.PlanError as e:
+            st.warning(md(e))
+            return
+        _hand_over(atlas, plan, note, choice.id)
+
+
+def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
+    """The plan's link and QR code, its PDF and its calendar file."""
+    link = plan_link(_app_url(), hp.encode_plan(plan))
+    st.markdown(f"**The patient's plan** · {md(summary(atlas, plan))}")
+    code, words = st.columns([0.4, 0.6], vertical_alignment="center")
+    code.image(qr_png(link, scale=6), caption="Scan to keep the plan on a phone", width=220)
+    with words, st.container(key="plan_link"):
+        st.html(f"<p>{breakable_html(link)}</p>")  # escaped, wrapping only at its separators
+        st.link_button("Open the patient's page", link, icon="🏠", width="stretch")
+    page = st.radio("Paper", PAGE_SIZES, key="plan_page", horizontal=True)
+    drawings = _drawings()
+    today = dt.date.today()
+    cols = st.columns(2)
+    deferred_download(
+        cols[0],
+        "Home plan (PDF)",
+        lambda: plan_pdf(atlas, drawings, plan, link, page, note),
+        f"acumap-home-plan-{slug}-{page.lower()}.pdf",
+        "application/pdf",
+        "plan_pdf",
+        icon="📄",
+    )
+    deferred_download(
+        cols[1],
+        "Daily reminders (calendar)",
+        lambda: hp.plan_ics(atlas, plan, today, dt.datetime.now(dt.UTC), note=note),
+        "acumap-home-plan.ics",
+        "text/calendar",
+        "plan_ics",
+        icon="⏰",
+    )
+
+
+# ---- the patient's page -------------------------------------------------------------------------------------
+
+
+def patient_page(atlas: Atlas, plan: hp.HomePlan) -> None:
+    """The plan as the patient keeps it on their phone: a step card per point with its picture and a press timer,
+    then what to watch for, what is known, self-care and the warning signs."""
+    drawings = _drawings()
+    st.markdown(f"### {md(PLAN_TITLE)}")
+    st.markdown(md(summary(atlas, plan)))
+    st.markdown(f"**How to press:** {md(hp.PRESS_FEEL)}")
+    for card in hp.step_cards(atlas, plan):
+        point = atlas.point(card.point_id)
+        with st.container(border=True, key=f"plan_card_{card.number}"):
+            st.markdown(f"#### {card.number}. {md(point.english)}")
+            pic, words = st.columns([0.4, 0.6])
+            pic.image(card_svg(atlas, drawings, card), caption=f"Point {card.number} on the picture")
+            with words:
+                st.markdown(f"**Where:** {md(card.where)}")
+                st.markdown(f"**How:** {md(' '.join(card.how.replace(hp.PRESS_FEEL, '').split()))}")
+                st.markdown(f"**How long:** {card.seconds} seconds, {md(card.how_often)}.")
+                _TIMER(key=f"timer_{card.number}", data={"seconds": card.seconds, "name": point.english})
+    st.markdown(f"#### {md(CARE_HEADING)}")
+    st.markdown("\n".join(f"- {md(t)}" for t in hp.HOME_CAUTIONS))
+    st.markdown(f"#### {md(EVIDENCE_HEADING)}")
+    st.markdown(md(hp.EVIDENCE_PLAIN))
+    st.markdown(f"#### {md(SELF_CARE_HEADING)}")
+    st.markdown("\n".join(f"- **{md(title)}.** {md(text)}" for title, text in hp.HOME_SELF_CARE))
+    with st.container(key="plan_red_flags", border=True):
+        st.markdown(f"#### 🩺 {md(RED_FLAGS_HEADING)}\n\n" + red_flags_markdown())
+    _keep(atlas, plan)
+
+
+def _keep(atlas: Atlas, plan: hp.HomePlan) -> None:
+    """The patient's own copies: the plan as a PDF, and daily reminders for their calendar."""
+    link = plan_link(_app_url(), hp.encode_plan(plan))
+    drawings = _drawings()
+    today = dt.date.today()
+    st.markdown("#### Keep this plan")
+    page = st.radio("Paper", PAGE_SIZES, key="plan_page", horizontal=True)
+    cols = st.columns(2)
+    deferred_download(
+        cols[0],
+        "Print the plan (PDF)",
+        lambda: plan_pdf(atlas, drawings, plan, link, page),
+        f"acumap-home-plan-{page.lower()}.pdf",
+        "application/pdf",
+        "plan_pdf",
+        icon="📄",
+    )
+    deferred_download(
+        cols[1],
+        "Daily reminders (calendar)",
+        lambda: hp.plan_ics(atlas, plan, today, dt.datetime.now(dt.UTC)),
+        "acumap-home-plan.ics",
+        "text/calendar",
+        "plan_ics",
+        icon="⏰",
+    )
+
+
+def no_plan(notice: str | None) -> None:
+    """The page opened without a usable plan: say why, and where a plan comes from."""
+    st.markdown(f"### {md(PLAN_TITLE)}")
+    if notice:
+        st.warning(md(notice))
+    st.info(
+        "A home plan comes from your practitioner: they make it in AcuMap and give you its link or QR code. "
+        "Ask them for a new one."
+    )
+
+
+__all__ = ["PLAN_PAGE", "no_plan", "patient_page", "practitioner_section"]
