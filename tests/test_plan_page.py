@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from streamlit.testing.v1 import AppTest
@@ -24,8 +25,17 @@ def text(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", all_markdown(at)).replace("**", "")
 
 
+def elements(at: AppTest | Any, kind: str) -> list[Any]:
+    """The page's elements of a kind (AppTest types them loosely)."""
+    return list(at.get(kind))
+
+
 def timers(at: AppTest) -> dict[str, dict[str, object]]:
-    return {e.key: json.loads(e.proto.json) for e in at.get("bidi_component") if e.key.startswith("timer_")}
+    return {
+        str(e.key): json.loads(e.proto.json)
+        for e in elements(at, "bidi_component")
+        if str(e.key).startswith("timer_")
+    }
 
 
 def test_the_plan_page_shows_a_card_and_a_timer_for_each_point() -> None:
@@ -44,7 +54,7 @@ def test_the_plan_page_shows_a_card_and_a_timer_for_each_point() -> None:
     assert hp.EVIDENCE_PLAIN in shown
     for flag in RED_FLAGS:
         assert flag in shown
-    assert [b.label for b in at.get("download_button")] == [
+    assert [b.label for b in elements(at, "download_button")] == [
         "Print the plan (PDF)",
         "Daily reminders (calendar)",
     ]
@@ -53,7 +63,9 @@ def test_the_plan_page_shows_a_card_and_a_timer_for_each_point() -> None:
 def test_the_plan_pages_words_are_plain_and_easy_to_read() -> None:
     plan = hp.make_plan(ATLAS, ["GB20", "TE5", "GV20", "SI9"])
     at = run_app({PLAN: hp.encode_plan(plan)}, page=PAGE)
-    main = "\n".join(re.sub(r"\\(.)", r"\1", m.value).replace("**", "") for m in at.main.get("markdown"))
+    main = "\n".join(
+        re.sub(r"\\(.)", r"\1", m.value).replace("**", "") for m in elements(at.main, "markdown")
+    )
     assert unexplained(main, ATLAS) == []
     # The plan's own words (the red flags are the app's shared list, checked where they are written).
     cards = main.split("When neck or back pain needs a doctor")[0]
@@ -85,7 +97,7 @@ def test_only_a_clear_no_offers_the_points_avoided_in_pregnancy() -> None:
     at = _practitioner()
     offered = at.multiselect(key="plan_points_neck").options
     assert "Union Valley (LI4)" not in offered and "Wind Pool (GB20)" in offered
-    left_off = at.main.get("markdown")
+    left_off = elements(at.main, "markdown")
     said = "\n".join(m.value for m in left_off)
     assert "Union Valley \\(LI4\\): Traditionally avoided in pregnancy" in said
     assert "Shoulder Well \\(GB21\\): Over the chest wall" in said
@@ -107,17 +119,17 @@ def test_a_point_chosen_before_the_answer_changed_is_dropped_not_kept() -> None:
 def test_two_points_make_a_link_to_the_patients_page_without_the_note() -> None:
     at = _practitioner()
     at.text_area(key="plan_note").set_value("Private: Mrs X, walk daily").run()
-    assert not at.get("link_button")  # no plan yet
+    assert not elements(at, "link_button")  # no plan yet
     at.multiselect(key="plan_points_neck").set_value(["GB20", "TE5"]).run()
     at.select_slider(key="plan_seconds").set_value(30).run()
-    (button,) = at.get("link_button")
+    (button,) = elements(at, "link_button")
     url = urlsplit(button.proto.url)
     assert url.path == f"/{PLAN_PAGE}"
     (value,) = parse_qs(url.query)[PLAN]
     assert hp.decode_plan(value, ATLAS) == hp.HomePlan(("GB20", "TE5"), 30, 2, False)
     assert "Mrs" not in button.proto.url
-    assert len(at.main.get("image")) >= 1  # the QR code
-    labels = [b.label for b in at.get("download_button")]
+    assert len(elements(at.main, "image")) >= 1  # the QR code
+    labels = [b.label for b in elements(at, "download_button")]
     assert "Home plan (PDF)" in labels and "Daily reminders (calendar)" in labels
 
 
