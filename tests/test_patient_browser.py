@@ -127,7 +127,7 @@ def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Pat
     page.keyboard.press("Escape")
     # Leave the box (its last change is sent on blur) and let that run finish before asking for the file.
     page.get_by_text("Paper", exact=True).click()
-    expect(page.get_by_text("Union Valley (LI4)")).to_be_visible()
+    expect(page.get_by_text("On the handout, numbered 1 to 2: 1. Lung Shu · 2. Union Valley")).to_be_visible()
     wait_settled(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the handout (PDF)").click()

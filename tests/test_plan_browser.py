@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from harness.serving import wait_settled
+from harness.serving import wait_scroll_still, wait_settled
 from tests.screens import SIZES
 
 pytestmark = pytest.mark.browser
@@ -38,6 +38,8 @@ def make_plan(page: Page, app_url: str, names: tuple[str, ...]) -> str:
     wait_settled(page)
     page.get_by_text("Home plan: points the patient can press at home").tap()
     box = page.get_by_role("combobox", name="Points to press at home")
+    box.evaluate("(e) => e.scrollIntoView({block: 'center'})")  # room below it for its list
+    wait_scroll_still(page)
     for name in names:
         box.tap()
         box.press_sequentially(name)

@@ -31,7 +31,7 @@ from acumap.plan_sheet import (
     summary,
 )
 from acumap.region_view import RegionView
-from acumap.share import breakable_html, qr_png
+from acumap.share import qr_png
 from ui import loading
 from ui.downloads import deferred_download
 from ui.panels import red_flags_markdown
@@ -48,6 +48,8 @@ _TIMER = st.components.v2.component(
 PREGNANT_QUESTION = "Could the patient be pregnant?"
 PREGNANT_ANSWERS = ("Yes", "No", "Not sure")
 SECONDS_CHOICES = (15, 30, 45, 60, 90, 120, 180)
+#: How wide a card's picture is on the patient's page (px): the hand, a tall picture, narrower.
+PICTURE_PX = {"hand": 170, "head": 200}
 
 
 def _drawings() -> dict[str, Drawing]:
@@ -75,8 +77,12 @@ def practitioner_section(atlas: Atlas, view: RegionView) -> None:
         allowed = hp.home_points(points, not_pregnant)
         names = {p.id: f"{p.english} ({p.id})" for p in points}
         key = f"plan_points_{choice.base}"
-        if key in st.session_state:  # a changed answer may leave off a point already chosen
-            st.session_state[key] = [pid for pid in st.session_state[key] if pid in {p.id for p in allowed}]
+        held = st.session_state.get(key) or []
+        kept = [pid for pid in held if pid in {p.id for p in allowed}]
+        if (
+            kept != held
+        ):  # a changed answer left off a point already chosen (written only then: a write resets
+            st.session_state[key] = kept  # the widget in the browser, and would close its open list)
         chosen = st.multiselect(
             "Points to press at home",
             [p.id for p in allowed],
@@ -87,11 +93,17 @@ def practitioner_section(atlas: Atlas, view: RegionView) -> None:
         )
         left_off = [(p, hp.reasons_left_off(p, not_pregnant)) for p in points if p not in allowed]
         if left_off:
+            # One line per reason, the points it leaves off after it (a long list of points would push the
+            # controls off a phone's screen).
+            by_rule: dict[str, tuple[str, list[str]]] = {}
+            for p, reasons in left_off:
+                for rule, reason in reasons.items():
+                    by_rule.setdefault(rule, (reason, []))[1].append(names[p.id])
             with st.container(key="plan_left_off"):
-                st.markdown(f"**Left off this plan ({len(left_off)})**")
                 st.markdown(
-                    "\n".join(
-                        f"- {md(names[p.id])}: {md(' '.join(reasons.values()))}" for p, reasons in left_off
+                    f"**Left off this plan ({len(left_off)})**\n\n"
+                    + "\n".join(
+                        f"- {md(reason)} *{md(', '.join(pts))}*" for rule, (reason, pts) in by_rule.items()
                     )
                 )
         cols = st.columns(2)
@@ -126,17 +138,17 @@ def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
     """The plan's link and QR code, its PDF and its calendar file."""
     link = plan_link(_app_url(), hp.encode_plan(plan))
     st.markdown(f"**The patient's plan** · {md(summary(atlas, plan))}")
-    code, words = st.columns([0.4, 0.6], vertical_alignment="center")
-    code.image(qr_png(link, scale=6), caption="Scan to keep the plan on a phone", width=220)
-    with words, st.container(key="plan_link"):
-        st.html(f"<p>{breakable_html(link)}</p>")  # escaped, wrapping only at its separators
+    # Stacked, not side by side: beside the map the panel is narrow (a third of a laptop's screen).
+    st.image(qr_png(link, scale=6), caption="Scan to keep the plan on a phone", width=200)
+    with st.container(key="plan_link"):
+        st.caption("Or send the patient this link:")
+        st.code(link, language=None, wrap_lines=True)
         st.link_button("Open the patient's page", link, icon="🏠", width="stretch")
     page = st.radio("Paper", PAGE_SIZES, key="plan_page", horizontal=True)
     drawings = _drawings()
     today = dt.date.today()
-    cols = st.columns(2)
     deferred_download(
-        cols[0],
+        st,
         "Home plan (PDF)",
         lambda: plan_pdf(atlas, drawings, plan, link, page, note),
         f"acumap-home-plan-{slug}-{page.lower()}.pdf",
@@ -145,7 +157,7 @@ def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
         icon="📄",
     )
     deferred_download(
-        cols[1],
+        st,
         "Daily reminders (calendar)",
         lambda: hp.plan_ics(atlas, plan, today, dt.datetime.now(dt.UTC), note=note),
         "acumap-home-plan.ics",
@@ -169,8 +181,12 @@ def patient_page(atlas: Atlas, plan: hp.HomePlan) -> None:
         point = atlas.point(card.point_id)
         with st.container(border=True, key=f"plan_card_{card.number}"):
             st.markdown(f"#### {card.number}. {md(point.english)}")
-            pic, words = st.columns([0.4, 0.6])
-            pic.image(card_svg(atlas, drawings, card), caption=f"Point {card.number} on the picture")
+            pic, words = st.columns([0.3, 0.7])
+            pic.image(
+                card_svg(atlas, drawings, card),
+                caption=f"Point {card.number} on the picture",
+                width=PICTURE_PX.get(point.view, 240),
+            )
             with words:
                 st.markdown(f"**Where:** {md(card.where)}")
                 st.markdown(f"**How:** {md(' '.join(card.how.replace(hp.PRESS_FEEL, '').split()))}")
@@ -193,6 +209,9 @@ def _keep(atlas: Atlas, plan: hp.HomePlan) -> None:
     drawings = _drawings()
     today = dt.date.today()
     st.markdown("#### Keep this plan")
+    st.markdown(
+        "The whole plan is in this page's address. Bookmark it, or add it to your home screen, to come back to it."
+    )
     page = st.radio("Paper", PAGE_SIZES, key="plan_page", horizontal=True)
     cols = st.columns(2)
     deferred_download(

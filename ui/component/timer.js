@@ -12,7 +12,6 @@ function clock(s) {
 class PressTimer {
   constructor(root) {
     this.root = root;
-    root.innerHTML = "";
     this.box = document.createElement("div");
     this.box.className = "press-timer";
     this.time = document.createElement("span");
