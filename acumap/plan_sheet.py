@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from acumap.atlas.data import Atlas, Point
 from acumap.drawing.assets import Drawing
-from acumap.drawing.figure import HANDOUT_BACK_BOX, Mark, diagram_svg
+from acumap.drawing.figure import HANDOUT_BACK_BOX, TITLES, Mark, diagram_svg
 from acumap.handout import (
     MAX_APPOINTMENT_CHARS,
     MAX_NOTE_CHARS,
@@ -88,6 +88,12 @@ def card_svg(
         CARD_NUMBER_MM[point.view],
         HANDOUT_BACK_BOX,
     )
+
+
+def card_alt(atlas: Atlas, card: StepCard) -> str:
+    """The card's picture in words (its text alternative and caption): which point, on which picture."""
+    point = atlas.point(card.point_id)
+    return f"Point {card.number}, {point.english}, marked on the picture: {TITLES['patient'][point.view].lower()}."
 
 
 def summary(atlas: Atlas, plan: HomePlan) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from harness.serving import wait_scroll_still, wait_settled
@@ -30,6 +31,15 @@ def phone(browser: Any) -> Iterator[Page]:
     pg.set_default_timeout(TIMEOUT)
     yield pg
     ctx.close()
+
+
+def serious_axe_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def make_plan(page: Page, app_url: str, names: tuple[str, ...]) -> str:
@@ -58,6 +68,7 @@ def test_a_plan_of_two_points_its_pdf_its_qr_code_and_its_timer(
 ) -> None:
     link = make_plan(phone, app_url, ("Wind Pool", "Outer Pass"))
     assert link.startswith(f"{app_url}/plan?plan=1.")
+    assert serious_axe_violations(phone) == []  # the section with its QR code, link and downloads
 
     # The plan's PDF: two pages, the two cards, and a QR code that reads back as the link.
     with phone.expect_download() as info:
@@ -94,6 +105,7 @@ def test_a_plan_of_two_points_its_pdf_its_qr_code_and_its_timer(
     expect(phone.get_by_role("button", name="Start again: press Wind Pool for 60 seconds")).to_be_visible()
     # The second card's timer has not moved.
     expect(phone.get_by_role("timer").nth(1)).to_have_text("1:00")
+    assert serious_axe_violations(phone) == []
 
 
 def test_a_damaged_plan_link_says_so_plainly(phone: Page, app_url: str) -> None:

@@ -51,6 +51,11 @@ def test_the_plan_page_shows_a_card_and_a_timer_for_each_point() -> None:
         "timer_1": {"seconds": 45, "name": "Wind Pool"},
         "timer_2": {"seconds": 45, "name": "Outer Pass"},
     }
+    # Each card's picture: the core's drawing inline, with its text alternative.
+    figures = [e.proto.body for e in elements(at.main, "html") if "acumap-plan-figure" in e.proto.body]
+    assert len(figures) == 2
+    assert 'aria-label="Point 1, Wind Pool, marked on the picture: back of your neck."' in figures[0]
+    assert 'data-view="neck"' in figures[0] and 'data-view="hand"' in figures[1]
     assert hp.EVIDENCE_PLAIN in shown
     for flag in RED_FLAGS:
         assert flag in shown
@@ -131,7 +136,8 @@ def test_two_points_make_a_link_to_the_patients_page_without_the_note() -> None:
     (value,) = parse_qs(url.query)[PLAN]
     assert hp.decode_plan(value, ATLAS) == hp.HomePlan(("GB20", "TE5"), 30, 2, False)
     assert "Mrs" not in button.proto.url
-    assert len(elements(at.main, "image")) >= 1  # the QR code
+    qr = [e.proto.body for e in elements(at.main, "html") if "acumap-plan-qr" in e.proto.body]
+    assert len(qr) == 1 and 'alt="QR code of the link to the patient\'s plan"' in qr[0]
     labels = [b.label for b in elements(at, "download_button")]
     assert "Home plan (PDF)" in labels and "Daily reminders (calendar)" in labels
 

@@ -9,7 +9,9 @@ history and a server's logs).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -26,13 +28,14 @@ from acumap.plan_sheet import (
     EVIDENCE_HEADING,
     PLAN_TITLE,
     SELF_CARE_HEADING,
+    card_alt,
     card_svg,
     plan_pdf,
     summary,
 )
 from acumap.region_view import RegionView
 from acumap.share import qr_png
-from ui import loading
+from ui import loading, styles
 from ui.downloads import deferred_download
 from ui.panels import red_flags_markdown
 from ui.share import FALLBACK_URL
@@ -50,6 +53,16 @@ PREGNANT_ANSWERS = ("Yes", "No", "Not sure")
 SECONDS_CHOICES = (15, 30, 45, 60, 90, 120, 180)
 #: How wide a card's picture is on the patient's page (px): the hand, a tall picture, narrower.
 PICTURE_PX = {"hand": 170, "head": 200}
+
+
+def figure(svg: str, alt: str, caption: str, max_px: int) -> None:
+    """A picture drawn by the core (an SVG whose every text it escaped), inline, with its text alternative (read
+    instead of the drawing) and a short caption under it."""
+    st.html(
+        f'<figure class="acumap-plan-figure" style="max-width: {int(max_px)}px">'
+        f'<div role="img" aria-label="{html.escape(alt)}">{svg}</div>'
+        f'<figcaption aria-hidden="true">{html.escape(caption)}</figcaption></figure>'
+    )
 
 
 def _drawings() -> dict[str, Drawing]:
@@ -137,9 +150,15 @@ def practitioner_section(atlas: Atlas, view: RegionView) -> None:
 def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
     """The plan's link and QR code, its PDF and its calendar file."""
     link = plan_link(_app_url(), hp.encode_plan(plan))
+    st.html(styles.PLAN_CSS)  # fixed styling, no data in it
     st.markdown(f"**The patient's plan** · {md(summary(atlas, plan))}")
     # Stacked, not side by side: beside the map the panel is narrow (a third of a laptop's screen).
-    st.image(qr_png(link, scale=6), caption="Scan to keep the plan on a phone", width=200)
+    qr = base64.b64encode(qr_png(link, scale=6)).decode("ascii")
+    st.html(
+        f'<figure class="acumap-plan-qr"><img src="data:image/png;base64,{qr}" '
+        'alt="QR code of the link to the patient\'s plan"><figcaption>Scan to keep the plan on a phone'
+        "</figcaption></figure>"
+    )
     with st.container(key="plan_link"):
         st.caption("Or send the patient this link:")
         st.code(link, language=None, wrap_lines=True)
@@ -174,6 +193,7 @@ def patient_page(atlas: Atlas, plan: hp.HomePlan) -> None:
     """The plan as the patient keeps it on their phone: a step card per point with its picture and a press timer,
     then what to watch for, what is known, self-care and the warning signs."""
     drawings = _drawings()
+    st.html(styles.PLAN_CSS)  # fixed styling, no data in it
     st.markdown(f"### {md(PLAN_TITLE)}")
     st.markdown(md(summary(atlas, plan)))
     st.markdown(f"**How to press:** {md(hp.PRESS_FEEL)}")
@@ -182,11 +202,13 @@ def patient_page(atlas: Atlas, plan: hp.HomePlan) -> None:
         with st.container(border=True, key=f"plan_card_{card.number}"):
             st.markdown(f"#### {card.number}. {md(point.english)}")
             pic, words = st.columns([0.3, 0.7])
-            pic.image(
-                card_svg(atlas, drawings, card),
-                caption=f"Point {card.number} on the picture",
-                width=PICTURE_PX.get(point.view, 240),
-            )
+            with pic:
+                figure(
+                    card_svg(atlas, drawings, card),
+                    card_alt(atlas, card),
+                    f"Point {card.number} on the picture",
+                    PICTURE_PX.get(point.view, 240),
+                )
             with words:
                 st.markdown(f"**Where:** {md(card.where)}")
                 st.markdown(f"**How:** {md(' '.join(card.how.replace(hp.PRESS_FEEL, '').split()))}")
