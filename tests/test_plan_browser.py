@@ -94,6 +94,10 @@ def test_a_plan_of_two_points_its_pdf_its_qr_code_and_its_timer(
     wait_settled(phone, with_map=False)
     expect(phone.get_by_role("heading", name="1. Wind Pool")).to_be_visible()
     expect(phone.get_by_role("heading", name="2. Outer Pass")).to_be_visible()
+    # Each card's picture is drawn (the browser decoded it), and named for a screen reader.
+    picture = phone.get_by_role("img", name="Point 2, Outer Pass, marked on the picture: back of the hand.")
+    expect(picture).to_be_visible()
+    assert picture.evaluate("(img) => img.complete && img.naturalWidth > 100")
     start = phone.get_by_role("button", name="Start: press Wind Pool for 60 seconds")
     timer = phone.get_by_role("timer").first
     expect(timer).to_have_text("1:00")

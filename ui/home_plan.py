@@ -56,11 +56,13 @@ PICTURE_PX = {"hand": 170, "head": 200}
 
 
 def figure(svg: str, alt: str, caption: str, max_px: int) -> None:
-    """A picture drawn by the core (an SVG whose every text it escaped), inline, with its text alternative (read
-    instead of the drawing) and a short caption under it."""
+    """A picture drawn by the core (an SVG whose every text it escaped) as an image with its text alternative
+    (read instead of the drawing) and a short caption under it. An image, not inline SVG: Streamlit's HTML
+    sanitiser removes inline SVG, and an SVG shown as an image can run nothing."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     st.html(
         f'<figure class="acumap-plan-figure" style="max-width: {int(max_px)}px">'
-        f'<div role="img" aria-label="{html.escape(alt)}">{svg}</div>'
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}">'
         f'<figcaption aria-hidden="true">{html.escape(caption)}</figcaption></figure>'
     )
 

@@ -109,11 +109,11 @@ SHARE_CSS = (
 )
 
 
-#: The home plan: a card's picture (the core's SVG, inline) scales to its column, up to its own width; the QR code
+#: The home plan: a card's picture (the core's SVG, as an image) scales to its column, up to its own width; the QR code
 #: and the pictures keep their aspect.
 PLAN_CSS = (
     "<style>.acumap-plan-figure {margin: 0 0 0.5rem;}"
-    " .acumap-plan-figure svg {display: block; width: 100%; height: auto;}"
+    " .acumap-plan-figure img {display: block; width: 100%; height: auto;}"
     " .acumap-plan-figure figcaption {font-size: 0.9rem; color: #4a4f57; text-align: center;}"
     " .acumap-plan-qr img {display: block; width: 200px; max-width: 100%; height: auto;}</style>"
 )
