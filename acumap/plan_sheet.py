@@ -1,10 +1,11 @@
 """A home plan on paper and on the patient's page: each step card's diagram (the point marked and numbered on its
 own picture) and the plan as a two-page PDF (A4 or US Letter) with its QR code.
 
-Page 1: the step cards, each with its picture, where to find the point, how to press, how long and how often, and
+First the step cards, each with its picture, where to find the point, how to press, how long and how often, and
 the QR code of the plan's link (the patient scans it to keep the plan, with its press timers, on their phone).
-Page 2: the practitioner's note and the next appointment, what to watch for while pressing, what is known about
-pressing points yourself (acumap.home_plan.EVIDENCE_PLAIN), self-care and the warning signs.
+Then the practitioner's note and the next appointment, what to watch for while pressing, what is known about
+pressing points yourself (acumap.home_plan.EVIDENCE_PLAIN), the warning signs and self-care. One page for a few
+points, two for many.
 
 Pure: no Streamlit. ReportLab and svglib lay the page out, as for the handout (acumap.handout).
 """
@@ -27,6 +28,7 @@ from acumap.handout import (
     _bold,
     _scaled,
     _svg_drawing,
+    fonts,
     pdf_paragraph,
     pdf_safe,
     pdf_styles,
@@ -195,18 +197,19 @@ def plan_pdf(
     appointment: str = "",
     today: dt.date | None = None,
 ) -> bytes:
-    """The home plan as a two-page PDF: the step cards and the QR code of `link`; then the note, the cautions,
-    what is known, self-care and the warning signs. Each page is shrunk to fit rather than spilling over."""
+    """The home plan as a PDF: the step cards and the QR code of `link`; then the note and the next appointment,
+    what to watch for, what is known, the warning signs (kept together) and self-care. A plan of a few points
+    fits one page; the cards' grid runs on to a second page between rows."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepInFrame, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
     if page not in PAGE_SIZES:
         raise ValueError(f"page size {page!r}: expected one of {', '.join(PAGE_SIZES)}")
     size = A4 if page == "A4" else LETTER
     margin = 12 * mm
-    width, height = size[0] - 2 * margin, size[1] - 2 * margin
+    width = size[0] - 2 * margin
     st = plan_styles()
     day = (today or dt.date.today()).strftime("%d %B %Y").lstrip("0")
     cards = step_cards(atlas, plan)
@@ -220,7 +223,8 @@ def plan_pdf(
         pdf_paragraph(f"{_bold('How to press:')} {escape(PRESS_FEEL)}", st["lead"]),
         Spacer(1, 1 * mm),
         pdf_paragraph(
-            f"Made with AcuMap on {day}. The warning signs, and when to stop, are on page 2.", st["sub"]
+            f"Made with AcuMap on {day}. When to stop, and the warning signs, come after the points.",
+            st["sub"],
         ),
     ]
     scan = [qr_drawing(link, qr_size), pdf_paragraph(escape(SCAN_TEXT), st["small"])]
@@ -253,10 +257,7 @@ def plan_pdf(
     )
     story.append(grid)
 
-    back: list[Any] = [
-        pdf_paragraph(f"{escape(PLAN_TITLE)}, page 2 of 2", st["title2"]),
-        Spacer(1, 2 * mm),
-    ]
+    back: list[Any] = [Spacer(1, 2 * mm)]
     note_text = plain_markup(note, MAX_NOTE_CHARS)
     when_text = plain_markup(appointment, MAX_APPOINTMENT_CHARS)
     mine = [pdf_paragraph(NOTE_HEADING, st["h2"])]
@@ -282,7 +283,10 @@ def plan_pdf(
         )
     )
     back += [boxes, Spacer(1, 4 * mm)]
-    back += [pdf_paragraph(escape(RED_FLAGS_HEADING), st["h2"]), red_flags_table(width, st)]
+    # The warning signs stay together, never split across a page.
+    back.append(
+        KeepTogether([pdf_paragraph(escape(RED_FLAGS_HEADING), st["h2"]), red_flags_table(width, st)])
+    )
     emergency = f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}"
     back += [Spacer(1, 1.5 * mm), pdf_paragraph(emergency, st["sub"]), Spacer(1, 4 * mm)]
     back.append(pdf_paragraph(SELF_CARE_HEADING, st["h2"]))
@@ -303,13 +307,17 @@ def plan_pdf(
         author="AcuMap",
         subject="Self-acupressure: the points to press at home, how and how often, and when to see a doctor",
     )
-    doc.build(
-        [
-            KeepInFrame(width, height, story, mode="shrink"),
-            PageBreak(),
-            KeepInFrame(width, height, back, mode="shrink"),
-        ]
-    )
+    # One flow: a short plan fits one page; a long one runs on (the cards' grid breaks between rows).
+    f = fonts()
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(f.regular, 7)
+        canvas.setFillColor(colors.HexColor("#5b5f66"))
+        canvas.drawString(margin, margin / 2, pdf_safe(f"AcuMap · {PLAN_TITLE} · page {doc.page}"))
+        canvas.restoreState()
+
+    doc.build([*story, KeepTogether(back[:2]), *back[2:]], onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
 

@@ -77,6 +77,7 @@ def test_a_plan_of_two_points_its_pdf_its_qr_code_and_its_timer(
     pdf = tmp_path / "plan.pdf"
     info.value.save_as(pdf)
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    # Two pages: the cards, the note and what is known; then the warning signs and self-care.
     assert sorted(p.name for p in tmp_path.glob("page*.png")) == ["page-1.png", "page-2.png"]
     flat = " ".join(
         subprocess.run(

@@ -109,22 +109,38 @@ PLAN = hp.make_plan(ATLAS, ["GB20", "TE5", "GV20"], 45, 3)
 def test_the_plan_pdf_has_the_cards_then_the_note_care_evidence_and_red_flags(page: str) -> None:
     link = LINK + hp.encode_plan(PLAN)
     pages = pdf_pages(plan_pdf(ATLAS, DRAWINGS, PLAN, link, page, note="Start <slowly> & gently"))
+    # Three points: the cards, the note and what is known on page 1; the warning signs whole on page 2.
     assert len(pages) == 2
     for width, height, _, images in pages:
         assert (width, height) == pytest.approx(PAGE_PT[page], abs=0.5)
         assert images == 0  # pictures and the QR code are vector drawings
-    front, back = pages[0][2], pages[1][2]
-    assert PLAN_TITLE in front
+    assert all(" ".join(flag.split()) in pages[1][2] for flag in RED_FLAGS)
+    text = " ".join(p[2] for p in pages)
+    assert PLAN_TITLE in text
     for card in hp.step_cards(ATLAS, PLAN):
         point = ATLAS.point(card.point_id)
-        assert f"{card.number}. {point.english} ({point.pinyin}, {point.code})" in front
-        assert " ".join(card.where.split()) in front
-    assert front.count("How long: 45 seconds, three times a day.") == 3
-    assert "Start <slowly> & gently" in back
-    assert " ".join(hp.EVIDENCE_PLAIN.split()) in back
+        assert f"{card.number}. {point.english} ({point.pinyin}, {point.code})" in text
+        assert " ".join(card.where.split()) in text
+    assert text.count("How long: 45 seconds, three times a day.") == 3
+    # After the cards: the note, what is known, the warning signs.
+    after = text.split("3. ")[-1]
+    assert "Start <slowly> & gently" in after
+    assert " ".join(hp.EVIDENCE_PLAIN.split()) in after
     for flag in RED_FLAGS:
-        assert " ".join(flag.split()) in back
-    assert unexplained(front + " " + back, ATLAS) == []
+        assert " ".join(flag.split()) in after
+    assert unexplained(text, ATLAS) == []
+
+
+def test_a_plan_of_ten_points_runs_on_with_the_warning_signs_whole() -> None:
+    ten = hp.make_plan(ATLAS, ["GB20", "TE5", "ST36", "GV13", "SI9", "GV20", "SI3", "GB34", "BL40", "EX-UE8"])
+    pages = pdf_pages(plan_pdf(ATLAS, DRAWINGS, ten, LINK + hp.encode_plan(ten), "Letter"))
+    assert len(pages) == 3
+    assert [f"points to press yourself · page {i}" in p[2] for i, p in enumerate(pages, start=1)] == [
+        True
+    ] * 3
+    assert all(f"{n}. " in " ".join(p[2] for p in pages) for n in range(1, 11))
+    flags = [i for i, p in enumerate(pages) for flag in RED_FLAGS if " ".join(flag.split()) in p[2]]
+    assert len(flags) == len(RED_FLAGS) and len(set(flags)) == 1  # every sign on the same page
 
 
 @pytest.mark.skipif(
