@@ -1,6 +1,7 @@
 """The home plan in Debian's Chromium on a touch screen: a practitioner makes a plan of two points in the patient
 view; the plan's PDF downloads and renders (poppler's pdftoppm) and its QR code reads back (zbarimg) as the plan's
-link; the patient opens that link and runs a press timer, which counts down in the browser."""
+link; its calendar file has the daily reminders; the patient opens that link and runs a press timer, which counts
+down in the browser."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from harness.serving import wait_scroll_still, wait_settled
@@ -89,6 +91,16 @@ def test_a_plan_of_two_points_its_pdf_its_qr_code_and_its_timer(
         ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")], check=True, capture_output=True, text=True
     ).stdout.strip()
     assert decoded == link
+
+    # Daily reminders: an iCalendar file, twice a day (the plan's default), each with the plan's steps.
+    with phone.expect_download() as info:
+        phone.get_by_role("button", name="Daily reminders (calendar)").tap()
+    assert info.value.suggested_filename == "acumap-home-plan.ics"
+    calendar = Calendar.from_ical(Path(info.value.path()).read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [e.decoded("dtstart").strftime("%H:%M") for e in events] == ["09:00", "19:00"]
+    assert all(e["rrule"]["FREQ"] == ["DAILY"] for e in events)
+    assert "1. Wind Pool (GB20)" in str(events[0]["description"])
 
     # The patient's page, from the link: a card per point, and a timer that counts in the browser.
     phone.goto(link)
