@@ -159,3 +159,11 @@ def test_the_handouts_note_and_appointment_fields_are_there() -> None:
     at = _practitioner()
     assert at.text_area(key="handout_note").label == "Practitioner's note (printed on the handout)"
     assert at.text_input(key="handout_appointment").label == "Next appointment (printed on the handout)"
+
+
+def test_the_next_appointment_typed_for_the_handout_goes_on_the_plan_too() -> None:
+    at = _practitioner()
+    at.text_input(key="handout_appointment").set_value("Friday 18 December, 9:00").run()
+    at.multiselect(key="plan_points_neck").set_value(["GB20"]).run()
+    captions = [c.value for c in at.caption]
+    assert "The PDF has the next appointment typed for the handout: Friday 18 December, 9\\:00" in captions

@@ -108,7 +108,9 @@ PLAN = hp.make_plan(ATLAS, ["GB20", "TE5", "GV20"], 45, 3)
 @pytest.mark.parametrize("page", ["A4", "Letter"])
 def test_the_plan_pdf_has_the_cards_then_the_note_care_evidence_and_red_flags(page: str) -> None:
     link = LINK + hp.encode_plan(PLAN)
-    pages = pdf_pages(plan_pdf(ATLAS, DRAWINGS, PLAN, link, page, note="Start <slowly> & gently"))
+    pages = pdf_pages(
+        plan_pdf(ATLAS, DRAWINGS, PLAN, link, page, note="Start <slowly> & gently", appointment="Fri 9:00")
+    )
     # Three points: the cards, the note and what is known on page 1; the warning signs whole on page 2.
     assert len(pages) == 2
     for width, height, _, images in pages:
@@ -125,6 +127,7 @@ def test_the_plan_pdf_has_the_cards_then_the_note_care_evidence_and_red_flags(pa
     # After the cards: the note, what is known, the warning signs.
     after = text.split("3. ")[-1]
     assert "Start <slowly> & gently" in after
+    assert "Next appointment: Fri 9:00" in after
     assert " ".join(hp.EVIDENCE_PLAIN.split()) in after
     for flag in RED_FLAGS:
         assert " ".join(flag.split()) in after

@@ -75,8 +75,9 @@ def _app_url() -> str:
     return st.context.url or FALLBACK_URL
 
 
-def practitioner_section(atlas: Atlas, view: RegionView) -> None:
-    """The practitioner's home plan for the chosen region: the questions, the points, and the plan to hand over."""
+def practitioner_section(atlas: Atlas, view: RegionView, appointment: str = "") -> None:
+    """The practitioner's home plan for the chosen region: the questions, the points, and the plan to hand over.
+    `appointment`: the next appointment as typed for the handout, printed on the plan's PDF too."""
     choice = view.choice
     with st.expander("🏠 Home plan: points the patient can press at home", expanded=False):
         answer = st.radio(
@@ -146,10 +147,10 @@ def practitioner_section(atlas: Atlas, view: RegionView) -> None:
         except hp.PlanError as e:
             st.warning(md(e))
             return
-        _hand_over(atlas, plan, note, choice.id)
+        _hand_over(atlas, plan, note, appointment, choice.id)
 
 
-def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
+def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, appointment: str, slug: str) -> None:
     """The plan's link and QR code, its PDF and its calendar file."""
     link = plan_link(_app_url(), hp.encode_plan(plan))
     st.html(styles.PLAN_CSS)  # fixed styling, no data in it
@@ -166,12 +167,14 @@ def _hand_over(atlas: Atlas, plan: hp.HomePlan, note: str, slug: str) -> None:
         st.code(link, language=None, wrap_lines=True)
         st.link_button("Open the patient's page", link, icon="🏠", width="stretch")
     page = st.radio("Paper", PAGE_SIZES, key="plan_page", horizontal=True)
+    if appointment.strip():
+        st.caption(f"The PDF has the next appointment typed for the handout: {md(appointment.strip())}")
     drawings = _drawings()
     today = dt.date.today()
     deferred_download(
         st,
         "Home plan (PDF)",
-        lambda: plan_pdf(atlas, drawings, plan, link, page, note),
+        lambda: plan_pdf(atlas, drawings, plan, link, page, note, appointment),
         f"acumap-home-plan-{slug}-{page.lower()}.pdf",
         "application/pdf",
         "plan_pdf",

@@ -93,7 +93,7 @@ def downloads(atlas: Atlas, view: RegionView | None, audience: Audience) -> None
                 "handout_pdf",
                 icon="📄",
             )
-        home_plan_ui.practitioner_section(atlas, view)
+        home_plan_ui.practitioner_section(atlas, view, appointment)
 
     # The pictures follow the handout: for a patient the ticked points numbered as on it (students: their codes).
     if view is None:
