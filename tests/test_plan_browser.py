@@ -16,6 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from acumap import home_plan
+from acumap.atlas.data import load_atlas
 from harness.serving import wait_scroll_still, wait_settled
 from tests.screens import SIZES
 
@@ -130,3 +132,19 @@ def test_a_damaged_plan_link_says_so_plainly(phone: Page, app_url: str) -> None:
     wait_settled(phone, with_map=False)
     expect(phone.get_by_text("The home plan in the link is damaged; it cannot be read.")).to_be_visible()
     expect(phone.get_by_role("timer")).to_have_count(0)
+
+
+def test_a_press_timer_runs_to_its_end_and_says_so(phone: Page, app_url: str) -> None:
+    plan = home_plan.make_plan(load_atlas(), ["GV20"], seconds=home_plan.MIN_SECONDS)
+    phone.goto(f"{app_url}/plan?plan={home_plan.encode_plan(plan)}")
+    wait_settled(phone, with_map=False)
+    timer = phone.get_by_role("timer")
+    expect(timer).to_have_text("0:15")
+    phone.get_by_role("button", name="Start: press Hundred Meetings for 15 seconds").tap()
+    # Half time is said once, for a screen reader; then the end.
+    expect(phone.get_by_text("7 seconds left.")).to_be_visible(timeout=15_000)
+    expect(phone.get_by_text("Time is up. You can let go.")).to_be_visible(timeout=15_000)
+    expect(timer).to_have_text("0:00")
+    expect(
+        phone.get_by_role("button", name="Start again: press Hundred Meetings for 15 seconds")
+    ).to_be_visible()
