@@ -122,7 +122,7 @@ def practitioner_section(atlas: Atlas, view: RegionView, appointment: str = "") 
                         f"- {md(reason)} *{md(', '.join(pts))}*" for rule, (reason, pts) in by_rule.items()
                     )
                 )
-        cols = st.columns(2)
+        cols = st.columns(2, vertical_alignment="bottom")  # a wrapped label keeps the sliders level
         seconds = cols[0].select_slider(
             "Seconds per press", SECONDS_CHOICES, value=hp.DEFAULT_SECONDS, key="plan_seconds"
         )
