@@ -24,6 +24,8 @@ pages = [
     st.Page("views/pain.py", title="Pain drawing", icon="✏️", url_path=links.PAIN_PAGE),
     st.Page("views/quiz.py", title="Quiz", icon="🎯", url_path=links.QUIZ_PAGE),
     st.Page("views/classroom.py", title="Class check", icon="📡", url_path=links.CLASS_PAGE),
+    # A patient's home plan: opened from its link or QR code, not from the top navigation.
+    st.Page("views/plan.py", title="Home plan", icon="🏠", url_path=links.PLAN_PAGE, visibility="hidden"),
     st.Page("views/evidence.py", title="Evidence", icon="📊", url_path=links.EVIDENCE_PAGE),
     st.Page("views/safety.py", title="Safety & sources", icon="🩺", url_path=links.SAFETY_PAGE),
 ]

@@ -210,6 +210,35 @@ def _banner(paragraph: Any, width: float) -> Any:
     return box
 
 
+def red_flags_table(width: float, st: dict[str, Any]) -> Any:
+    """The warning signs across the page, one column per group (call an ambulance / today / soon), red-edged."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    groups = [
+        [pdf_paragraph(escape(g.heading), st["h2"])]
+        + [pdf_paragraph(escape(f), st["flag2"], "•") for f in g.flags]
+        + [pdf_paragraph(f"Source: {escape(g.source)}", st["small"])]
+        for g in RED_FLAG_GROUPS
+    ]
+    flags = Table([groups], colWidths=[width / len(groups)] * len(groups))
+    flags.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor("#b3261e")),
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, colors.HexColor("#e3b4b0")),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf1f0")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return flags
+
+
 def pdf_paragraph(text: str, style: Any, bullet: str | None = None) -> Any:
     from reportlab.platypus import Paragraph
 
@@ -247,6 +276,50 @@ class Handout:
     compact: bool = False
 
 
+#: The longest practitioner's note and appointment a handout prints (the text areas hold these too).
+MAX_NOTE_CHARS = 600
+MAX_APPOINTMENT_CHARS = 80
+
+
+def plain_markup(text: str, limit: int) -> str:
+    """A practitioner's own text for ReportLab's markup: cut to `limit` characters, escaped (a `<` or `&` prints
+    as itself, never as markup), its line breaks kept."""
+    text = text.strip()[:limit]
+    return "<br/>".join(escape(line) for line in text.splitlines())
+
+
+def practitioner_box(note: str, appointment: str, width: float, st: dict[str, Any]) -> Any:
+    """The practitioner's note and the next appointment, side by side: printed when given, else lines to write
+    them on by hand."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    def cell(title: str, text: str, lines: int) -> list[Any]:
+        head = pdf_paragraph(title, st["h"])
+        if text.strip():
+            return [head, pdf_paragraph(text, st["item"])]
+        return [head, Spacer(1, lines * 6 * mm)]
+
+    note_cell = cell("Your practitioner's note", plain_markup(note, MAX_NOTE_CHARS), 2)
+    when_cell = cell("Next appointment", plain_markup(appointment, MAX_APPOINTMENT_CHARS), 1)
+    box = Table([[note_cell, when_cell]], colWidths=[width * 0.66, width * 0.34])
+    box.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#8a8f98")),
+                ("LINEBEFORE", (1, 0), (1, 0), 0.6, colors.HexColor("#8a8f98")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return box
+
+
 #: Below this scale the text would be too small to read comfortably: the list goes compact first.
 COMPACT_BELOW = 0.95
 
@@ -258,17 +331,23 @@ def handout_pdf(
     marks: Sequence[Mark],
     page: str = "A4",
     today: dt.date | None = None,
+    note: str = "",
+    appointment: str = "",
 ) -> Handout:
     """The two-page handout for a region (or the practitioner's selection of its points): the points on page 1,
-    the warning signs first on page 2.
+    with the practitioner's note and the next appointment, the warning signs first on page 2.
+
+    `marks` are printed as numbered: the whole region's (`RegionView.marks`, a shared code one entry) or the
+    ticked points only (`RegionView.handout_marks`, numbered 1..n without repeats).
 
     A long list (a region's twenty-odd points) first drops to its compact form (why each point is used;
     the picture shows where) and only then, if it must, is the page shrunk to fit.
     """
-    full = _handout(atlas, drawings, choice, marks, page, today, compact=False)
+    extra = (note, appointment)
+    full = _handout(atlas, drawings, choice, marks, page, today, extra, compact=False)
     if full.scale >= COMPACT_BELOW:
         return full
-    return _handout(atlas, drawings, choice, marks, page, today, compact=True)
+    return _handout(atlas, drawings, choice, marks, page, today, extra, compact=True)
 
 
 def _handout(
@@ -278,6 +357,7 @@ def _handout(
     marks: Sequence[Mark],
     page: str,
     today: dt.date | None,
+    extra: tuple[str, str],
     compact: bool,
 ) -> Handout:
     from reportlab.lib import colors
@@ -366,6 +446,9 @@ def _handout(
     )
     story.append(lists)
 
+    # Room for the practitioner: their note and the next appointment (typed in the app, or written by hand).
+    story += [Spacer(1, 2 * mm), practitioner_box(*extra, width, st)]
+
     # Page 1 ends by pointing at page 2, where the warning signs come first, in larger type.
     story += [
         Spacer(1, 2 * mm),
@@ -386,27 +469,7 @@ def _handout(
         pdf_paragraph(f"AcuMap handout: {escape(choice.label.lower())}, page 2 of 2", st["sub"]),
         Spacer(1, 2 * mm),
     ]
-    groups = [
-        [pdf_paragraph(escape(g.heading), st["h2"])]
-        + [pdf_paragraph(escape(f), st["flag2"], "•") for f in g.flags]
-        + [pdf_paragraph(f"Source: {escape(g.source)}", st["small"])]
-        for g in RED_FLAG_GROUPS
-    ]
-    flags = Table([groups], colWidths=[width / len(groups)] * len(groups))
-    flags.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor("#b3261e")),
-                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, colors.HexColor("#e3b4b0")),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf1f0")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    flags = red_flags_table(width, st)
     emergency = f"{_bold('In an emergency call your local emergency number.')} {escape(DISCLAIMER)}"
     back += [flags, Spacer(1, 1.5 * mm), pdf_paragraph(emergency, st["sub"]), Spacer(1, 4 * mm)]
 

@@ -159,7 +159,7 @@ PRESS_FEEL = (
     "Press firmly and make small, slow circles. A dull ache is fine. Stop if it is sharp or if it hurts more."
 )
 BOTH_SIDES = "Press one side, then the other."
-ONE_POINT = "It is on the center line of your body, so there is only one."
+ONE_POINT = "It is on the centre line of your body, so there is only one."
 TIMES_WORDS = {1: "once a day", 2: "twice a day", 3: "three times a day", 4: "four times a day"}
 
 

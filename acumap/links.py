@@ -65,6 +65,8 @@ CLASS_PAGE = "class"
 EVIDENCE_PAGE = "evidence"
 SAFETY_PAGE = "safety"
 PAIN_PAGE = "pain"
+#: The patient's own page of a home plan (`/plan?plan=1.…`), opened from its link or its QR code.
+PLAN_PAGE = "plan"
 
 
 # ---- read a link -------------------------------------------------------------------------------------------
@@ -273,6 +275,11 @@ def share_link(app_url: str, page: str, params: Mapping[str, str]) -> str:
     full_path = f"{base}/{page}" if page else f"{base}/"
     query = urlencode([(k, params[k]) for k in VIEW_PARAMS if params.get(k)], safe=",~:")
     return urlunsplit((scheme, netloc, full_path, query, ""))
+
+
+def plan_link(app_url: str, plan_text: str) -> str:
+    """The link to a home plan's own page (the patient scans its QR code): the plan and nothing else."""
+    return share_link(app_url, PLAN_PAGE, {PLAN: plan_text})
 
 
 def join_link(app_url: str, code: str) -> str:

@@ -40,6 +40,11 @@ class RegionView:
         (`figure.number_chosen`), in reading order."""
         return number_chosen(number_marks(self.lit, chosen))
 
+    def printed(self, chosen: Sequence[str]) -> tuple[Mark, ...]:
+        """What a handout prints: every point of the region, numbered as on the screen (a shared code one
+        entry), or, once the practitioner ticks points, only those, numbered 1..n without repeats."""
+        return self.handout_marks(chosen) if chosen else self.marks
+
     def entry_of(self, point_id: str) -> tuple[Mark, ...] | None:
         """The list entry a point belongs to (with every point that shares its number), if it is lit here."""
         return next((g for g in self.groups if point_id in {m.point.id for m in g}), None)

@@ -35,3 +35,10 @@ def qr_png(link: str, scale: int = 12, border: int = 4) -> bytes:
     out = io.BytesIO()
     code.save(out, kind="png", scale=scale, border=border, dark="#000000", light="#ffffff")
     return out.getvalue()
+
+
+def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
+    """The link's QR code (level M, as `qr_png`) as rows of modules, True for dark, without the quiet zone: for
+    drawing it as vector squares on a printed page."""
+    code = segno.make(link, error="m", micro=False)
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix)

@@ -12,11 +12,11 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from acumap import links, pain
+from acumap import home_plan, links, pain
 from acumap.atlas.data import load_atlas
 from acumap.quiz import RoundSpec, draw, encode_attempts, shown_marker
 from harness.mapdom import client_xy
-from harness.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_settled
+from harness.serving import MAP_READY_JS, launch_chromium, streamlit_server, wait_scroll_still, wait_settled
 
 
 def _patch(
@@ -76,6 +76,46 @@ QUIZ_FIND = RoundSpec("find", "region", "middle_back", 42, True)
 QUIZ_NAME = RoundSpec("name", "region", "middle_back", 7, True)
 QUIZ_SCREENS = ("quiz_setup", "quiz_feedback", "quiz_name", "quiz_summary")
 
+#: The home plan (issue 23): the patient's page of a plan of three points, its first timer running, and the
+#: practitioner's section in the patient view with two points chosen (a picture of the section itself too).
+PLAN_IDS = ("GB20", "TE5", "GV20")
+PLAN_SCREENS = ("home_plan", "home_plan_practitioner")
+
+
+def plan_screen(page: Any, url: str, name: str) -> Any:
+    """Bring the page to a home plan screen; the part of the page to picture on its own (or None)."""
+    if name == "home_plan":
+        plan = home_plan.make_plan(load_atlas(), PLAN_IDS)
+        page.goto(f"{url}/plan?plan={home_plan.encode_plan(plan)}")
+        wait_settled(page, with_map=False)
+        page.get_by_role("button", name="Start: press Wind Pool for 60 seconds").click()
+        page.get_by_text("Started: press for 60 seconds.").wait_for()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('*')].map(e => e.shadowRoot).filter(Boolean)"
+            ".some(r => r.querySelector('[role=timer]')?.textContent === '0:58')"
+        )
+        page.evaluate(
+            "() => { for (const el of document.querySelectorAll('*')) if (el.scrollTop) el.scrollTop = 0; }"
+        )
+        return None
+    page.goto(f"{url}/?region=neck&audience=patient")
+    wait_settled(page)
+    page.get_by_text("Home plan: points the patient can press at home").click()
+    wait_settled(page)
+    box = page.get_by_role("combobox", name="Points to press at home")
+    box.evaluate("(e) => e.scrollIntoView({block: 'center'})")  # room below it for its list
+    wait_scroll_still(page)
+    for point in ("Wind Pool", "Outer Pass"):
+        box.click()
+        box.press_sequentially(point)
+        page.get_by_role("option", name=point).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("link", name="Open the patient's page").wait_for()
+    wait_settled(page)
+    section = page.locator("[data-testid=stExpander]").filter(has_text="Home plan: points the patient")
+    section.scroll_into_view_if_needed()
+    return section
+
 
 def quiz_screen(page: Any, url: str, name: str) -> None:
     """Bring the page to a quiz screen: the setup, a missed attempt's feedback, a naming answer, a summary."""
@@ -125,12 +165,24 @@ SIZES = {
 }
 
 
+def whole_page(page: Any, path: Path, part: Any = None) -> None:
+    """The whole page (or just `part` of it) in one picture: Streamlit scrolls its main area, not the window, so
+    the window is made as tall as the page for the picture, then set back."""
+    size = page.viewport_size
+    tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(tall))})
+    wait_settled(page, with_map=False)
+    (part or page).screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     wanted = [w for w in sys.argv[2:] if w not in SIZES]
     sizes = [s for s in sys.argv[2:] if s in SIZES] or list(SIZES)
     screens = {k: v for k, v in SCREENS_ALL.items() if not wanted or k in wanted}
     quiz = [q for q in QUIZ_SCREENS if not wanted or q in wanted]
+    plans = [q for q in PLAN_SCREENS if not wanted or q in wanted]
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server() as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
@@ -158,6 +210,13 @@ def main() -> None:
                 page.screenshot(
                     path=str(out / f"{name}_{width}x{height}.png"), full_page=size in ("phone", "tablet")
                 )
+            for name in plans:
+                part = plan_screen(page, url, name)
+                page.screenshot(path=str(out / f"{name}_{width}x{height}.png"))
+                if part is not None:
+                    whole_page(page, out / f"{name}_section_{width}x{height}.png", part)
+                elif size in ("phone", "tablet"):
+                    whole_page(page, out / f"{name}_{width}x{height}_full.png")
             for name in quiz:
                 quiz_screen(page, url, name)
                 page.screenshot(

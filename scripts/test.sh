@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages; Debian's Chromium and the fonts a user has, so hanzi and
 # icons render in screenshots; DejaVu Sans, which the handout PDF embeds; poppler-utils, whose pdftoppm renders the
-# downloaded handout in the browser test; zbar-tools, whose zbarimg reads the class QR code back in the browser
-# test; HAProxy for the deployment test; PostgreSQL's server binaries, from which harness/pgserver.py starts a throwaway
+# downloaded handout and home plan in the browser tests; zbar-tools, whose zbarimg reads the class's and the home
+# plan's QR codes back in the tests; HAProxy for the deployment test; PostgreSQL's server binaries, from which harness/pgserver.py starts a throwaway
 # server for the class store's tests; Node.js, which lints, tests and bundles the map's browser modules with the
 # npm packages in ui/component/package-lock.json) and run lint, types and all tests, browser tests included.
 set -euo pipefail

@@ -25,6 +25,8 @@ def run_app(params: dict[str, str] | None = None, page: str | None = None) -> Ap
         # st.navigation must have run once before AppTest can switch to one of its pages.
         at.run()
         at.switch_page(page)
+        for key, value in (params or {}).items():  # switching pages starts from an address without them
+            at.query_params[key] = value
     at.run()
     return at
 

@@ -1,7 +1,8 @@
 """Accessibility: axe-core (bundled by axe-playwright-python, injected into the page) finds no serious or
 critical violation on any page, in any mode, at a phone's and a laptop's size, in Debian's Chromium: the body
 map (student, patient, presenter, a tour step, a region, a point), the point browser, the quiz (its setup and a
-round), the class (the teacher's first screen, a student waiting, a student's question), Evidence and Safety."""
+round), the class (the teacher's first screen, a student waiting, a student's question), Evidence, Safety and a
+patient's home plan."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from acumap import pain
+from acumap import home_plan, pain
+from acumap.atlas.data import load_atlas
 from acumap.classroom import ClassStore
 from harness.serving import MAP_READY_JS, wait_settled
 from ui.class_store import database_url
@@ -22,6 +24,8 @@ SIZES = {"phone": (390, 844), "laptop": (1280, 720)}
 #: A pain drawing (the middle back on both sides) and an earlier one, for the pain page's link.
 _PAIN = pain.shade(pain.clear(), [(-9.0, 26.0), (9.0, 26.0)], 7)
 _EARLIER = pain.shade(_PAIN, [(-18.0, 5.0), (-12.0, 5.0)], 4)
+#: A patient's home plan of two points (its page has a press timer per card).
+PLAN = home_plan.encode_plan(home_plan.make_plan(load_atlas(), ["GB20", "TE5"]))
 # (name, address, whether the page has the map, what must be on the page: it is the page meant, not an error)
 SCREENS = [
     ("map", "", True, "Where does it hurt?"),
@@ -46,6 +50,7 @@ SCREENS = [
     ),
     ("evidence", "evidence", False, "Evidence: what trials found"),
     ("safety", "safety", False, "Safety, landmarks and sources"),
+    ("home plan", f"plan?plan={PLAN}", False, "1. Wind Pool"),
 ]
 
 

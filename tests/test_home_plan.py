@@ -127,7 +127,7 @@ def test_a_step_card_in_plain_words() -> None:
     assert card.name == "Great Vertebra (GV14)"
     assert card.how == (
         "Reach over your shoulder with the other hand and use your middle finger. Press firmly and make small, "
-        "slow circles. A dull ache is fine. Stop if it is sharp or if it hurts more. It is on the center line of "
+        "slow circles. A dull ache is fine. Stop if it is sharp or if it hurts more. It is on the centre line of "
         "your body, so there is only one."
     )
     assert card.text.endswith("Press for 60 seconds, twice a day.")

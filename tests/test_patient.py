@@ -15,6 +15,7 @@ from acumap.drawing.assets import load_drawing
 from acumap.drawing.figure import Mark, diagram_svg, entries, marks_for
 from acumap.handout import diagrams_svg, figure_png, handout_pdf
 from acumap.plain import DURING, GLOSSARY, entry_plain, unexplained, where_plain
+from acumap.region_view import region_view
 from acumap.safety import RED_FLAGS
 from tests.apptest import all_markdown, panel_heading, pdf_pages, run_app
 
@@ -204,13 +205,15 @@ def test_handout_of_a_practitioners_selection_lists_only_those_points() -> None:
     choice = parse_region("middle_back")
     assert choice is not None
     chosen = ["BL18", "LI4", "GV9"]
-    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks_for(ATLAS, choice, chosen), "A4")
+    marks = region_view(ATLAS, choice).printed(chosen)
+    handout = handout_pdf(ATLAS, DRAWINGS, choice, marks, "A4")
     text = pdf_pages(handout.pdf)[0][2]
-    # Each keeps its number in the region's list (the map's and the panel's): the same point, the same number.
+    # Only the ticked points, numbered 1..n in reading order (issue 23; they were 1, 6 and 16, the numbers of
+    # the whole region's list, which left a patient looking for points 2 to 5).
     assert "1. Reaching Yang (Zhìyáng, GV9)" in text
-    assert "6. Liver Shu (Gānshū, BL18)" in text
-    assert "16. Union Valley (Hégǔ, LI4)" in text
-    assert re.findall(r"(\d+)\. [A-Z][^.(]*\(", text) == ["1", "6", "16"]
+    assert "2. Liver Shu (Gānshū, BL18)" in text
+    assert "3. Union Valley (Hégǔ, LI4)" in text
+    assert re.findall(r"(\d+)\. [A-Z][^.(]*\(", text) == ["1", "2", "3"]
     assert "Diaphragm Shu" not in text
     assert not handout.compact  # three points leave room for the full plain lines
     assert ATLAS.point("BL18").plain in text

@@ -127,7 +127,7 @@ def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Pat
     page.keyboard.press("Escape")
     # Leave the box (its last change is sent on blur) and let that run finish before asking for the file.
     page.get_by_text("Paper", exact=True).click()
-    expect(page.get_by_text("Union Valley (LI4)")).to_be_visible()
+    expect(page.get_by_text("On the handout, numbered 1 to 2: 1. Lung Shu · 2. Union Valley")).to_be_visible()
     wait_settled(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the handout (PDF)").click()
@@ -139,9 +139,8 @@ def test_letter_handout_of_chosen_points(page: Page, app_url: str, tmp_path: Pat
     flat = " ".join(
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )
-    # Each keeps its number in the region's list: the number it has on the screen.
-    numbers = expected_numbers("upper_back_left")
-    assert f"{numbers['BL13']}. Lung Shu" in flat and f"{numbers['LI4']}. Union Valley" in flat
+    # Only the ticked points, numbered 1..n in reading order (issue 23).
+    assert "1. Lung Shu" in flat and "2. Union Valley" in flat
     assert "Heart Shu" not in flat
 
 
@@ -233,7 +232,6 @@ def test_handout_and_pictures_of_chosen_points_on_a_phone_and_a_tablet(
         page.touchscreen.tap(*client_xy(page, "back", 0.3, anatomy.level_y("T10")))
         expect(page.get_by_role("heading", name="Middle back, both sides")).to_be_visible()
         wait_scroll_still(page)
-        numbers = expected_numbers("middle_back")
         box = page.get_by_role("combobox", name="Points to include")
         reachable(box, max_scroll=max_scroll)
         for name in ("Liver Shu", "Union Valley"):
@@ -255,9 +253,10 @@ def test_handout_and_pictures_of_chosen_points_on_a_phone_and_a_tablet(
         svg = Path(info.value.path()).read_text(encoding="utf-8")
         key = re.search(r'<g class="key">(.*?)</g>', svg)
         assert key is not None
+        # Numbered as on the handout: the ticked points 1..n (issue 23), not their numbers in the whole list.
         assert re.findall(r">([^<]+)</text>", key.group(1))[1:] == [
-            f"{numbers['BL18']}  Liver Shu (BL18)",
-            f"{numbers['LI4']}  Union Valley (LI4)",
+            "1  Liver Shu (BL18)",
+            "2  Union Valley (LI4)",
         ]
         with page.expect_download() as info:
             page.get_by_role("button", name="Diagrams (PNG)").click()

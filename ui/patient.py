@@ -13,11 +13,20 @@ from acumap.atlas.placement import DIAGRAM_VIEWS
 from acumap.atlas.regions import RegionChoice
 from acumap.drawing.assets import Drawing
 from acumap.drawing.describe import points_word
-from acumap.drawing.figure import Audience, entries
-from acumap.handout import PAGE_SIZES, diagrams_svg, figure_png, handout_pdf
+from acumap.drawing.figure import Audience, Mark, entries
+from acumap.handout import (
+    MAX_APPOINTMENT_CHARS,
+    MAX_NOTE_CHARS,
+    PAGE_SIZES,
+    diagrams_svg,
+    figure_png,
+    handout_pdf,
+)
 from acumap.region_view import RegionView
+from ui import home_plan as home_plan_ui
 from ui import loading
 from ui.downloads import deferred_download
+from ui.text import md
 
 
 def _drawings() -> dict[str, Drawing]:
@@ -31,13 +40,16 @@ def _slug(choice: RegionChoice | None) -> str:
 def downloads(atlas: Atlas, view: RegionView | None, audience: Audience) -> None:
     """The handout (a region chosen) and the current diagrams as SVG and PNG, made only when asked for."""
     drawings = _drawings()
-    wanted: list[str] | None = None
+    chosen: list[str] = []
     choice = view.choice if view else None
     if view is not None and choice is not None:
         with st.expander("🖨️ Handout for the patient (PDF)", expanded=audience == "patient"):
-            groups = view.groups
-            options = [g[0].point.id for g in groups]
-            names = {g[0].point.id: f"{g[0].label}. {g[0].point.english} ({g[0].point.code})" for g in groups}
+            # Every point on its own (each level of the Jiaji column too), with its number on the screen.
+            screen = view.numbers()
+            options = list(dict.fromkeys(m.point.id for m in view.marks))
+            names = {
+                m.point.id: f"{screen[m.point.id]}. {m.point.english} ({m.point.id})" for m in view.marks
+            }
             chosen = st.multiselect(
                 "Points to include (leave empty for all)",
                 options,
@@ -45,14 +57,32 @@ def downloads(atlas: Atlas, view: RegionView | None, audience: Audience) -> None
                 format_func=lambda pid: names.get(pid, pid),
                 placeholder="All the points for this area",
             )
+            if chosen:
+                printed = view.printed(chosen)
+                st.caption(
+                    "On the handout, numbered 1 to "
+                    f"{len(printed)}: " + md(" · ".join(f"{m.label}. {m.point.english}" for m in printed))
+                )
             page = st.radio("Paper", PAGE_SIZES, key="handout_page", horizontal=True)
-            # A chosen entry brings every point of it (the Jiaji column: one entry, a point at each level).
-            wanted = (
-                sorted(m.point.id for g in groups if g[0].point.id in chosen for m in g) if chosen else None
+            note = st.text_area(
+                "Practitioner's note (printed on the handout)",
+                key="handout_note",
+                max_chars=MAX_NOTE_CHARS,
+                height=80,
+                placeholder="For example: walk for 20 minutes every day.",
+            )
+            appointment = st.text_input(
+                "Next appointment (printed on the handout)",
+                key="handout_appointment",
+                max_chars=MAX_APPOINTMENT_CHARS,
+                placeholder="For example: Tuesday 14 January, 10:30",
             )
 
             def make_pdf() -> bytes:
-                return handout_pdf(atlas, drawings, choice, view.selected(wanted), page).pdf
+                marks = view.printed(chosen)
+                return handout_pdf(
+                    atlas, drawings, choice, marks, page, note=note, appointment=appointment
+                ).pdf
 
             deferred_download(
                 st,
@@ -63,16 +93,22 @@ def downloads(atlas: Atlas, view: RegionView | None, audience: Audience) -> None
                 "handout_pdf",
                 icon="📄",
             )
+        home_plan_ui.practitioner_section(atlas, view, appointment)
 
-    # The pictures follow the handout: the chosen points, with the numbers they have on the screen.
-    marks = view.selected(wanted, audience) if view else ()
+    # The pictures follow the handout: for a patient the ticked points numbered as on it (students: their codes).
+    if view is None:
+        marks: tuple[Mark, ...] = ()
+    elif audience == "patient":
+        marks = view.printed(chosen)
+    else:
+        marks = view.selected(chosen or None, audience)
 
     def make_svg() -> str:
         return diagrams_svg(atlas, drawings, marks, choice, audience)
 
-    if wanted:
+    if chosen:
         st.caption(
-            f"The pictures show the {points_word(len(entries(marks)))} chosen for the handout, numbered as above."
+            f"The pictures show the {points_word(len(entries(marks)))} chosen for the handout, numbered as on it."
         )
     cols = st.columns(2)
     deferred_download(

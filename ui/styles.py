@@ -110,6 +110,16 @@ SHARE_CSS = (
 )
 
 
+#: The home plan: a card's picture (the core's SVG, as an image) scales to its column, up to its own width; the QR code
+#: and the pictures keep their aspect.
+PLAN_CSS = (
+    "<style>.acumap-plan-figure {margin: 0 0 0.5rem;}"
+    " .acumap-plan-figure img {display: block; width: 100%; height: auto;}"
+    " .acumap-plan-figure figcaption {font-size: 0.9rem; color: #4a4f57; text-align: center;}"
+    " .acumap-plan-qr img {display: block; width: 200px; max-width: 100%; height: auto;}</style>"
+)
+
+
 #: The step bar: one line on a laptop or projector, two on a phone (the title, then the three buttons side
 #: by side), so the back stays in view; on a touch screen, no keyboard-shortcut badges on the buttons.
 TOUR_CSS = (
