@@ -11,6 +11,7 @@ import pytest
 from acumap.atlas.data import load_atlas
 from acumap.atlas.regions import choice_ids
 from acumap.panel import (
+    Audience,
     PanelBook,
     keys_for,
     panel_book,
@@ -24,8 +25,19 @@ from tests.apptest import html_text
 
 ATLAS = load_atlas()
 VIEWS = region_views(ATLAS)
-STUDENT = panel_book(ATLAS, VIEWS, "student")
-PATIENT = panel_book(ATLAS, VIEWS, "patient")
+#: The patient book's keys, for the parameters (the books themselves are built by the fixtures, in the tests'
+#: own run: a book built when this module is imported would never meet a mutant of acumap/panel.py).
+PATIENT_KEYS = sorted(panel_book(ATLAS, VIEWS, "patient").panels)
+
+
+@pytest.fixture(scope="module")
+def student() -> PanelBook:
+    return panel_book(ATLAS, VIEWS, "student")
+
+
+@pytest.fixture(scope="module")
+def patient() -> PanelBook:
+    return panel_book(ATLAS, VIEWS, "patient")
 
 
 @pytest.mark.parametrize(
@@ -48,8 +60,10 @@ def test_state_key() -> None:
     assert state_key(None, None) == "|"
 
 
-@pytest.mark.parametrize("book", [STUDENT, PATIENT], ids=["student", "patient"])
-def test_every_state_of_the_map_has_its_own_panel(book: PanelBook) -> None:
+@pytest.mark.parametrize("audience", ["student", "patient"])
+def test_every_state_of_the_map_has_its_own_panel(audience: Audience) -> None:
+    book = panel_book(ATLAS, VIEWS, audience)
+    assert book.audience == audience
     assert "|" in book.panels
     assert {f"{cid}|" for cid in choice_ids()} <= set(book.panels)
     assert {f"|{p.id}" for p in ATLAS.points} <= set(book.panels)
@@ -58,14 +72,14 @@ def test_every_state_of_the_map_has_its_own_panel(book: PanelBook) -> None:
     assert len(book.panels) == 1 + len(choice_ids()) + len(ATLAS.points) + len(lit)
 
 
-def test_a_point_a_region_does_not_light_shows_its_own_panel() -> None:
-    assert "neck|BL23" not in STUDENT.panels  # BL23 is a lower back point
-    assert STUDENT.html("neck", "BL23") == STUDENT.html(None, "BL23")
-    assert STUDENT.html("neck", "BL23").startswith("<h3>BL23 · Shènshū")
+def test_a_point_a_region_does_not_light_shows_its_own_panel(student: PanelBook) -> None:
+    assert "neck|BL23" not in student.panels  # BL23 is a lower back point
+    assert student.html("neck", "BL23") == student.html(None, "BL23")
+    assert student.html("neck", "BL23").startswith("<h3>BL23 · Shènshū")
 
 
-def test_a_region_lists_distal_points_first_each_once_with_its_badge() -> None:
-    text = html_text(STUDENT.html("middle_back", None))
+def test_a_region_lists_distal_points_first_each_once_with_its_badge(student: PanelBook) -> None:
+    text = html_text(student.html("middle_back", None))
     lines = text.splitlines()
     assert lines[0] == "Middle back, both sides"
     assert lines[1] == "T7 to T12, below the shoulder blades to the lowest ribs · 20 local, 6 distal points"
@@ -73,30 +87,30 @@ def test_a_region_lists_distal_points_first_each_once_with_its_badge() -> None:
     local = text.index("● Local points (20): on and beside the painful area")
     assert distal < text.index("◆ DISTAL LI4 · Hégǔ 合谷 · Union Valley") < local
     assert local < text.index("● LOCAL BL18 · Gānshū 肝俞 · Liver Shu")
-    html = STUDENT.html("middle_back", None)
+    html = student.html("middle_back", None)
     assert re.findall(r'data-point="BL18"', html) == ['data-point="BL18"']
 
 
-def test_a_point_in_a_region_says_why_it_is_used_there_and_has_its_buttons() -> None:
-    text = html_text(STUDENT.html("middle_back", "BL18"))
+def test_a_point_in_a_region_says_why_it_is_used_there_and_has_its_buttons(student: PanelBook) -> None:
+    text = html_text(student.html("middle_back", "BL18"))
     assert text.splitlines()[:3] == [
         "BL18 · Gānshū 肝俞",
         "Liver Shu · Bladder channel · also written UB18",
         "● LOCAL for the middle back, both sides: Bladder point 1.5 cun beside T9 (Liver back-shu, relaxes tight "
         "sinews); relaxes the back muscles at this level",
     ]
-    assert STUDENT.html("middle_back", "BL18").endswith(
+    assert student.html("middle_back", "BL18").endswith(
         '<div class="actions"><button type="button" data-act="back">← Back</button>'
         '<button type="button" data-act="clear">Overview</button></div>'
     )
-    assert "for the middle back" not in STUDENT.html(None, "BL18")
+    assert "for the middle back" not in student.html(None, "BL18")
 
 
-def test_a_point_s_details_are_one_piece_shared_by_its_panels() -> None:
-    alone = STUDENT.panels["|BL18"]
-    in_region = STUDENT.panels["middle_back|BL18"]
+def test_a_point_s_details_are_one_piece_shared_by_its_panels(student: PanelBook) -> None:
+    alone = student.panels["|BL18"]
+    in_region = student.panels["middle_back|BL18"]
     assert alone[1] == in_region[2]
-    assert len(STUDENT.pieces) < sum(len(ids) for ids in STUDENT.panels.values())
+    assert len(student.pieces) < sum(len(ids) for ids in student.panels.values())
 
 
 def test_data_text_is_escaped() -> None:
@@ -111,24 +125,26 @@ def test_data_text_is_escaped() -> None:
     assert "&lt;script&gt;x&lt;/script&gt;" in body
 
 
-def test_every_button_opens_a_known_point_or_goes_back_or_to_the_overview() -> None:
+def test_every_button_opens_a_known_point_or_goes_back_or_to_the_overview(
+    student: PanelBook, patient: PanelBook
+) -> None:
     known = {p.id for p in ATLAS.points}
-    for book in (STUDENT, PATIENT):
+    for book in (student, patient):
         html = "".join(book.pieces.values())
         assert set(re.findall(r'data-point="([^"]+)"', html)) <= known
         assert set(re.findall(r'data-act="([^"]+)"', html)) == {"back", "clear"}
 
 
-@pytest.mark.parametrize("key", sorted(PATIENT.panels))
-def test_every_patient_panel_is_plain(key: str) -> None:
+@pytest.mark.parametrize("key", PATIENT_KEYS)
+def test_every_patient_panel_is_plain(key: str, patient: PanelBook) -> None:
     region, _, point = key.partition("|")
-    text = html_text(PATIENT.html(region or None, point or None))
+    text = html_text(patient.html(region or None, point or None))
     assert unexplained(text, ATLAS) == []
     assert "LOCAL" not in text and "Needling" not in text
 
 
-def test_the_overviews_carry_the_red_flags_and_the_disclaimer() -> None:
-    for book in (STUDENT, PATIENT):
+def test_the_overviews_carry_the_red_flags_and_the_disclaimer(student: PanelBook, patient: PanelBook) -> None:
+    for book in (student, patient):
         text = html_text(book.html(None, None))
         assert text.startswith("Where does it hurt?")
         assert "Call an ambulance now" in text
@@ -136,7 +152,7 @@ def test_the_overviews_carry_the_red_flags_and_the_disclaimer() -> None:
         assert 'class="box warn acumap-disclaimer"' in book.html(None, None)
 
 
-def test_a_patient_point_in_a_region_has_its_number() -> None:
+def test_a_patient_point_in_a_region_has_its_number(patient: PanelBook) -> None:
     number = VIEWS["middle_back"].numbers()["BL18"]
-    assert html_text(PATIENT.html("middle_back", "BL18")).splitlines()[0] == f"{number}. Liver Shu"
-    assert html_text(PATIENT.html(None, "BL18")).splitlines()[0] == "Liver Shu"
+    assert html_text(patient.html("middle_back", "BL18")).splitlines()[0] == f"{number}. Liver Shu"
+    assert html_text(patient.html(None, "BL18")).splitlines()[0] == "Liver Shu"
