@@ -17,6 +17,7 @@ from acumap.panel import (
     panel_book,
     point_head_html,
     region_body_html,
+    safety_html,
     state_key,
 )
 from acumap.plain import unexplained
@@ -156,3 +157,130 @@ def test_a_patient_point_in_a_region_has_its_number(patient: PanelBook) -> None:
     number = VIEWS["middle_back"].numbers()["BL18"]
     assert html_text(patient.html("middle_back", "BL18")).splitlines()[0] == f"{number}. Liver Shu"
     assert html_text(patient.html(None, "BL18")).splitlines()[0] == "Liver Shu"
+
+
+def test_the_student_overview_says_how_to_start_and_counts_the_points(student: PanelBook) -> None:
+    html = student.html(None, None)
+    lines = html_text(html).splitlines()
+    assert lines[0] == "Where does it hurt?"
+    assert lines[1].startswith(
+        "Click or tap a region of the back (or pick one from the menu; with a keyboard"
+    )
+    assert lines[2] == (
+        "92 points: 68 on the back, 1 on the head, 8 on the leg, 6 on the hand, 9 on the neck. Locations follow "
+        "the WHO Standard Acupuncture Point Locations (2008)."
+    )
+    assert '<span class="badge local">● local</span>' in html
+    assert '<span class="badge distal">◆ distal</span>' in html
+    assert html.startswith(
+        '<div class="scroll" data-scroll="overview" tabindex="0" role="region" aria-label="'
+    )
+
+
+def test_the_safety_box_is_a_note_with_each_group_and_its_source() -> None:
+    html = safety_html()
+    assert html.startswith(
+        '<div class="box warn acumap-disclaimer" role="note"><span class="icon" aria-hidden="true">🩺</span>'
+        "<div><p><strong>Call an ambulance now"
+    )
+    assert html.count("<ul>") == 3
+    assert html.count('<p class="source"><em>Source: ') == 3
+    assert html.endswith("should needle.</p></div></div>")
+
+
+def test_a_region_ends_with_its_ashi_note_and_what_trials_found(student: PanelBook) -> None:
+    html = student.html("middle_back", None)
+    lines = html_text(html).splitlines()
+    assert lines[-2].startswith("Ashi points. Ashi points (“that's it!” points) are the tender spots")
+    assert lines[-1] == (
+        "📊 Middle-back (thoracic) pain: very little evidence. The one good trial found (Southerst 2015 review) "
+        "showed acupuncture no better than a placebo device. What trials found →"
+    )
+    assert '<div class="box info" role="note"><span class="icon" aria-hidden="true">👆</span>' in html
+    assert (
+        '<div class="scroll" data-scroll="region" tabindex="0" role="region" aria-label="The region' in html
+    )
+    assert html.count("<details open>") == 2
+
+
+def test_a_point_s_details_come_in_their_order(student: PanelBook) -> None:
+    heads = [line.split(":")[0] for line in html_text(student.html(None, "BL13")).splitlines()]
+    assert heads[:2] == ["BL13 · Fèishū 肺俞", "Lung Shu · Bladder channel · also written UB13"]
+    assert heads[2:] == [
+        "Where it lies",
+        "On the map",
+        "Why it is used",
+        "Needling",
+        "Care",
+        "⚠️",
+        "Over the chest wall",
+        "Depth to the pleura",
+        "Source",
+        "Used for",
+        "Sources differ",
+        "Sources differ",
+        "Source",
+        "Show on the body map · Link to this point",
+        "← BackOverview",
+    ]
+    html = student.html(None, "BL13")
+    assert '<a href="/?point=BL13" target="_blank" rel="noopener">Show on the body map</a>' in html
+    assert '<a href="/points?point=BL13" target="_blank" rel="noopener">Link to this point</a>' in html
+
+
+def test_a_patient_region_reads_in_its_order(patient: PanelBook) -> None:
+    lines = html_text(patient.html("middle_back_left", None)).splitlines()
+    assert lines[:2] == [
+        "Middle back, left side",
+        "Where: from the lower tips of the shoulder blades down to the lowest ribs.",
+    ]
+    assert lines[2].startswith("A practitioner chooses a few of these points")
+    marks = [
+        line for line in lines if line.startswith(("●", "◆", "Tender", "What you", "Looking", "Words", "📊"))
+    ]
+    assert [m[:20] for m in marks] == [
+        "● Near the pain, on ",
+        "◆ Far from the pain:",
+        "Tender spots. A prac",
+        "What you may feel, d",
+        "Looking after yourse",
+        "Words you may hear",
+        "📊 What trials found:",
+    ]
+    assert marks[0] == "● Near the pain, on your back and neck (15)"
+    assert marks[1] == "◆ Far from the pain: hand, leg or head (6)"
+    # The red flags after the words, before what trials found.
+    after = lines[lines.index("Words you may hear") :]
+    assert any(line.startswith("Call an ambulance now") for line in after[: after.index(marks[-1])])
+
+
+def test_a_patient_point_has_its_names_its_plain_line_its_care_and_buttons(patient: PanelBook) -> None:
+    html = patient.html("middle_back", "LI4")
+    assert html_text(html).splitlines() == [
+        "16. Union Valley",
+        "Hégǔ 合谷 · LI4",
+        "On the back of the hand, in the fleshy web between thumb and first finger. Added, often with a point on "
+        "the foot, to ease pain and tension in the middle back. For this area it is an optional extra some "
+        "practitioners choose, not a standard use for back or neck pain.",
+        "ℹ️",
+        "Traditionally avoided in pregnancy: tell your practitioner if you are or may be pregnant.",
+        "← BackOverview",
+    ]
+
+
+def test_a_book_without_an_overview_is_refused_and_its_digest_follows_its_panels() -> None:
+    book = PanelBook("student")
+    book.put("neck|", ["<h3>Neck</h3>"])
+    with pytest.raises(KeyError):
+        book.html(None, None)
+    assert book.html("neck", "GB20") == "<h3>Neck</h3>"
+    other = PanelBook("student")
+    other.put("neck|", ["<h3>Neck</h3>"])
+    assert other.digest == book.digest
+    other.put("|", ["<h3>Where does it hurt?</h3>"])
+    assert PanelBook("student").digest != book.digest
+    assert book.payload() == {
+        "audience": "student",
+        "pieces": {book.panels["neck|"][0]: "<h3>Neck</h3>"},
+        "panels": {"neck|": (book.panels["neck|"][0],)},
+    }
