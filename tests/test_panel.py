@@ -288,3 +288,54 @@ def test_a_book_without_an_overview_is_refused_and_its_digest_follows_its_panels
         "pieces": {book.panels["neck|"][0]: "<h3>Neck</h3>"},
         "panels": {"neck|": (book.panels["neck|"][0],)},
     }
+
+
+def test_an_entry_says_a_pattern_based_link_and_its_point_s_cautions(student: PanelBook) -> None:
+    html = student.html("middle_back", None)
+    entry = re.search(
+        r'<li class="entry"><span class="badge distal">◆ DISTAL</span> [^\n]*?data-point="LI4".*?</li>', html
+    )
+    assert entry is not None
+    assert entry.group(0) == (
+        '<li class="entry"><span class="badge distal">◆ DISTAL</span> <button type="button" class="open" '
+        'data-point="LI4"><strong>LI4</strong> · Hégǔ 合谷 · Union Valley</button><p><strong>Where:</strong> On the '
+        "back of the hand, beside the middle of the 2nd metacarpal bone on its thumb side.<br><strong>Why here:"
+        '</strong> <span class="badge pattern">Pattern-based, not a textbook indication for back pain</span>: Used '
+        "with LR3 (Four Gates) to move qi and ease pain; indirect channel link<br><strong>Care:</strong> "
+        "Traditionally avoided during pregnancy (strong stimulation was thought to bring on labour).</p>"
+        '<p class="tags"><span class="badge caution">⚠ Avoid in pregnancy</span></p></li>'
+    )
+    # For the neck, LI4 is a textbook indication: no such badge.
+    neck = student.html("neck", None)
+    assert '<span class="badge pattern">' not in re.search(r'data-point="LI4".*?</li>', neck, re.S).group(0)
+
+
+def test_a_point_s_role_says_when_it_is_pattern_based(student: PanelBook) -> None:
+    lines = html_text(student.html("middle_back", "LI4")).splitlines()
+    assert lines[2:4] == [
+        "◆ DISTAL for the middle back, both sides: Used with LR3 (Four Gates) to move qi and ease pain; indirect "
+        "channel link",
+        "Pattern-based, not a textbook indication for back pain: chosen from a pattern of symptoms in traditional "
+        "Chinese medicine; the standard textbooks do not list it for pain in this region.",
+    ]
+    assert '<p class="role"><span class="badge distal">◆ DISTAL</span> for the' in student.html(
+        "middle_back", "LI4"
+    )
+    assert "Pattern-based" not in student.html("neck", "LI4")
+
+
+def test_a_point_s_details_give_each_caution_and_where_it_is_used(student: PanelBook) -> None:
+    html = student.html(None, "BL13")
+    lines = html_text(html).splitlines()
+    assert (
+        "Over the chest wall: deep or perpendicular needling can puncture the lung (pneumothorax). Needle "
+        "obliquely and shallowly."
+    ) in lines
+    assert "Used for: upper back (local)" in lines
+    assert html.count('<div class="box warn" role="note"><span class="icon" aria-hidden="true">⚠️</span>') == 1
+    li4 = html_text(student.html(None, "LI4")).splitlines()
+    assert [line for line in li4 if line.startswith("Used for:")] == [
+        "Used for: neck (distal); shoulder and shoulder blade (distal); upper back (distal, pattern-based, not a "
+        "textbook indication for back pain); middle back (distal, pattern-based, not a textbook indication for "
+        "back pain)"
+    ]
