@@ -174,10 +174,9 @@ def _settings(atlas: Atlas, h: Held) -> None:
 
 
 def _files(atlas: Atlas, h: Held) -> None:
-    # What the last import did, shown outside the (closed again) box it was made in.
-    said = st.session_state.pop(state.REVIEW_IMPORT_MSG, None)
-    if said:
-        (st.success if said[0] == "ok" else st.error)(md(said[1]))
+    # What the last import did, shown outside the (closed again) box it was made in, for as long as its file is
+    # in the box: a message shown for one run only could be gone before anyone read it (any other run took it).
+    slot = st.empty()
     with st.expander("Move your cards to another device, or forget them"):
         deferred_download(  # the file is written when asked for, not on every run of the page
             st,
@@ -188,7 +187,9 @@ def _files(atlas: Atlas, h: Held) -> None:
             key="review_export",
         )
         upload = st.file_uploader("Import cards exported from AcuMap", type=["json"], key="review_import")
-        if upload is not None and st.session_state.get(state.REVIEW_IMPORTED) != upload.file_id:
+        if upload is None:
+            st.session_state.pop(state.REVIEW_IMPORT_MSG, None)
+        elif st.session_state.get(state.REVIEW_IMPORTED) != upload.file_id:
             st.session_state[state.REVIEW_IMPORTED] = upload.file_id
             try:
                 deck = from_json(json.loads(upload.getvalue().decode("utf-8")), atlas)
@@ -214,6 +215,9 @@ def _files(atlas: Atlas, h: Held) -> None:
                 review_store.keep(h, None)
                 st.session_state.pop(state.REVIEW_SESSION, None)
                 st.rerun()
+    said = st.session_state.get(state.REVIEW_IMPORT_MSG)
+    if said:
+        (slot.success if said[0] == "ok" else slot.error)(md(said[1]))
 
 
 # ---- a session -------------------------------------------------------------------------------------------
